@@ -1,0 +1,190 @@
+"""The workbook service: create a workbook, unlock and lock it, add a partner, change a
+passphrase, recover with a recovery code. The UI and the command line call this; it calls storage.
+
+Listeners registered with `subscribe` hear "unlocked", "locked" and "partners" after each change,
+so every screen can redraw itself without knowing who caused it.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+from .passphrases import new_recovery_code, normalize_recovery_code, passphrase_strength
+from .session import PartnerInfo, Session, UnlockedPartner
+from .storage.errors import AlreadyUnlocked, VaultError
+from .storage.vault import PASSPHRASE_SLOT, RECOVERY_SLOT, VaultFolder
+from .text import InvalidText, clean_display_name
+
+log = logging.getLogger(__name__)
+MAX_PARTNERS = 2
+
+
+@dataclass(frozen=True)
+class NewPartner:
+    name: str
+    passphrase: str
+
+    def __repr__(self) -> str:
+        return "NewPartner(<hidden>)"
+
+
+@dataclass(frozen=True)
+class CreatedPartner:
+    info: PartnerInfo
+    recovery_code: str
+
+    def __repr__(self) -> str:
+        return f"CreatedPartner(id={self.info.id!r}, recovery_code=<hidden>)"
+
+
+class WorkbookService:
+    def __init__(self, data_dir: Path):
+        self.vault = VaultFolder(Path(data_dir))
+        self.session: Session | None = None
+        self._listeners: list[Callable[[str], None]] = []
+
+    # -- state ----------------------------------------------------------------------------------
+    def exists(self) -> bool:
+        return self.vault.exists()
+
+    @property
+    def is_unlocked(self) -> bool:
+        return self.session is not None
+
+    def partners(self) -> list[PartnerInfo]:
+        return self._session().partners()
+
+    def present_partners(self) -> list[PartnerInfo]:
+        return [p for p in self.partners() if p.unlocked]
+
+    def subscribe(self, listener: Callable[[str], None]) -> None:
+        self._listeners.append(listener)
+
+    def _notify(self, what: str) -> None:
+        for listener in list(self._listeners):
+            listener(what)
+
+    def _session(self) -> Session:
+        if self.session is None:
+            raise PermissionError("The workbook is locked.")
+        return self.session
+
+    # -- create -----------------------------------------------------------------------------------
+    def create(self, partners: list[NewPartner]) -> list[CreatedPartner]:
+        """Create the workbook with one or two partners, all unlocked afterwards."""
+        if not 1 <= len(partners) <= MAX_PARTNERS:
+            raise InvalidText("A workbook has one or two partners.")
+        for partner in partners:
+            _validate_new_partner(partner)
+        if len({p.passphrase for p in partners}) < len(partners):
+            raise InvalidText("Each partner needs their own passphrase.")
+        shared_key, shared_conn = self.vault.create()
+        self.session = Session(self.vault, shared_key, shared_conn)
+        created = [self._add_partner_files(p) for p in partners]
+        log.info("workbook created with %d partner(s)", len(created))
+        self._notify("unlocked")
+        return created
+
+    def add_partner(self, partner: NewPartner) -> CreatedPartner:
+        """Add the second partner from an unlocked session; they are unlocked afterwards."""
+        session = self._session()
+        if len(session.partners()) >= MAX_PARTNERS:
+            raise InvalidText("This workbook already has two partners.")
+        _validate_new_partner(partner)
+        self._ensure_unused(partner.passphrase)
+        created = self._add_partner_files(partner)
+        log.info("partner added")
+        self._notify("partners")
+        return created
+
+    def _add_partner_files(self, partner: NewPartner) -> CreatedPartner:
+        session = self._session()
+        code = new_recovery_code()
+        material, conn = self.vault.create_partner(session.shared_key, partner.passphrase, code)
+        session.present[material.partner_id] = UnlockedPartner(material, conn)
+        session.partner_repo.add(material.partner_id, clean_display_name(partner.name))
+        info = next(p for p in session.partners() if p.id == material.partner_id)
+        return CreatedPartner(info, code)
+
+    # -- unlock and lock ----------------------------------------------------------------------------
+    def unlock(self, passphrase: str) -> PartnerInfo:
+        """Open the partner whose keyslot this passphrase opens; join the session if one is open."""
+        material = self.vault.find_keys(passphrase, PASSPHRASE_SLOT)
+        return self._join(material)
+
+    def recover(self, recovery_code: str, new_passphrase: str) -> tuple[PartnerInfo, str]:
+        """Open with a recovery code, set a new passphrase, and issue a fresh recovery code
+        (the old one has now been typed somewhere, so it is retired)."""
+        _check_passphrase(new_passphrase)
+        material = self.vault.find_keys(normalize_recovery_code(recovery_code), RECOVERY_SLOT)
+        self.vault.replace_slot(material, PASSPHRASE_SLOT, new_passphrase)
+        new_code = new_recovery_code()
+        self.vault.replace_slot(material, RECOVERY_SLOT, new_code)
+        log.info("passphrase reset with a recovery code")
+        return self._join(material), new_code
+
+    def _join(self, material) -> PartnerInfo:
+        if self.session is not None and material.partner_id in self.session.present:
+            raise AlreadyUnlocked()
+        first = self.session is None
+        if first:
+            conn = self.vault.open_shared(material.shared_key)
+            self.session = Session(self.vault, material.shared_key, conn)
+        try:
+            private = self.vault.open_private(material)
+        except VaultError:
+            if first:
+                self.lock()
+            raise
+        self.session.present[material.partner_id] = UnlockedPartner(material, private)
+        log.info("partner unlocked (%d present)", len(self.session.present))
+        self._notify("unlocked")
+        return next(p for p in self.session.partners() if p.id == material.partner_id)
+
+    def lock(self) -> None:
+        if self.session is not None:
+            self.session.close()
+            self.session = None
+            log.info("workbook locked")
+            self._notify("locked")
+
+    # -- secrets ------------------------------------------------------------------------------------
+    def change_passphrase(self, partner_id: str, old: str, new: str) -> None:
+        """The old passphrase must open this partner's own slot; then only the slot is rewritten."""
+        _check_passphrase(new)
+        material = self.vault.find_keys(old, PASSPHRASE_SLOT)
+        if material.partner_id != partner_id:
+            raise VaultError("That is not your current passphrase.")
+        self._ensure_unused(new)
+        self.vault.replace_slot(material, PASSPHRASE_SLOT, new)
+        log.info("passphrase changed")
+
+    def _ensure_unused(self, passphrase: str) -> None:
+        """Each slot must answer to exactly one passphrase, or unlocking would be ambiguous."""
+        try:
+            self.vault.find_keys(passphrase, PASSPHRASE_SLOT)
+        except VaultError:
+            return
+        raise InvalidText("Please choose a different passphrase from your partner's.")
+
+    def new_recovery_code(self, partner_id: str) -> str:
+        """Replace a present partner's recovery code (for example after losing the paper)."""
+        partner = self._session().partner(partner_id)
+        code = new_recovery_code()
+        self.vault.replace_slot(partner.material, RECOVERY_SLOT, code)
+        log.info("recovery code replaced")
+        return code
+
+
+def _check_passphrase(passphrase: str) -> None:
+    strength = passphrase_strength(passphrase)
+    if not strength.acceptable:
+        raise InvalidText(strength.hint)
+
+
+def _validate_new_partner(partner: NewPartner) -> None:
+    clean_display_name(partner.name)
+    _check_passphrase(partner.passphrase)

@@ -1,0 +1,71 @@
+"""An unlocked session: the open shared database and the private databases of the partners who
+are present. Locking closes all of them and drops the keys."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import sqlcipher3
+
+from .storage.keyslots import KeyMaterial
+from .storage.repositories import AnswerRepository, PartnerRepository, SharedAnswerRepository
+from .storage.vault import VaultFolder
+
+
+@dataclass(frozen=True)
+class PartnerInfo:
+    id: str
+    name: str
+    unlocked: bool
+
+
+@dataclass
+class UnlockedPartner:
+    material: KeyMaterial
+    conn: sqlcipher3.Connection
+
+    @property
+    def id(self) -> str:
+        return self.material.partner_id
+
+    @property
+    def answers(self) -> AnswerRepository:
+        return AnswerRepository(self.conn)
+
+
+@dataclass
+class Session:
+    vault: VaultFolder
+    shared_key: bytes
+    shared_conn: sqlcipher3.Connection
+    present: dict[str, UnlockedPartner] = field(default_factory=dict)
+
+    @property
+    def partner_repo(self) -> PartnerRepository:
+        return PartnerRepository(self.shared_conn)
+
+    @property
+    def shared_answers(self) -> SharedAnswerRepository:
+        return SharedAnswerRepository(self.shared_conn)
+
+    def partners(self) -> list[PartnerInfo]:
+        return [PartnerInfo(row.id, row.display_name, row.id in self.present)
+                for row in self.partner_repo.all()]
+
+    def partner(self, partner_id: str) -> UnlockedPartner:
+        try:
+            return self.present[partner_id]
+        except KeyError:
+            raise PermissionError("That partner is not unlocked in this session.") from None
+
+    def close(self) -> None:
+        """Close every connection. Python cannot wipe immutable bytes; dropping every reference
+        is the best we can do, and docs/security.md says so."""
+        for partner in self.present.values():
+            partner.conn.close()
+        self.present.clear()
+        self.shared_conn.close()
+        self.shared_key = b""
+
+    def __repr__(self) -> str:
+        return f"Session(partners={len(self.present)}, keys=<hidden>)"

@@ -1,0 +1,85 @@
+"""Keyslots: small SQLCipher files, each opened by one secret (a passphrase or a recovery code),
+holding the random raw keys of the shared database and of one partner's private database.
+
+A keyslot is never rewritten in place: a new file is written beside it, reopened to verify, and
+renamed over the old one, so a crash leaves either the old or the new slot, never half of one.
+Keyslots use a rollback journal, not WAL, so each is exactly one file and the rename is atomic.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import VaultError
+from .sqlcipher import create_new, fsync_dir, open_existing, passphrase_bytes
+
+SLOT_FORMAT = 1
+
+
+@dataclass(frozen=True)
+class KeyMaterial:
+    partner_id: str
+    shared_key: bytes
+    private_key: bytes
+
+    def __repr__(self) -> str:  # keys never reach a log or a traceback
+        return f"KeyMaterial(partner_id={self.partner_id!r}, keys=<hidden>)"
+
+
+def write_keyslot(path: Path, secret: str, material: KeyMaterial) -> None:
+    """Create a new keyslot file at `path` (which must not exist) and verify it by reopening."""
+    conn = create_new(path, passphrase_bytes(secret), wal=False)
+    try:
+        conn.execute("PRAGMA journal_mode = DELETE")
+        conn.execute("CREATE TABLE slot (format INTEGER NOT NULL, partner_id TEXT NOT NULL, "
+                     "shared_key BLOB NOT NULL, private_key BLOB NOT NULL)")
+        conn.execute("INSERT INTO slot VALUES (?, ?, ?, ?)",
+                     (SLOT_FORMAT, material.partner_id, material.shared_key, material.private_key))
+    finally:
+        conn.close()
+    _fsync_file(path)
+    if read_keyslot(path, secret) != material:
+        path.unlink()
+        raise VaultError("A new key file could not be verified, so it was not used. "
+                         "Nothing else was changed.")
+
+
+def read_keyslot(path: Path, secret: str) -> KeyMaterial:
+    """Open a keyslot read-only. Raises WrongPassphrase or DamagedFile; never writes."""
+    conn = open_existing(path, passphrase_bytes(secret), readonly=True,
+                         wrong_key_means_damage=False)
+    try:
+        row = conn.execute("SELECT format, partner_id, shared_key, private_key FROM slot").fetchone()
+    finally:
+        conn.close()
+    if row is None or row[0] != SLOT_FORMAT:
+        raise VaultError("This key file comes from a newer version of Couples Workbook. "
+                         "Please update the app.")
+    return KeyMaterial(row[1], bytes(row[2]), bytes(row[3]))
+
+
+def replace_keyslot(path: Path, secret: str, material: KeyMaterial,
+                    before_rename=None) -> None:
+    """Write a keyslot for `secret` beside `path`, verify it, then rename it over `path`.
+
+    `before_rename(new_path)` runs after verification, so the caller can record the new file's
+    checksum before the switch (see manifest.py).
+    """
+    staged = path.with_name(path.name + ".new")
+    if staged.exists():
+        staged.unlink()  # left by an interrupted change; it was never in use
+    write_keyslot(staged, secret, material)
+    if before_rename is not None:
+        before_rename(staged)
+    os.replace(staged, path)
+    fsync_dir(path.parent)
+
+
+def _fsync_file(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)

@@ -1,0 +1,99 @@
+"""All SQL the app runs outside migrations lives here. Services call these; the UI never does."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timezone
+
+import sqlcipher3
+
+
+def utc_now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+@dataclass(frozen=True)
+class PartnerRow:
+    id: str
+    display_name: str
+    position: int
+
+
+@dataclass(frozen=True)
+class AnswerKey:
+    chapter_id: str
+    worksheet_id: str
+    field_id: str
+
+
+class PartnerRepository:
+    def __init__(self, conn: sqlcipher3.Connection):
+        self.conn = conn
+
+    def add(self, partner_id: str, display_name: str) -> PartnerRow:
+        position = self.conn.execute("SELECT COUNT(*) FROM partners").fetchone()[0]
+        with self.conn:
+            self.conn.execute("INSERT INTO partners VALUES (?, ?, ?, ?)",
+                              (partner_id, display_name, position, utc_now()))
+        return PartnerRow(partner_id, display_name, position)
+
+    def all(self) -> list[PartnerRow]:
+        rows = self.conn.execute("SELECT id, display_name, position FROM partners "
+                                 "ORDER BY position").fetchall()
+        return [PartnerRow(*row) for row in rows]
+
+    def rename(self, partner_id: str, display_name: str) -> None:
+        with self.conn:
+            self.conn.execute("UPDATE partners SET display_name = ? WHERE id = ?",
+                              (display_name, partner_id))
+
+
+class AnswerRepository:
+    """One partner's private answers (in that partner's own database)."""
+
+    def __init__(self, conn: sqlcipher3.Connection):
+        self.conn = conn
+
+    def save(self, key: AnswerKey, value: str) -> None:
+        with self.conn:
+            self.conn.execute(
+                "INSERT INTO answers VALUES (?, ?, ?, ?, ?) ON CONFLICT DO UPDATE "
+                "SET value = excluded.value, updated_at = excluded.updated_at",
+                (key.chapter_id, key.worksheet_id, key.field_id, value, utc_now()))
+
+    def get(self, key: AnswerKey) -> str | None:
+        row = self.conn.execute(
+            "SELECT value FROM answers WHERE chapter_id = ? AND worksheet_id = ? AND field_id = ?",
+            (key.chapter_id, key.worksheet_id, key.field_id)).fetchone()
+        return row[0] if row else None
+
+    def count(self) -> int:
+        return self.conn.execute("SELECT COUNT(*) FROM answers").fetchone()[0]
+
+
+class SharedAnswerRepository:
+    """Answers partners chose to share, in `shared.db`."""
+
+    def __init__(self, conn: sqlcipher3.Connection):
+        self.conn = conn
+
+    def share(self, partner_id: str, key: AnswerKey, value: str) -> None:
+        with self.conn:
+            self.conn.execute(
+                "INSERT INTO shared_answers VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO UPDATE "
+                "SET value = excluded.value, shared_at = excluded.shared_at",
+                (partner_id, key.chapter_id, key.worksheet_id, key.field_id, value, utc_now()))
+
+    def unshare(self, partner_id: str, key: AnswerKey) -> None:
+        with self.conn:
+            self.conn.execute(
+                "DELETE FROM shared_answers WHERE partner_id = ? AND chapter_id = ? "
+                "AND worksheet_id = ? AND field_id = ?",
+                (partner_id, key.chapter_id, key.worksheet_id, key.field_id))
+
+    def get(self, partner_id: str, key: AnswerKey) -> str | None:
+        row = self.conn.execute(
+            "SELECT value FROM shared_answers WHERE partner_id = ? AND chapter_id = ? "
+            "AND worksheet_id = ? AND field_id = ?",
+            (partner_id, key.chapter_id, key.worksheet_id, key.field_id)).fetchone()
+        return row[0] if row else None

@@ -1,0 +1,186 @@
+"""The vault folder: which files exist, and how they are created, found and opened.
+
+    vault.json              plaintext marker + keyslot checksums (manifest.py); no names, no keys
+    shared.db               raw random key S: everything both partners see
+    <id>.db                 raw random key P: one partner's private space
+    <id>.keys.db            opened by that partner's passphrase: holds S and P
+    <id>.recovery.db        opened by that partner's recovery code: holds S and P
+    backups/                encrypted copies taken before schema migrations
+
+<id> is random hex, so the folder's listing says nothing about who uses it. Unlocking tries every
+keyslot, because nothing outside the encrypted files says which slot is whose.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import secrets
+import shutil
+from datetime import datetime, timezone
+from pathlib import Path
+
+import sqlcipher3
+
+from .errors import DamagedFile, StorageFull, VaultError, VaultExists, VaultNotFound, WrongPassphrase
+from .keyslots import KeyMaterial, read_keyslot, replace_keyslot, write_keyslot
+from .manifest import MANIFEST_NAME, Manifest, file_sha256
+from .schema import PRIVATE_MIGRATIONS, SHARED_MIGRATIONS, migrate
+from .sqlcipher import (KEY_BYTES, create_new, describe_unreadable, open_existing,
+                        raw_key_literal, storage_error)
+
+SHARED_DB = "shared.db"
+BACKUP_DIR = "backups"
+PASSPHRASE_SLOT = "keys"
+RECOVERY_SLOT = "recovery"
+_PARTNER_ID = re.compile(r"^[0-9a-f]{12}$")
+
+
+def new_key() -> bytes:
+    return secrets.token_bytes(KEY_BYTES)
+
+
+def new_partner_id() -> str:
+    return secrets.token_hex(6)
+
+
+class VaultFolder:
+    """Paths and file-level operations of one vault. Holds no keys and no open connections."""
+
+    def __init__(self, folder: Path):
+        self.folder = Path(folder)
+
+    # -- layout -------------------------------------------------------------------------------
+    @property
+    def shared_db(self) -> Path:
+        return self.folder / SHARED_DB
+
+    def private_db(self, partner_id: str) -> Path:
+        return self.folder / f"{partner_id}.db"
+
+    def slot(self, partner_id: str, kind: str) -> Path:
+        return self.folder / f"{partner_id}.{kind}.db"
+
+    def slots(self, kind: str) -> list[Path]:
+        suffix = f".{kind}.db"
+        return sorted(p for p in self.folder.glob(f"*{suffix}")
+                      if _PARTNER_ID.match(p.name[: -len(suffix)]))
+
+    def exists(self) -> bool:
+        return self.shared_db.exists() or (self.folder / MANIFEST_NAME).exists()
+
+    def files(self) -> list[Path]:
+        return sorted(p for p in self.folder.rglob("*") if p.is_file())
+
+    # -- creation -----------------------------------------------------------------------------
+    def create(self) -> tuple[bytes, sqlcipher3.Connection]:
+        """Create the folder, `shared.db` and the manifest. Returns S and an open connection."""
+        if self.exists():
+            raise VaultExists("A workbook already exists in that folder; it was left untouched.")
+        try:
+            self.folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+            os.chmod(self.folder, 0o700)
+            shared_key = new_key()
+            conn = create_new(self.shared_db, raw_key_literal(shared_key))
+            migrate(conn, SHARED_MIGRATIONS, backup=lambda v: None)
+            Manifest(self.folder).save()
+        except OSError as error:
+            raise storage_error(error) from None
+        return shared_key, conn
+
+    def create_partner(self, shared_key: bytes, passphrase: str,
+                       recovery_code: str) -> tuple[KeyMaterial, sqlcipher3.Connection]:
+        """Create a partner's private database, passphrase keyslot and recovery keyslot."""
+        material = KeyMaterial(new_partner_id(), shared_key, new_key())
+        try:
+            conn = create_new(self.private_db(material.partner_id),
+                              raw_key_literal(material.private_key))
+            migrate(conn, PRIVATE_MIGRATIONS, backup=lambda v: None)
+            manifest = Manifest.load(self.folder)
+            for kind, secret in ((PASSPHRASE_SLOT, passphrase), (RECOVERY_SLOT, recovery_code)):
+                path = self.slot(material.partner_id, kind)
+                write_keyslot(path, secret, material)
+                manifest.record(path.name, file_sha256(path))
+        except OSError as error:
+            raise storage_error(error) from None
+        return material, conn
+
+    # -- unlocking ----------------------------------------------------------------------------
+    def find_keys(self, secret: str, kind: str = PASSPHRASE_SLOT) -> KeyMaterial:
+        """Try `secret` against every keyslot of `kind`. Never writes anything."""
+        if not self.exists():
+            raise VaultNotFound("There is no workbook in this folder yet.")
+        manifest = Manifest.load(self.folder)
+        damaged: list[Path] = []
+        for path in self.slots(kind):
+            if describe_unreadable(path) or manifest.looks_damaged(path):
+                damaged.append(path)
+                continue
+            try:
+                return read_keyslot(path, secret)
+            except WrongPassphrase:
+                continue
+            except DamagedFile:
+                damaged.append(path)
+        if damaged:
+            raise DamagedFile(damaged[0].name, "it has changed since it was saved, so it may be "
+                              "damaged. If you are sure of your passphrase, use your recovery "
+                              "code, or restore the workbook from a backup.")
+        if kind == RECOVERY_SLOT:
+            raise WrongPassphrase("That recovery code did not open this workbook. "
+                                  "Check each group of letters and try again.")
+        raise WrongPassphrase()
+
+    def open_shared(self, shared_key: bytes) -> sqlcipher3.Connection:
+        return self._open_data(self.shared_db, shared_key, SHARED_MIGRATIONS)
+
+    def open_private(self, material: KeyMaterial) -> sqlcipher3.Connection:
+        return self._open_data(self.private_db(material.partner_id), material.private_key,
+                               PRIVATE_MIGRATIONS)
+
+    def _open_data(self, path: Path, key: bytes, migrations: list[str]) -> sqlcipher3.Connection:
+        conn = open_existing(path, raw_key_literal(key))
+        try:
+            migrate(conn, migrations, backup=lambda version: self.backup_file(conn, path, version))
+        except BaseException:
+            conn.close()
+            raise
+        return conn
+
+    def backup_file(self, conn: sqlcipher3.Connection, path: Path, version: int) -> Path:
+        """Copy an (encrypted) database aside before migrating it from `version`."""
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%fZ")
+        target_dir = self.folder / BACKUP_DIR
+        try:
+            target_dir.mkdir(mode=0o700, exist_ok=True)
+            target = target_dir / f"{path.stem}.v{version}.{stamp}.db"
+            shutil.copyfile(path, target)
+            os.chmod(target, 0o600)
+        except OSError as error:
+            raise storage_error(error) from None
+        return target
+
+    # -- changing secrets ---------------------------------------------------------------------
+    def replace_slot(self, material: KeyMaterial, kind: str, new_secret: str) -> None:
+        """Write a fresh keyslot for `new_secret`; the old secret stops working. Data files are
+        untouched: only the small keyslot file is replaced."""
+        path = self.slot(material.partner_id, kind)
+        manifest = Manifest.load(self.folder)
+        old = [file_sha256(path)] if path.exists() else []
+        try:
+            replace_keyslot(path, new_secret, material,
+                            before_rename=lambda staged: manifest.record(
+                                path.name, *old, file_sha256(staged)))
+            manifest.record(path.name, file_sha256(path))
+        except OSError as error:
+            raise storage_error(error) from None
+
+
+def ensure_writable(folder: Path) -> None:
+    """Raise StorageFull early when the folder cannot take a write (read-only media)."""
+    if not os.access(folder, os.W_OK):
+        raise StorageFull()
+
+
+__all__ = ["VaultFolder", "KeyMaterial", "VaultError", "PASSPHRASE_SLOT", "RECOVERY_SLOT"]
