@@ -1,0 +1,41 @@
+# Quick start: `make run` opens the app, `make test` runs every test. Both create .venv first.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+APP_STAMP := $(VENV)/.app-installed
+TEST_STAMP := $(VENV)/.test-installed
+TEST_DEBIAN_PACKAGES := poppler-utils
+
+.PHONY: run test self-test demo system-deps clean
+
+run: $(APP_STAMP)
+	$(BIN)/couples-workbook $(ARGS)
+
+test: $(TEST_STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+self-test: $(APP_STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/couples-workbook self-test
+
+demo: $(APP_STAMP)
+	$(BIN)/couples-workbook demo --data-dir $(or $(DIR),demo-vault) --years $(or $(YEARS),1)
+
+system-deps:
+	sh scripts/system-deps.sh
+
+$(VENV)/bin/python:
+	sh scripts/system-deps.sh
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+
+$(APP_STAMP): pyproject.toml | $(VENV)/bin/python
+	$(BIN)/python -m pip install -q -e .
+	touch $@
+
+$(TEST_STAMP): pyproject.toml | $(VENV)/bin/python
+	EXTRA_DEBIAN_PACKAGES="$(TEST_DEBIAN_PACKAGES)" sh scripts/system-deps.sh
+	$(BIN)/python -m pip install -q -e '.[test]'
+	touch $@ $(APP_STAMP)
+
+clean:
+	rm -rf $(VENV) build dist *.egg-info

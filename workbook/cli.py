@@ -1,0 +1,121 @@
+"""Command line. With no command it opens the window; the GUI stays the main way in.
+
+Passphrases are never taken from argv (other users can read it in the process list): they come
+from standard input, one line, or from a prompt when standard input is a terminal.
+Errors print one calm line and exit non-zero; tracebacks go to the log without exception text.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import logging
+import sys
+import traceback
+from pathlib import Path
+
+from . import APP_ID, APP_NAME, __version__
+from .paths import AppPaths
+from .storage.errors import VaultError, VaultNotFound
+from .text import InvalidText
+
+log = logging.getLogger(__name__)
+
+EXIT_OK, EXIT_FAILED, EXIT_USER_ERROR, EXIT_INTERRUPTED = 0, 1, 2, 130
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog=APP_ID, description=f"{APP_NAME}: a private, "
+                                     "encrypted workbook for couples.")
+    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    parser.add_argument("--data-dir", type=Path, help="the workbook folder (default: the "
+                        "platform's user data folder)")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands.add_parser("self-test", help="check, without a window, that encryption and "
+                        "storage work on this computer")
+    demo = commands.add_parser("demo", help="create a demo workbook to try the app with")
+    demo.add_argument("--data-dir", type=Path, dest="demo_dir",
+                      help="an empty or new folder for the demo workbook")
+    demo.add_argument("--years", type=int, default=1, choices=range(1, 21), metavar="N",
+                      help="how many years of entries (1-20)")
+    check = commands.add_parser("check", help="unlock with a passphrase from standard input "
+                                "and verify every file of the workbook")
+    check.add_argument("--data-dir", type=Path, dest="check_dir", help=argparse.SUPPRESS)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    args = build_parser().parse_args(argv)
+    paths = AppPaths.default(args.data_dir)
+    try:
+        _start_logging(paths)
+        return _dispatch(args, paths, argv)
+    except KeyboardInterrupt:
+        return EXIT_INTERRUPTED
+    except Exception as error:  # noqa: BLE001 - the last line of defence for a calm message
+        return report_error(error)
+
+
+def _dispatch(args: argparse.Namespace, paths: AppPaths, argv: list[str]) -> int:
+    if args.command == "self-test":
+        from .selftest import run_self_test
+        return run_self_test(print)
+    if args.command == "demo":
+        from .demo import create_demo
+        folder = args.demo_dir or args.data_dir
+        if folder is None:
+            raise InvalidText("Please say where to create the demo: --data-dir FOLDER")
+        create_demo(folder, years=args.years, say=print)
+        return EXIT_OK
+    if args.command == "check":
+        return check_vault(args.check_dir or paths.data_dir)
+    from .ui.app import run_gui  # Qt is imported only when a window is wanted
+    return run_gui(paths, [sys.argv[0], *argv])
+
+
+def check_vault(folder: Path) -> int:
+    from .accounts import WorkbookService
+    service = WorkbookService(folder)
+    if not service.exists():
+        raise VaultNotFound(f"There is no workbook in {folder}.")
+    service.unlock(read_secret("Passphrase: "))
+    count = len(service.partners())
+    service.lock()
+    print(f"Unlocked: the shared space and your private space passed their integrity checks "
+          f"({count} partner(s) in this workbook).")
+    return EXIT_OK
+
+
+def report_error(error: BaseException) -> int:
+    """One line for the person; the stack (without the message, which might hold user text)
+    for the log."""
+    if isinstance(error, (VaultError, InvalidText, PermissionError)):
+        print(f"{APP_ID}: {error}", file=sys.stderr)
+        log.info("command refused: %s", type(error).__name__)
+        return EXIT_USER_ERROR
+    frames = "".join(traceback.format_tb(error.__traceback__))
+    log.error("unexpected %s\n%s", type(error).__name__, frames)
+    print(f"{APP_ID}: something unexpected went wrong ({type(error).__name__}). "
+          "Nothing you wrote was lost; details without your text are in the log.", file=sys.stderr)
+    return EXIT_FAILED
+
+
+def read_secret(prompt: str) -> str:
+    """A passphrase from a prompt on a terminal, or the first line of piped standard input."""
+    if sys.stdin is not None and sys.stdin.isatty():
+        return getpass.getpass(prompt)
+    line = sys.stdin.readline() if sys.stdin is not None else ""
+    return line.rstrip("\r\n")
+
+
+def _start_logging(paths: AppPaths) -> None:
+    from .logs import setup_logging
+    try:
+        setup_logging(paths.log_dir)
+    except OSError:
+        pass  # a read-only home must not stop the app; we just lose the log
+
+
+if __name__ == "__main__":
+    sys.exit(main())
