@@ -1,0 +1,87 @@
+"""The command line, run as a user would: a separate process, passphrases on standard input."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+from conftest import PASSPHRASE_ONE
+
+from workbook import __version__
+
+
+def run_cli(*args: str, stdin: str = "", home=None) -> subprocess.CompletedProcess:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("XDG_")}
+    env["QT_QPA_PLATFORM"] = "offscreen"
+    if home is not None:  # keep logs and settings out of the real home
+        env.update(XDG_DATA_HOME=str(home / "data"), XDG_CONFIG_HOME=str(home / "config"),
+                   XDG_STATE_HOME=str(home / "state"), XDG_CACHE_HOME=str(home / "cache"))
+    return subprocess.run([sys.executable, "-m", "workbook", *args], input=stdin, env=env,
+                          capture_output=True, text=True, timeout=120)
+
+
+def test_version(tmp_path):
+    result = run_cli("--version", home=tmp_path)
+    assert result.returncode == 0
+    assert result.stdout.strip() == f"Couples Workbook {__version__}"
+
+
+def test_version_loads_no_qt():
+    code = ("import sys; from workbook.cli import main\n"
+            "try: main(['--version'])\nexcept SystemExit: pass\n"
+            "print([m for m in sys.modules if m.startswith(('PySide6', 'reportlab'))])")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.stdout.strip().endswith("[]")
+
+
+def test_self_test_passes(tmp_path):
+    result = run_cli("self-test", home=tmp_path)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "self-test passed" in result.stdout
+    assert "FAILED" not in result.stdout
+
+
+def test_demo_creates_a_vault_with_the_documented_passphrases(tmp_path):
+    folder = tmp_path / "demo"
+    result = run_cli("demo", "--data-dir", str(folder), home=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "demo-partner-one" in result.stdout and "demo-partner-two" in result.stdout
+    for phrase in ("demo-partner-one", "demo-partner-two"):
+        check = run_cli("check", "--data-dir", str(folder), stdin=phrase + "\n", home=tmp_path)
+        assert check.returncode == 0, check.stderr
+        assert "2 partner(s)" in check.stdout
+
+
+def test_demo_refuses_an_existing_vault(vault_one, tmp_path):
+    before = sorted(p.name for p in vault_one.folder.iterdir())
+    result = run_cli("demo", "--data-dir", str(vault_one.folder), home=tmp_path)
+    assert result.returncode == 2
+    assert "already holds a workbook" in result.stderr
+    assert sorted(p.name for p in vault_one.folder.iterdir()) == before
+
+
+@pytest.mark.parametrize("case", ["right", "wrong", "missing", "damaged"])
+def test_check_exit_codes_and_one_line_errors(vault_one, tmp_path, case):
+    folder = vault_one.folder if case != "missing" else tmp_path / "nowhere"
+    if case == "damaged":
+        shared = folder / "shared.db"
+        shared.write_bytes(shared.read_bytes()[:3000])
+    phrase = PASSPHRASE_ONE if case != "wrong" else "not the passphrase"
+    result = run_cli("--data-dir", str(folder), "check", stdin=phrase + "\n", home=tmp_path)
+    if case == "right":
+        assert result.returncode == 0
+        assert PASSPHRASE_ONE not in result.stdout
+        return
+    assert result.returncode == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "Traceback" not in result.stderr
+    assert {"wrong": "passphrase", "missing": "no workbook", "damaged": "cannot be read"}[case] \
+        in lines[0]
+
+
+def test_passphrases_are_never_accepted_as_arguments(tmp_path):
+    result = run_cli("check", "--passphrase", "x", home=tmp_path)
+    assert result.returncode == 2
+    assert "unrecognized arguments" in result.stderr
