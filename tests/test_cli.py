@@ -85,3 +85,24 @@ def test_passphrases_are_never_accepted_as_arguments(tmp_path):
     result = run_cli("check", "--passphrase", "x", home=tmp_path)
     assert result.returncode == 2
     assert "unrecognized arguments" in result.stderr
+
+
+def test_blank_worksheets_without_a_workbook(tmp_path):
+    out = tmp_path / "blank.pdf"
+    result = run_cli("blank", "--chapter", "safe-touch", "-o", str(out), home=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert out.read_bytes().startswith(b"%PDF")
+    from pypdf import PdfReader
+    text = "".join(page.extract_text() for page in PdfReader(out).pages)
+    assert "Safe touch" in text or "safe touch" in text.lower()
+
+
+@pytest.mark.parametrize("args,expected", [(["--chapter", "no-such-chapter"], "no-such-chapter"),
+                                           (["--page-size", "A4"], "")])
+def test_blank_worksheets_bad_input(tmp_path, args, expected):
+    out = tmp_path / "missing-folder" / "blank.pdf" if not expected else tmp_path / "b.pdf"
+    result = run_cli("blank", *args, "-o", str(out), home=tmp_path)
+    assert result.returncode == 2
+    assert len(result.stderr.strip().splitlines()) == 1 and "Traceback" not in result.stderr
+    assert expected in result.stderr
+    assert not out.exists()

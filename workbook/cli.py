@@ -38,6 +38,13 @@ def build_parser() -> argparse.ArgumentParser:
                       help="an empty or new folder for the demo workbook")
     demo.add_argument("--years", type=int, default=1, choices=range(1, 21), metavar="N",
                       help="how many years of entries (1-20)")
+    blank = commands.add_parser("blank", help="print blank worksheets to fill in by hand "
+                                "(no workbook or passphrase needed)")
+    blank.add_argument("-o", "--output", type=Path, required=True, help="the PDF to write")
+    blank.add_argument("--chapter", action="append", metavar="ID", help="only this chapter "
+                       "(repeat for more); default: every chapter")
+    blank.add_argument("--page-size", choices=["A4", "Letter"], default="A4")
+    blank.add_argument("--fillable", action="store_true", help="add form fields to type into")
     check = commands.add_parser("check", help="unlock with a passphrase from standard input "
                                 "and verify every file of the workbook")
     check.add_argument("--data-dir", type=Path, dest="check_dir", help=argparse.SUPPRESS)
@@ -68,10 +75,23 @@ def _dispatch(args: argparse.Namespace, paths: AppPaths, argv: list[str]) -> int
             raise InvalidText("Please say where to create the demo: --data-dir FOLDER")
         create_demo(folder, years=args.years, say=print)
         return EXIT_OK
+    if args.command == "blank":
+        return print_blank(args)
     if args.command == "check":
         return check_vault(args.check_dir or paths.data_dir)
     from .ui.app import run_gui  # Qt is imported only when a window is wanted
     return run_gui(paths, [sys.argv[0], *argv])
+
+
+def print_blank(args: argparse.Namespace) -> int:
+    from .export import build_blank_worksheets
+    try:
+        pages = build_blank_worksheets(args.output, chapter_ids=args.chapter,
+                                       page_size=args.page_size, fillable=args.fillable)
+    except ValueError as error:  # unknown chapter or bad size: the message names it
+        raise InvalidText(str(error)) from None
+    print(f"Wrote {pages} pages of blank worksheets to {args.output}.")
+    return EXIT_OK
 
 
 def check_vault(folder: Path) -> int:
@@ -90,7 +110,8 @@ def check_vault(folder: Path) -> int:
 def report_error(error: BaseException) -> int:
     """One line for the person; the stack (without the message, which might hold user text)
     for the log."""
-    if isinstance(error, (VaultError, InvalidText, PermissionError)):
+    from .export.errors import ExportError
+    if isinstance(error, (VaultError, InvalidText, PermissionError, ExportError)):
         print(f"{APP_ID}: {error}", file=sys.stderr)
         log.info("command refused: %s", type(error).__name__)
         return EXIT_USER_ERROR

@@ -1,0 +1,213 @@
+"""Shared page furniture for every printed PDF: page sizes, styles, cover, header and footer.
+
+Typography: DejaVu Serif for reading text, DejaVu Sans for headings and questions, in dark
+grey-blue ink rather than pure black, with generous margins so pages can be hole-punched and
+written on. Page one of a workbook is a neutral cover: file managers show it as the thumbnail,
+so it never carries a chapter title or anything intimate.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from functools import cache
+from typing import BinaryIO
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_RIGHT
+from reportlab.lib.pagesizes import A4, LETTER
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (BaseDocTemplate, Flowable, Frame, NextPageTemplate, PageBreak,
+                                PageTemplate, Paragraph, Spacer)
+
+from workbook.content import model as content_model
+from workbook.export.encryption import encryption_for
+from workbook.export.fonts import MONO, SANS, SANS_BOLD, SERIF, SERIF_ITALIC, ensure_fonts
+from workbook.export.markup import to_markup
+
+PAGE_SIZES = {"A4": A4, "Letter": LETTER}
+INK = colors.HexColor("#1f2a36")
+MUTED = colors.HexColor("#5b6774")
+RULE = colors.HexColor("#9aa5b1")
+TINT = colors.HexColor("#eef2f5")
+
+MARGIN_X = 22 * mm
+MARGIN_TOP = 24 * mm  # leaves room for the header above the text frame
+MARGIN_BOTTOM = 22 * mm
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December")
+_TOTAL_FORM = "pageTotal"
+
+
+def page_dimensions(name: str) -> tuple[float, float]:
+    try:
+        return PAGE_SIZES[name]
+    except KeyError:
+        raise ValueError(f"unknown page size {name!r} (use 'A4' or 'Letter')") from None
+
+
+def printed_date(day: _dt.date) -> str:
+    # Month names spelled out here: strftime's %B follows the process locale, which Qt sets.
+    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+
+
+@cache
+def styles() -> dict[str, ParagraphStyle]:
+    """The named paragraph styles; built on first use because they need the fonts."""
+    ensure_fonts()
+
+    def style(name, font, size, leading, **kw):
+        kw.setdefault("textColor", INK)
+        return ParagraphStyle(name, fontName=font, fontSize=size, leading=leading, **kw)
+
+    return {
+        "cover_title": style("cover_title", SANS_BOLD, 30, 38, spaceAfter=14),
+        "cover_line": style("cover_line", SERIF, 12, 18, textColor=MUTED),
+        "cover_note": style("cover_note", SERIF_ITALIC, 9.5, 13, textColor=MUTED),
+        "chapter_number": style("chapter_number", SANS, 9.5, 12, textColor=MUTED,
+                                spaceAfter=3),
+        "chapter_title": style("chapter_title", SANS_BOLD, 20, 25, spaceAfter=14),
+        "worksheet_title": style("worksheet_title", SANS_BOLD, 14.5, 19, spaceAfter=6),
+        "intro": style("intro", SERIF, 10.5, 15, spaceAfter=4),
+        "prompt": style("prompt", SANS_BOLD, 10.5, 14, spaceBefore=12, spaceAfter=3,
+                        leftIndent=16, bulletIndent=0, bulletFontName=SANS_BOLD,
+                        bulletFontSize=10.5),
+        "heading": style("heading", SANS_BOLD, 10.5, 14, spaceBefore=12, spaceAfter=3),
+        "help": style("help", SERIF_ITALIC, 9.5, 13, textColor=MUTED, spaceAfter=2),
+        "body": style("body", SERIF, 10.5, 15),
+        "option": style("option", SERIF, 10, 13),
+        "column": style("column", SANS_BOLD, 9, 11.5),
+        "scale_end": style("scale_end", SANS, 8.5, 10.5, textColor=MUTED),
+        "scale_end_right": style("scale_end_right", SANS, 8.5, 10.5, textColor=MUTED,
+                                 alignment=TA_RIGHT),
+        "header": style("header", SANS, 8, 10, textColor=MUTED),
+        "header_right": style("header_right", SANS, 8, 10, textColor=MUTED, alignment=TA_RIGHT),
+        "sheet_title": style("sheet_title", SANS_BOLD, 18, 23, spaceAfter=10),
+        "code": style("code", MONO, 24, 30, alignment=TA_CENTER),
+    }
+
+
+def user_paragraphs(text: str, style_name: str) -> list[Flowable]:
+    """Someone's own text: one Paragraph per line (their line breaks are kept), and a blank
+    line becomes half a line of space."""
+    style = styles()[style_name]
+    return [Paragraph(m, style) if m.strip() else Spacer(1, style.leading / 2)
+            for m in to_markup(text, style.fontName)]
+
+
+def content_paragraphs(text: str, style_name: str) -> list[Flowable]:
+    """Workbook content: blank lines separate paragraphs, single breaks are only TOML wrapping."""
+    return [paragraph(block, style_name) for block in content_model.paragraphs(text)]
+
+
+def paragraph(text: str, style: str | ParagraphStyle, bullet: str | None = None) -> Paragraph:
+    """A single Paragraph, for short texts such as titles (line breaks become spaces).
+
+    `style` is a name from `styles()` or a ParagraphStyle made from one of them.
+    """
+    if isinstance(style, str):
+        style = styles()[style]
+    bullet_markup = " ".join(to_markup(bullet, style.fontName)) if bullet else None
+    return Paragraph(" ".join(to_markup(text, style.fontName)), style, bulletText=bullet_markup)
+
+
+def cover(title: str, lines: list[str], note: str = "") -> list[Flowable]:
+    """A neutral first page, with `note` at its foot; what follows starts on a fresh page."""
+    story: list[Flowable] = [Spacer(1, 70 * mm), paragraph(title, "cover_title")]
+    story += [paragraph(line, "cover_line") for line in lines]
+    if note:
+        story.append(_AtFoot(paragraph(note, "cover_note")))
+    return story + [NextPageTemplate("body"), PageBreak()]
+
+
+class _AtFoot(Flowable):
+    """Takes the rest of the frame and sets its paragraph at the bottom of it."""
+
+    def __init__(self, para: Paragraph):
+        super().__init__()
+        self.para = para
+
+    def wrap(self, avail_width, avail_height):
+        self.para_height = self.para.wrap(avail_width, avail_height)[1]
+        self.width, self.height = avail_width, max(avail_height, self.para_height)
+        return self.width, self.height
+
+    def draw(self):
+        self.para.drawOn(self.canv, 0, 0)
+
+
+def build_pdf(out: BinaryIO, story: list[Flowable], *, size: str = "A4",
+              label: str | None = None, password: str | None = None,
+              running_heads: bool = True, title: str = "Workbook pages") -> int:
+    """Lay out `story` into `out`; return the number of pages.
+
+    With running_heads, page one has a footer only and later pages also a header (the date
+    and `label`); without, pages are bare (the recovery sheet carries nothing but the code).
+    """
+    ensure_fonts()
+    pages: list[int] = []
+    doc = BaseDocTemplate(out, pagesize=page_dimensions(size), title=title, author="", subject="",
+                          creator="Workbook", initialFontName=SANS,
+                          leftMargin=MARGIN_X, rightMargin=MARGIN_X,
+                          topMargin=MARGIN_TOP, bottomMargin=MARGIN_BOTTOM,
+                          encrypt=encryption_for(password))
+    frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="text",
+                  leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+    heads = _RunningHeads(label, _dt.date.today()) if running_heads else None
+    cover_page = dict(onPage=heads.footer) if heads else {}
+    body_page = dict(onPage=heads.header_and_footer) if heads else {}
+    doc.addPageTemplates([PageTemplate("cover", [frame], **cover_page),
+                          PageTemplate("body", [frame], **body_page)])
+    doc.build(story, canvasmaker=lambda *a, **kw: _TotalCanvas(*a, pages=pages, **kw))
+    return pages[0]
+
+
+class _RunningHeads:
+    """Draws the header (date, label) and footer (Page N of M) on each page."""
+
+    def __init__(self, label: str | None, day: _dt.date):
+        self.left = paragraph(f"Printed {printed_date(day)}", "header")
+        self.right = paragraph(label, "header_right") if label else None
+
+    def header_and_footer(self, canv: Canvas, doc) -> None:
+        top = doc.pagesize[1] - 13 * mm
+        for para in filter(None, (self.left, self.right)):
+            _, height = para.wrap(doc.width, 20 * mm)
+            para.drawOn(canv, doc.leftMargin, top - height)
+        self.footer(canv, doc)
+
+    def footer(self, canv: Canvas, doc) -> None:
+        text = f"Page {canv.getPageNumber()} of "
+        canv.saveState()
+        canv.setFont(SANS, 8)
+        canv.setFillColor(MUTED)
+        # The total is unknown until the end: it is a form drawn later (see _TotalCanvas).
+        width = canv.stringWidth(text + "00", SANS, 8)
+        x = (doc.pagesize[0] - width) / 2
+        canv.drawString(x, 12 * mm, text)
+        canv.translate(x + canv.stringWidth(text, SANS, 8), 12 * mm)
+        canv.doForm(_TOTAL_FORM)
+        canv.restoreState()
+
+
+class _TotalCanvas(Canvas):
+    """A canvas that, once every page is done, defines the "M" of "Page N of M".
+
+    PDF lets a page use a form XObject that is defined later, so this takes one pass instead
+    of laying the whole document out twice; `pages` receives the page count.
+    """
+
+    def __init__(self, *args, pages: list[int], **kwargs):
+        super().__init__(*args, **kwargs)
+        self._pages_out = pages
+
+    def save(self) -> None:
+        total = self.getPageNumber() - 1
+        self._pages_out.append(total)
+        self.beginForm(_TOTAL_FORM)
+        self.setFont(SANS, 8)
+        self.setFillColor(MUTED)
+        self.drawString(0, 0, str(total))
+        self.endForm()
+        super().save()
