@@ -1,0 +1,102 @@
+"""Remembered UI state (geometry, last page), the theme, prompts, and the app entry points."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from conftest import NAME_ONE, NAME_TWO, PASSPHRASE_ONE, PASSPHRASE_TWO
+from test_ui_support import open_window, unlock
+from workbook.ui import theme
+from workbook.ui.app import create_main_window, run_gui
+from workbook.ui.main_window import MainWindow
+from workbook.ui.prompts import Prompts, ScriptedPrompts
+
+
+def test_geometry_and_page_are_remembered_without_names(qtbot, vault_two, app_paths):
+    window = open_window(qtbot, app_paths)
+    unlock(qtbot, window, PASSPHRASE_ONE)
+    window.service.unlock(PASSPHRASE_TWO)
+    window.shell.show_section("gratitude")
+    window.setGeometry(QRect(40, 50, 700, 500))
+    window.close()
+
+    saved = app_paths.settings_file.read_bytes()
+    assert b"geometry" in saved and b"gratitude" in saved
+    for secret in (NAME_ONE, NAME_TWO, PASSPHRASE_ONE, PASSPHRASE_TWO):
+        assert secret.encode() not in saved
+    again = open_window(qtbot, app_paths)
+    assert (again.width(), again.height()) == (700, 500)
+    unlock(qtbot, again, PASSPHRASE_ONE)
+    assert again.shell.current_key == "gratitude"
+
+
+def test_create_main_window_uses_real_prompts_by_default(qtbot, app_paths):
+    from workbook.accounts import WorkbookService
+    window = create_main_window(WorkbookService(app_paths.data_dir), app_paths)
+    qtbot.addWidget(window)
+    assert isinstance(window, MainWindow) and type(window.prompts) is Prompts
+    assert window.windowTitle() == "Couples Workbook"
+
+
+def test_scripted_prompts_answer_in_order_and_record():
+    prompts = ScriptedPrompts(True)
+    prompts.queue_answers(False)
+    assert prompts.confirm(None, "One", "first") is True
+    assert prompts.confirm(None, "Two", "second") is False
+    prompts.info(None, "Three", "said")
+    assert [(s.kind, s.title) for s in prompts.shown] == [
+        ("confirm", "One"), ("confirm", "Two"), ("info", "Three")]
+    try:
+        prompts.confirm(None, "Unexpected", "no answer queued")
+    except AssertionError as error:
+        assert "Unexpected" in str(error)
+    else:
+        raise AssertionError("an unanswered prompt must fail the test")
+
+
+def test_message_boxes_show_names_as_plain_text(qtbot):
+    box = Prompts._box(None, QMessageBox.Icon.Information, "Title", "<b>Bo</b>",
+                       QMessageBox.StandardButton.Ok)
+    qtbot.addWidget(box)
+    assert box.textFormat() == Qt.TextFormat.PlainText
+
+
+def test_dark_theme_can_be_forced(qtbot, monkeypatch):
+    app = QApplication.instance()
+    old_palette, old_sheet = app.palette(), app.styleSheet()  # the style is Fusion anyway
+    try:
+        monkeypatch.setenv(theme.THEME_ENV, "dark")
+        controller = theme.apply_theme(app)
+        assert app.palette().color(QPalette.ColorRole.Window).name() == theme.DARK.window
+        assert theme.DARK.accent in app.styleSheet()
+        monkeypatch.setenv(theme.THEME_ENV, "light")
+        controller.apply()  # what a system light/dark switch triggers
+        assert app.palette().color(QPalette.ColorRole.Window).name() == theme.LIGHT.window
+        controller.deleteLater()
+    finally:
+        app.setPalette(old_palette)
+        app.setStyleSheet(old_sheet)
+
+
+def test_run_gui_shows_the_window_and_returns_the_exit_code(qtbot, app_paths, monkeypatch):
+    app = QApplication.instance()
+    old_palette, old_sheet = app.palette(), app.styleSheet()  # the style is Fusion anyway
+    shown = []
+
+    def fake_exec() -> int:
+        shown.extend(w for w in app.topLevelWidgets()
+                     if isinstance(w, MainWindow) and w.isVisible())
+        for window in shown:
+            window.close()
+        return 0
+
+    monkeypatch.setattr(app, "exec", fake_exec)
+    try:
+        assert run_gui(app_paths, ["couples-workbook"]) == 0
+    finally:
+        app.setPalette(old_palette)
+        app.setStyleSheet(old_sheet)
+    assert len(shown) == 1 and shown[0].current_page is shown[0].welcome
+    assert app.applicationName() == "Couples Workbook"

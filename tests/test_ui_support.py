@@ -1,0 +1,82 @@
+"""Helpers for the UI tests (no tests here). Windows are driven through their real widgets."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import (QApplication, QCheckBox, QComboBox, QLabel, QLineEdit,
+                               QRadioButton, QWidget)
+
+from workbook.accounts import WorkbookService
+from workbook.paths import AppPaths
+from workbook.ui.app import create_main_window
+from workbook.ui.main_window import MainWindow
+from workbook.ui.prompts import ScriptedPrompts
+from workbook.ui.widgets import PassphraseField
+
+TITLE = "Couples Workbook"
+
+
+def open_window(qtbot, paths: AppPaths, prompts: ScriptedPrompts | None = None) -> MainWindow:
+    window = create_main_window(WorkbookService(paths.data_dir), paths,
+                                prompts or ScriptedPrompts())
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    return window
+
+
+def type_text(qtbot, field: QWidget, text: str) -> None:
+    """Type like a user would (ASCII only: keyClicks cannot type other characters)."""
+    target = field.edit if isinstance(field, PassphraseField) else field
+    qtbot.keyClicks(target, text)
+
+
+def click(qtbot, button: QWidget) -> None:
+    assert button.isVisible() and button.isEnabled(), button.text()
+    if isinstance(button, (QCheckBox, QRadioButton)):  # only the box and its text react
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton, pos=QPoint(8, button.height() // 2))
+    else:
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def press(qtbot, key: Qt.Key, modifier=Qt.KeyboardModifier.NoModifier) -> None:
+    """A key press wherever the keyboard focus is, as a keyboard-only user would."""
+    target = QApplication.focusWidget()
+    assert target is not None, "nothing has keyboard focus"
+    qtbot.keyClick(target, key, modifier)
+
+
+def unlock(qtbot, window: MainWindow, passphrase: str) -> None:
+    assert window.current_page is window.unlock_page
+    type_text(qtbot, window.unlock_page.field, passphrase)
+    qtbot.keyClick(window.unlock_page.field.edit, Qt.Key.Key_Return)
+    assert window.current_page is window.shell, window.unlock_page.message.text()
+
+
+def finish_codes(qtbot, window: MainWindow) -> list[tuple[str, str]]:
+    """Read each recovery code shown, tick the box and continue; returns (title, code) pairs."""
+    page, seen = window.codes_page, []
+    while window.current_page is page:
+        seen.append((page.title.text(), page.current_code))
+        assert not page.continue_button.isEnabled()
+        click(qtbot, page.written)
+        click(qtbot, page.continue_button)
+    return seen
+
+
+def file_bytes(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*"))
+            if p.is_file()}
+
+
+def visible_texts(window: QWidget) -> list[str]:
+    """Every text a label, field or list on this window holds right now."""
+    texts = [label.text() for label in window.findChildren(QLabel)]
+    texts += [edit.text() for edit in window.findChildren(QLineEdit)]
+    for combo in window.findChildren(QComboBox):
+        texts += [combo.itemText(i) for i in range(combo.count())]
+    return [t for t in texts if t]

@@ -1,0 +1,123 @@
+"""Home: a warm greeting for whoever is present, the second partner joining when you sit
+together, and inviting a partner when the workbook has only one."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from ..accounts import WorkbookService
+from ..session import PartnerInfo
+from .invite import InviteCard
+from .widgets import (Card, InlineMessage, Page, PassphraseField, attempt, busy, button_row,
+                      plain_button, plain_label, primary_button)
+
+PACE = ("Take your time. There is no right pace here, and going back a step is part of the "
+        "work, not a failure.")
+TOGETHER = ("You are both here. When the chapters arrive, this is where you can look at what "
+            "you have each chosen to share, side by side.")
+GENTLE = ("This workbook is not a substitute for therapy. If something feels too heavy, it is "
+          "fine to stop and come back another day, or to bring it to a therapist.")
+
+
+def names_together(partners: list[PartnerInfo]) -> str:
+    return " and ".join(p.name for p in partners)
+
+
+class JoinCard(Card):
+    """"Sitting together?": the absent partner types their own passphrase to join."""
+
+    joined = Signal()
+
+    def __init__(self, service: WorkbookService):
+        super().__init__("Sitting together?")
+        self._service = service
+        self.text.show()
+        self.open_button = plain_button("Join this session")
+        self.open_button.clicked.connect(self.open_form)
+        self.body.addLayout(button_row(self.open_button, align_left=True))
+        self.form = QWidget()
+        self.field = PassphraseField("Your partner's passphrase")
+        self.message = InlineMessage()
+        self.join_button = primary_button("Join")
+        self.cancel_button = plain_button("Not now", "Not now, close the join form")
+        self.field.returnPressed.connect(self.submit)
+        self.join_button.clicked.connect(self.submit)
+        self.cancel_button.clicked.connect(self.cancel)
+        layout = QVBoxLayout(self.form)
+        layout.setContentsMargins(0, 4, 0, 0)
+        layout.addWidget(self.field)
+        layout.addWidget(self.message)
+        layout.addLayout(button_row(self.cancel_button, self.join_button))
+        self.body.addWidget(self.form)
+        self.form.hide()
+
+    def set_absent(self, absent: PartnerInfo) -> None:
+        self.text.setText(f"If {absent.name} is here with you, they can join with their own "
+                          "passphrase. Then you can see what you have each chosen to share, "
+                          "side by side.")
+        self.open_button.setAccessibleDescription(f"{absent.name} types their passphrase")
+
+    def open_form(self) -> None:
+        self.open_button.hide()
+        self.form.show()
+        self.field.setFocus()
+
+    def close_form(self) -> None:
+        self.field.clear()
+        self.message.clear()
+        self.form.hide()
+        self.open_button.show()
+
+    def cancel(self) -> None:
+        self.close_form()
+        self.open_button.setFocus()
+
+    def submit(self) -> None:
+        self.message.clear()
+        passphrase = self.field.text()
+        if not passphrase:
+            self.message.show_error("Please type your passphrase.")
+            return
+        with busy(self.join_button, "Joining…", self.field, self.cancel_button):
+            ok, _ = attempt(self.message.show_error, lambda: self._service.unlock(passphrase))
+        if ok:
+            self.close_form()
+            self.joined.emit()
+        else:
+            self.field.select_for_retry()
+
+
+class HomePage(Page):
+    show_codes = Signal(object)  # list[CodeToShow]
+
+    def __init__(self, service: WorkbookService):
+        super().__init__()
+        self._service = service
+        self.setAccessibleName("Home")
+        self.greeting = plain_label(role="heading")
+        self.join = JoinCard(service)
+        self.invite = InviteCard(service)
+        self.together = Card("Together", TOGETHER)
+        self.invite.added.connect(lambda code: self.show_codes.emit([code]))
+        self.body.addWidget(self.greeting)
+        self.body.addWidget(plain_label(PACE))
+        for card in (self.join, self.invite, self.together):
+            self.body.addWidget(card)
+        self.body.addWidget(plain_label(GENTLE, role="muted"))
+        self.finish()
+
+    def refresh(self) -> None:
+        if not self._service.is_unlocked:
+            return
+        partners = self._service.partners()
+        present = [p for p in partners if p.unlocked]
+        absent = [p for p in partners if not p.unlocked]
+        self.greeting.setText(f"Welcome, {names_together(present)}")
+        self.join.setVisible(bool(absent))
+        if absent:
+            self.join.set_absent(absent[0])
+        else:
+            self.join.close_form()
+        self.invite.setVisible(len(partners) == 1)
+        self.together.setVisible(len(present) == 2)

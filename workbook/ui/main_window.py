@@ -1,0 +1,168 @@
+"""The main window: one stack of screens (welcome, create, unlock, reset, recovery code, the open
+workbook) and the rules for moving between them. The title is always just the app's name, so a
+glance at the taskbar says nothing about who uses it."""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QStackedWidget, QWidget
+
+from .. import APP_NAME
+from ..accounts import CreatedPartner, WorkbookService
+from ..paths import AppPaths
+from .create_flow import CreatePage
+from .prompts import Prompts
+from .recovery_page import CodeToShow, RecoveryCodePage
+from .shell import HOME, ShellPage
+from .unlock import RecoverPage, UnlockPage
+from .welcome import WelcomePage
+
+DEFAULT_SIZE = (1000, 680)
+MINIMUM_SIZE = (640, 460)
+GEOMETRY_KEY, PAGE_KEY = "window/geometry", "window/page"
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, service: WorkbookService, paths: AppPaths, prompts: Prompts | None = None):
+        super().__init__()
+        self.service = service
+        self.paths = paths
+        self.prompts = prompts or Prompts()
+        self._after_codes: Callable[[], None] = self.show_shell
+        self.setWindowTitle(APP_NAME)
+        self.setAccessibleName(APP_NAME)
+        self.setMinimumSize(*MINIMUM_SIZE)
+        self._build_pages()
+        self._build_actions()
+        self._settings = self._open_settings()
+        self._restore_geometry()
+        service.subscribe(self._on_service_event)
+        self.show_start()
+
+    # -- construction -----------------------------------------------------------------------------
+    def _build_pages(self) -> None:
+        self.welcome = WelcomePage()
+        self.create_page = CreatePage(self.service)
+        self.unlock_page = UnlockPage(self.service)
+        self.recover_page = RecoverPage(self.service)
+        self.codes_page = RecoveryCodePage()
+        self.shell = ShellPage(self.service, self.prompts)
+        self.stack = QStackedWidget()
+        for page in (self.welcome, self.create_page, self.unlock_page, self.recover_page,
+                     self.codes_page, self.shell):
+            self.stack.addWidget(page)
+        self.setCentralWidget(self.stack)
+        self.welcome.start.connect(lambda: self._show(self.create_page))
+        self.create_page.back.connect(lambda: self._show(self.welcome))
+        self.create_page.created.connect(self._on_created)
+        self.unlock_page.unlocked.connect(self.show_shell)
+        self.unlock_page.forgot.connect(self._show_recover)
+        self.recover_page.back.connect(self.show_unlock)
+        self.recover_page.recovered.connect(lambda code: self.show_codes([code]))
+        self.codes_page.finished.connect(lambda: self._after_codes())
+        self.shell.lock_requested.connect(self.lock)
+        self.shell.show_codes.connect(self.show_codes)
+        self.shell.page_changed.connect(self._remember_page)
+
+    def _build_actions(self) -> None:
+        self.lock_action = QAction("Lock", self)
+        self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
+        self.lock_action.triggered.connect(self.lock)
+        self.quit_action = QAction("Quit", self)
+        # Some platforms (Windows) bind nothing to Quit; Ctrl+Q is then a harmless extra.
+        quit_keys = QKeySequence.keyBindings(QKeySequence.StandardKey.Quit)
+        self.quit_action.setShortcuts(quit_keys or [QKeySequence("Ctrl+Q")])
+        self.quit_action.triggered.connect(self.close)
+        self.addActions([self.lock_action, self.quit_action])
+
+    # -- moving between screens -------------------------------------------------------------------
+    def show_start(self) -> None:
+        if self.service.is_unlocked:
+            self.show_shell()
+        elif self.service.exists():
+            self.show_unlock()
+        else:
+            self._show(self.welcome)
+
+    def show_unlock(self) -> None:
+        self._show(self.unlock_page)
+        self.unlock_page.prepare()
+
+    def _show_recover(self) -> None:
+        self._show(self.recover_page)
+        self.recover_page.prepare()
+
+    def show_shell(self) -> None:
+        if not self.service.is_unlocked:
+            self.show_start()
+            return
+        self.shell.refresh()
+        self.shell.show_section(str(self._settings.value(PAGE_KEY, HOME)))
+        self._show(self.shell)
+        self.shell.nav.setFocus()
+
+    def show_codes(self, codes: list[CodeToShow], then: Callable[[], None] | None = None) -> None:
+        """Show new recovery codes once, then go on (to the open workbook by default)."""
+        self._after_codes = then or self.show_shell
+        self.codes_page.show_codes(codes)
+        self._show(self.codes_page)
+        self.codes_page.written.setFocus()
+
+    def _on_created(self, created: list[CreatedPartner]) -> None:
+        self.show_codes([CodeToShow(c.info.name, c.recovery_code) for c in created])
+
+    def _show(self, page: QWidget) -> None:
+        self.stack.setCurrentWidget(page)
+        page.setFocus()
+
+    @property
+    def current_page(self) -> QWidget:
+        return self.stack.currentWidget()
+
+    # -- locking ----------------------------------------------------------------------------------
+    def lock(self) -> None:
+        """Close the session, forget everything on screen, and ask for a passphrase again."""
+        self._save_state()
+        self.service.lock()  # also notifies _on_service_event, which clears the screens
+        self._clear_everything()
+        self.show_start()
+
+    def _on_service_event(self, what: str) -> None:
+        if what == "locked":
+            self._clear_everything()
+            if self.current_page in (self.shell, self.codes_page):
+                self.show_start()
+        elif self.current_page is self.shell:
+            self.shell.refresh()
+
+    def _clear_everything(self) -> None:
+        for page in (self.create_page, self.unlock_page, self.recover_page, self.codes_page):
+            page.clear()
+        self.shell.clear()
+
+    # -- remembered UI state (never names or anything typed) --------------------------------------
+    def _open_settings(self) -> QSettings:
+        self.paths.config_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+        return QSettings(str(self.paths.settings_file), QSettings.Format.IniFormat)
+
+    def _restore_geometry(self) -> None:
+        geometry = self._settings.value(GEOMETRY_KEY)
+        if not (isinstance(geometry, QByteArray) and self.restoreGeometry(geometry)):
+            self.resize(*DEFAULT_SIZE)
+
+    def _remember_page(self, key: str) -> None:
+        if self.service.is_unlocked:
+            self._settings.setValue(PAGE_KEY, key)
+
+    def _save_state(self) -> None:
+        self._settings.setValue(GEOMETRY_KEY, self.saveGeometry())
+        self._settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._save_state()
+        self.service.lock()
+        self._clear_everything()
+        super().closeEvent(event)

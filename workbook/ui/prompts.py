@@ -1,0 +1,90 @@
+"""Every dialog that asks or tells the user something goes through a `Prompts` object, which
+the main window receives from outside. Tests pass a `ScriptedPrompts` with answers queued in
+advance, so no modal dialog ever blocks a test and nothing global needs patching.
+
+Texts are shown as plain text: a message may contain a name, and names are never rich text.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+
+class Prompts:
+    """The real dialogs."""
+
+    def info(self, parent: QWidget | None, title: str, text: str) -> None:
+        self._box(parent, QMessageBox.Icon.Information, title, text,
+                  QMessageBox.StandardButton.Ok).exec()
+
+    def error(self, parent: QWidget | None, title: str, text: str) -> None:
+        # A calm tone on purpose: Information, not Critical, for things the user can fix.
+        self._box(parent, QMessageBox.Icon.Information, title, text,
+                  QMessageBox.StandardButton.Ok).exec()
+
+    def confirm(self, parent: QWidget | None, title: str, text: str,
+                yes: str = "Continue", no: str = "Cancel") -> bool:
+        box = self._box(parent, QMessageBox.Icon.Question, title, text,
+                        QMessageBox.StandardButton.NoButton)
+        yes_button = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(no, QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(yes_button)
+        box.exec()
+        return box.clickedButton() is yes_button
+
+    def save_file(self, parent: QWidget | None, title: str, suggested: Path,
+                  filters: str) -> Path | None:
+        name, _ = QFileDialog.getSaveFileName(parent, title, str(suggested), filters)
+        return Path(name) if name else None
+
+    @staticmethod
+    def _box(parent, icon, title: str, text: str, buttons) -> QMessageBox:
+        box = QMessageBox(icon, title, text, buttons, parent)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        return box
+
+
+@dataclass(frozen=True)
+class Shown:
+    kind: str
+    title: str
+    text: str
+
+
+class ScriptedPrompts(Prompts):
+    """A test double: answers come from a queue; everything shown is recorded in `shown`.
+
+    A question with no queued answer fails loudly, so a test notices an unexpected dialog."""
+
+    def __init__(self, *answers: object):
+        self.answers: deque[object] = deque(answers)
+        self.shown: list[Shown] = []
+
+    def queue_answers(self, *answers: object) -> None:
+        self.answers.extend(answers)
+
+    def info(self, parent, title: str, text: str) -> None:
+        self.shown.append(Shown("info", title, text))
+
+    def error(self, parent, title: str, text: str) -> None:
+        self.shown.append(Shown("error", title, text))
+
+    def confirm(self, parent, title: str, text: str, yes: str = "Continue",
+                no: str = "Cancel") -> bool:
+        self.shown.append(Shown("confirm", title, text))
+        return bool(self._next(title))
+
+    def save_file(self, parent, title: str, suggested: Path, filters: str) -> Path | None:
+        self.shown.append(Shown("save_file", title, str(suggested)))
+        answer = self._next(title)
+        return Path(answer) if answer else None
+
+    def _next(self, title: str) -> object:
+        if not self.answers:
+            raise AssertionError(f"Unexpected prompt with no queued answer: {title!r}")
+        return self.answers.popleft()

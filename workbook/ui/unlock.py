@@ -1,0 +1,119 @@
+"""The unlock screen (one passphrase field: nothing here says who uses the app) and the
+"forgot your passphrase" reset with a recovery code."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QLineEdit
+
+from ..accounts import WorkbookService
+from .recovery_page import CodeToShow
+from .widgets import (InlineMessage, NewPassphraseForm, Page, PassphraseField, attempt, busy,
+                      button_row, link_button, plain_label, primary_button)
+
+TOGETHER = ("Each of you has your own passphrase. If you are sitting together, the second of you "
+            "can join from the home page once the workbook is open.")
+RESET_INTRO = ("Type the recovery code you wrote down (dashes, spaces and capitals don't matter), "
+               "then choose a new passphrase. You will get a new recovery code afterwards, "
+               "because this one will have been used.")
+
+
+class UnlockPage(Page):
+    unlocked = Signal()
+    forgot = Signal()
+
+    def __init__(self, service: WorkbookService):
+        super().__init__(width=520)
+        self._service = service
+        self.setAccessibleName("Unlock the workbook")
+        self.field = PassphraseField("Passphrase")
+        self.message = InlineMessage()
+        self.unlock_button = primary_button("Unlock")
+        self.forgot_button = link_button("Forgot your passphrase?")
+        self.field.returnPressed.connect(self.submit)
+        self.unlock_button.clicked.connect(self.submit)
+        self.forgot_button.clicked.connect(self.forgot)
+        self._layout()
+
+    def _layout(self) -> None:
+        self.body.addSpacing(48)
+        self.body.addWidget(plain_label("Welcome back", role="heading"))
+        self.body.addWidget(plain_label("Type your passphrase to open the workbook."))
+        self.body.addWidget(self.field)
+        self.body.addWidget(self.message)
+        self.body.addLayout(button_row(self.forgot_button, self.unlock_button))
+        self.body.addSpacing(12)
+        self.body.addWidget(plain_label(TOGETHER, role="muted"))
+        self.finish()
+        self.setFocusProxy(self.field)
+
+    def prepare(self) -> None:
+        self.clear()
+        self.field.setFocus()
+
+    def submit(self) -> None:
+        self.message.clear()
+        passphrase = self.field.text()
+        if not passphrase:
+            self.message.show_error("Please type your passphrase.")
+            return
+        with busy(self.unlock_button, "Unlocking…", self.field, self.forgot_button):
+            ok, _ = attempt(self.message.show_error, lambda: self._service.unlock(passphrase))
+        if ok:
+            self.clear()
+            self.unlocked.emit()
+        else:
+            self.field.select_for_retry()
+
+
+class RecoverPage(Page):
+    recovered = Signal(object)  # CodeToShow with the new recovery code
+    back = Signal()
+
+    def __init__(self, service: WorkbookService):
+        super().__init__(width=560)
+        self._service = service
+        self.setAccessibleName("Reset your passphrase")
+        self.code = QLineEdit()
+        self.code.setAccessibleName("Recovery code")
+        self.code.setPlaceholderText("XXXXX-XXXXX-XXXXX-XXXXX-XXXXX")
+        self.passphrase = NewPassphraseForm(first_label="New passphrase")
+        self.message = InlineMessage()
+        self.back_button = link_button("Back")
+        self.reset_button = primary_button("Reset passphrase")
+        self.back_button.clicked.connect(self.back)
+        self.reset_button.clicked.connect(self.submit)
+        self.passphrase.again.returnPressed.connect(self.submit)
+        self._layout()
+
+    def _layout(self) -> None:
+        self.body.addSpacing(24)
+        self.body.addWidget(plain_label("Reset your passphrase", role="heading"))
+        self.body.addWidget(plain_label(RESET_INTRO))
+        self.body.addWidget(plain_label("Recovery code:"))
+        self.body.addWidget(self.code)
+        self.body.addWidget(self.passphrase)
+        self.body.addWidget(self.message)
+        self.body.addLayout(button_row(self.back_button, self.reset_button))
+        self.finish()
+        self.setFocusProxy(self.code)
+
+    def prepare(self) -> None:
+        self.clear()
+        self.code.setFocus()
+
+    def submit(self) -> None:
+        self.message.clear()
+        problem = None if self.code.text().strip() else "Please type your recovery code."
+        problem = problem or self.passphrase.problem()
+        if problem:
+            self.message.show_error(problem)
+            return
+        code, new = self.code.text(), self.passphrase.passphrase()
+        with busy(self.reset_button, "Checking…", self.back_button):
+            ok, result = attempt(self.message.show_error,
+                                 lambda: self._service.recover(code, new))
+        if ok:
+            info, new_code = result
+            self.clear()
+            self.recovered.emit(CodeToShow(info.name, new_code))
