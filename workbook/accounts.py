@@ -63,6 +63,10 @@ class WorkbookService:
     def subscribe(self, listener: Callable[[str], None]) -> None:
         self._listeners.append(listener)
 
+    def unsubscribe(self, listener: Callable[[str], None]) -> None:
+        if listener in self._listeners:
+            self._listeners.remove(listener)
+
     def _notify(self, what: str) -> None:
         for listener in list(self._listeners):
             listener(what)

@@ -87,9 +87,14 @@ def _checks(folder: Path):
         if os.name == "posix":
             _expect(folder.stat().st_mode & 0o077 == 0, "the workbook folder is readable by others")
 
+    def window():
+        from .ui.smoke import check_window_unlocks  # Qt loads only for this step
+        check_window_unlocks(folder, state["two"])
+
     return [("create a two-partner workbook and write answers", create),
             ("reopen it and read the answers back", reopen),
             ("refuse a wrong passphrase", wrong_passphrase),
+            ("the window opens and unlocks", window),
             ("nothing readable on disk", encrypted_on_disk)]
 
 

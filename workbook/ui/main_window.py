@@ -48,7 +48,7 @@ class MainWindow(QMainWindow):
         self.create_page = CreatePage(self.service)
         self.unlock_page = UnlockPage(self.service)
         self.recover_page = RecoverPage(self.service)
-        self.codes_page = RecoveryCodePage()
+        self.codes_page = RecoveryCodePage(self.prompts)
         self.shell = ShellPage(self.service, self.prompts)
         self.stack = QStackedWidget()
         for page in (self.welcome, self.create_page, self.unlock_page, self.recover_page,

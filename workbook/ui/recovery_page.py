@@ -4,12 +4,18 @@ in "I have written down my recovery code"; afterwards the code is wiped from the
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QCheckBox
+from PySide6.QtWidgets import QCheckBox, QPushButton
 
+from ..export.errors import ExportError
+from .prompts import Prompts
 from .widgets import Card, Page, button_row, plain_label, primary_button
 
+PDF_WARNING = ("The sheet is saved as a PDF, and PDF files are not encrypted: anyone who opens it "
+               "can read your recovery code. Print it, then delete the file (and empty the "
+               "bin). Save it where nobody else looks, such as a USB stick you keep.")
 ADVICE = ("Print it or write it down, and keep it somewhere only you can reach. If you ever forget "
           "your passphrase, this code is the only way back into your private space. It will not "
           "be shown again, though you can make a new one later in Settings.")
@@ -27,8 +33,9 @@ class CodeToShow:
 class RecoveryCodePage(Page):
     finished = Signal()
 
-    def __init__(self) -> None:
+    def __init__(self, prompts: Prompts) -> None:
         super().__init__()
+        self.prompts = prompts
         self.setAccessibleName("Recovery code")
         self._codes: list[CodeToShow] = []
         self._index = 0
@@ -42,6 +49,10 @@ class RecoveryCodePage(Page):
         self.continue_button.setEnabled(False)
         self.written.toggled.connect(self.continue_button.setEnabled)
         self.continue_button.clicked.connect(self._next)
+        self.sheet_button = QPushButton("Save a printable sheet (PDF)…")
+        self.sheet_button.setAccessibleDescription("Saves a one-page PDF with this recovery code "
+                                                   "and instructions, to print")
+        self.sheet_button.clicked.connect(self._save_sheet)
         self._layout()
 
     def _layout(self) -> None:
@@ -50,6 +61,7 @@ class RecoveryCodePage(Page):
         self.body.addWidget(self.look_away)
         self.body.addWidget(self.code)
         self.body.addWidget(Card("", ADVICE))
+        self.body.addLayout(button_row(self.sheet_button, align_left=True))
         self.body.addWidget(self.written)
         self.body.addLayout(button_row(self.continue_button))
         self.finish()
@@ -82,6 +94,24 @@ class RecoveryCodePage(Page):
         else:
             self.clear()
             self.finished.emit()
+
+    def _save_sheet(self) -> None:
+        """A printable page with the code alone; the PDF exception is stated before saving."""
+        if not self.prompts.confirm(self, "Save a printable sheet", PDF_WARNING,
+                                    yes="Choose where to save", no="Cancel"):
+            return
+        target = self.prompts.save_file(self, "Save recovery sheet",
+                                        Path.home() / "recovery-sheet.pdf", "PDF files (*.pdf)")
+        if target is None:
+            return
+        from ..export import build_recovery_sheet  # reportlab loads only when a PDF is made
+        try:
+            build_recovery_sheet(target, self.current_code)
+        except (ExportError, ValueError) as error:
+            self.prompts.error(self, "The sheet was not saved", str(error))
+            return
+        self.prompts.info(self, "Sheet saved", "Saved. Print it, keep the paper somewhere "
+                          "private, then delete the PDF file.")
 
     def clear(self) -> None:
         super().clear()
