@@ -22,7 +22,7 @@ from pathlib import Path
 
 import sqlcipher3
 
-from .errors import DamagedFile, StorageFull, VaultError, VaultExists, VaultNotFound, WrongPassphrase
+from .errors import DamagedFile, VaultError, VaultExists, VaultNotFound, WrongPassphrase
 from .keyslots import KeyMaterial, read_keyslot, replace_keyslot, write_keyslot
 from .manifest import MANIFEST_NAME, Manifest, file_sha256
 from .schema import PRIVATE_MIGRATIONS, SHARED_MIGRATIONS, migrate
@@ -175,12 +175,6 @@ class VaultFolder:
             manifest.record(path.name, file_sha256(path))
         except OSError as error:
             raise storage_error(error) from None
-
-
-def ensure_writable(folder: Path) -> None:
-    """Raise StorageFull early when the folder cannot take a write (read-only media)."""
-    if not os.access(folder, os.W_OK):
-        raise StorageFull()
 
 
 __all__ = ["VaultFolder", "KeyMaterial", "VaultError", "PASSPHRASE_SLOT", "RECOVERY_SLOT"]

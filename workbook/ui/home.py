@@ -9,7 +9,8 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 from ..accounts import WorkbookService
 from ..session import PartnerInfo
 from .invite import InviteCard
-from .widgets import (Card, InlineMessage, Page, PassphraseField, attempt, busy, button_row,
+from .unlock import unlock_from_field
+from .widgets import (Card, InlineMessage, Page, PassphraseField, button_row,
                       plain_button, plain_label, primary_button)
 
 PACE = ("Take your time. There is no right pace here, and going back a step is part of the "
@@ -74,18 +75,10 @@ class JoinCard(Card):
         self.open_button.setFocus()
 
     def submit(self) -> None:
-        self.message.clear()
-        passphrase = self.field.text()
-        if not passphrase:
-            self.message.show_error("Please type your passphrase.")
-            return
-        with busy(self.join_button, "Joining…", self.field, self.cancel_button):
-            ok, _ = attempt(self.message.show_error, lambda: self._service.unlock(passphrase))
-        if ok:
+        if unlock_from_field(self._service, self.field, self.message, self.join_button,
+                             "Joining…", self.cancel_button):
             self.close_form()
             self.joined.emit()
-        else:
-            self.field.select_for_retry()
 
 
 class HomePage(Page):

@@ -52,18 +52,26 @@ class UnlockPage(Page):
         self.field.setFocus()
 
     def submit(self) -> None:
-        self.message.clear()
-        passphrase = self.field.text()
-        if not passphrase:
-            self.message.show_error("Please type your passphrase.")
-            return
-        with busy(self.unlock_button, "Unlocking…", self.field, self.forgot_button):
-            ok, _ = attempt(self.message.show_error, lambda: self._service.unlock(passphrase))
-        if ok:
+        if unlock_from_field(self._service, self.field, self.message, self.unlock_button,
+                             "Unlocking…", self.forgot_button):
             self.clear()
             self.unlocked.emit()
-        else:
-            self.field.select_for_retry()
+
+
+def unlock_from_field(service: WorkbookService, field: PassphraseField, message: InlineMessage,
+                      button, busy_text: str, *also_disabled) -> bool:
+    """Unlock with what `field` holds; errors appear inline and the field is ready to retry.
+    Used by the unlock screen and by a second partner joining from Home."""
+    message.clear()
+    passphrase = field.text()
+    if not passphrase:
+        message.show_error("Please type your passphrase.")
+        return False
+    with busy(button, busy_text, field, *also_disabled):
+        ok, _ = attempt(message.show_error, lambda: service.unlock(passphrase))
+    if not ok:
+        field.select_for_retry()
+    return ok
 
 
 class RecoverPage(Page):
