@@ -6,13 +6,16 @@ APP_STAMP := $(VENV)/.app-installed
 TEST_STAMP := $(VENV)/.test-installed
 TEST_DEBIAN_PACKAGES := poppler-utils
 
-.PHONY: run test self-test demo system-deps clean
+.PHONY: run test bench self-test demo system-deps clean
 
 run: $(APP_STAMP)
 	$(BIN)/couples-workbook $(ARGS)
 
 test: $(TEST_STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+bench: $(TEST_STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/run.py $(BENCH_ARGS)
 
 self-test: $(APP_STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/couples-workbook self-test

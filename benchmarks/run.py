@@ -1,0 +1,126 @@
+"""Benchmarks: `make bench` (or `python benchmarks/run.py [--years N] [--runs N]`).
+
+Builds a demo vault once, then prints medians over repeated runs, each beside the floor it is
+judged against, measured in the same run on the same machine. No figure here is asserted by the
+test suite; tests/test_benchmarks.py only checks that this command runs on a tiny vault.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+
+from workbook import __version__  # noqa: E402
+from workbook.demo import DEMO_PARTNERS, create_demo  # noqa: E402
+from workbook.storage.vault import VaultFolder  # noqa: E402
+
+
+def probe(mode: str, *args: str, stdin: str = "") -> tuple[float, dict]:
+    env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
+    start = time.perf_counter()
+    out = subprocess.run([sys.executable, str(HERE / "probe.py"), mode, *args], input=stdin,
+                         capture_output=True, text=True, env=env, check=True, timeout=120)
+    return start, json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def median_ms(values) -> float:
+    return statistics.median(values) * 1000
+
+
+def measure_startup(vault: Path, runs: int) -> dict:
+    bare, app, rss_bare, rss_app = [], [], [], []
+    for _ in range(runs):  # interleaved, so drift in machine load hits both alike
+        t0, r = probe("bare")
+        bare.append(r["shown"] - t0)
+        rss_bare.append(r["rss_kib"])
+        t0, r = probe("app", str(vault))
+        app.append(r["shown"] - t0)
+    return {"bare": median_ms(bare), "app": median_ms(app),
+            "rss_bare": statistics.median(rss_bare) / 1024}
+
+
+def measure_unlock(vault: Path, runs: int) -> dict:
+    passphrase = DEMO_PARTNERS[1][1]  # the second slot: unlocking tries the first one too
+    folder = VaultFolder(vault)
+    keyslot, unlock, rss = [], [], []
+    for _ in range(runs):
+        t = time.perf_counter()
+        folder.find_keys(passphrase)
+        keyslot.append(time.perf_counter() - t)
+        _, r = probe("unlock", str(vault), stdin=passphrase + "\n")
+        unlock.append(r["home"] - r["unlock_start"])
+        rss.append(r["rss_kib"])
+    return {"keyslot": median_ms(keyslot), "unlock": median_ms(unlock),
+            "rss_app": statistics.median(rss) / 1024}
+
+
+def measure_blank_pdf(runs: int) -> dict:
+    from workbook.export import build_blank_worksheets
+    times = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for i in range(runs):
+            t = time.perf_counter()
+            pages = build_blank_worksheets(Path(tmp) / f"blank{i}.pdf")
+            times.append(time.perf_counter() - t)
+    return {"blank_pdf": median_ms(times), "pages": pages}
+
+
+def machine() -> str:
+    import sqlcipher3
+    from PySide6 import __version__ as qt
+    cpu = next((line.split(":", 1)[1].strip() for line in
+                Path("/proc/cpuinfo").read_text().splitlines() if line.startswith("model name")),
+               platform.processor()) if Path("/proc/cpuinfo").exists() else platform.processor()
+    conn = sqlcipher3.connect(":memory:")
+    cipher = conn.execute("PRAGMA cipher_version").fetchone()[0]
+    return (f"Couples Workbook {__version__}; Python {platform.python_version()}; PySide6 {qt}; "
+            f"SQLCipher {cipher}; {platform.system()} {platform.release()}; {cpu}; "
+            f"{os.cpu_count()} cores; QPA {os.environ.get('QT_QPA_PLATFORM', 'offscreen')}")
+
+
+def row(name: str, value: float, unit: str, floor: float | None, target: str) -> str:
+    ratio = f"{value / floor:.2f}x" if floor else ""
+    floor_text = f"{floor:,.1f} {unit}" if floor else ""
+    return f"| {name} | {value:,.1f} {unit} | {floor_text} | {ratio} | {target} |"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--years", type=int, default=10)
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--vault", type=Path, help="reuse a demo vault made earlier")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="cw-bench-") as tmp:
+        vault = args.vault or Path(tmp) / "vault"
+        if not VaultFolder(vault).exists():
+            t = time.perf_counter()
+            create_demo(vault, years=args.years, say=lambda _: None)
+            print(f"built a {args.years}-year demo vault in {time.perf_counter() - t:.1f} s")
+        start = measure_startup(vault, args.runs)
+        unlock = measure_unlock(vault, args.runs)
+        pdf = measure_blank_pdf(args.runs)
+    print(f"\n{machine()}\nmedians of {args.runs} runs\n")
+    print("| measure | median | floor | ratio | target |\n|---|---|---|---|---|")
+    print(row("start to unlock window painted (floor: bare QMainWindow)", start["app"], "ms",
+              start["bare"], "≤ 1.5x"))
+    print(row("unlock to Home painted (floor: keyslot KDF alone)", unlock["unlock"], "ms",
+              unlock["keyslot"], f"≤ floor + 150 ms → {unlock['unlock'] - unlock['keyslot']:+.0f} ms"))
+    print(row("peak RSS, app unlocked (floor: bare QMainWindow)", unlock["rss_app"], "MiB",
+              start["rss_bare"], "≤ 2x"))
+    print(row(f"blank workbook PDF ({pdf['pages']} pages)", pdf["blank_pdf"], "ms", None, ""))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
