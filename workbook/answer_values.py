@@ -165,7 +165,8 @@ def validate(field: Field, value: Any) -> None:
         if value is not None and value not in field.options:
             _bad(field, "one of its options")
     elif kind == FieldKind.SCALE:
-        if value is not None and not (isinstance(value, int) and field.min <= value <= field.max):
+        whole = isinstance(value, int) and not isinstance(value, bool)
+        if value is not None and not (whole and field.min <= value <= field.max):
             _bad(field, f"a whole number from {field.min} to {field.max}")
     elif kind == FieldKind.REFRAME:
         for row in _sequence(field, value, Reframe):

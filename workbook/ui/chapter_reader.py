@@ -13,7 +13,7 @@ from ..session import PartnerInfo
 from .autosave import Autosaver
 from .field_card import FieldCard
 from .side_by_side import SideBySideView
-from .widgets import Card, Page, button_row, link_button, plain_button, plain_label, primary_button
+from .widgets import Card, Page, clear_layout, button_row, link_button, plain_button, plain_label, primary_button
 
 SIDE_BY_SIDE_NOTE = ("You are both here, so you can look at everything you have each written in "
                      "this chapter, private answers included. Only do this if you both want to.")
@@ -81,7 +81,6 @@ class ChapterReader(Page):
             self.note.text.setText(chapter.content_note.strip().replace("\n", " "))
             self.note.show()
             self.content.hide()
-            self.note.continue_button.setFocus()
         else:
             self.continue_past_note()
 
@@ -89,7 +88,12 @@ class ChapterReader(Page):
         self.note.hide()
         self._build_content()
         self.content.show()
-        self.back_button.setFocus()
+        self.focus_first()
+
+    def focus_first(self) -> None:
+        """Keyboard focus on "Continue" while the note shows, else on the way back."""
+        target = self.note.continue_button if self.note.isVisibleTo(self) else self.back_button
+        target.setFocus()
 
     def _build_content(self) -> None:
         self._clear_content()
@@ -106,6 +110,9 @@ class ChapterReader(Page):
         self.content_layout.addWidget(self.worksheets)
         self.content_layout.addWidget(self.side_by_side)
         self._build_worksheets(layout)
+        for index in range(self.content_layout.count() - 1):  # all but the side-by-side view
+            # Shown now rather than from the event loop, so the page is whole when it returns.
+            self.content_layout.itemAt(index).widget().show()
 
     def _together_bar(self, present: list[PartnerInfo]) -> QWidget:
         bar = Card("Answering as")
@@ -155,14 +162,12 @@ class ChapterReader(Page):
 
     def show_side_by_side(self, on: bool) -> None:
         self._autosaver.flush()
-        present = [p for p in self.partners if p.unlocked]
         if on:
+            present = [p for p in self.partners if p.unlocked]
             stored = {p.id: self._answers.chapter_answers(p.id, self.chapter.id) for p in present}
             self.side_by_side.show_chapter(self.chapter, present, stored)
         else:
             self.side_by_side.clear()
-            self._build_content()
-            return
         self.side_button.setText("Back to answering" if on else "Show side by side")
         self.worksheets.setVisible(not on)
         self.side_by_side.setVisible(on)
@@ -183,7 +188,4 @@ class ChapterReader(Page):
 
     def _clear_content(self) -> None:
         self.cards = []
-        while self.content_layout.count():
-            item = self.content_layout.takeAt(0)
-            if item.widget():
-                item.widget().deleteLater()
+        clear_layout(self.content_layout)

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtWidgets import QAbstractItemView, QFrame, QListView, QStackedWidget
+from PySide6.QtWidgets import (QAbstractItemView, QFrame, QHBoxLayout, QListView, QStackedWidget,
+                               QVBoxLayout, QWidget)
 
 from ..accounts import WorkbookService
 from ..answers import AnswerService
@@ -12,15 +13,18 @@ from ..content.model import Content
 from .autosave import Autosaver
 from .chapter_model import ChapterListModel
 from .chapter_reader import ChapterReader
-from .widgets import Page, plain_label
+from .widgets import plain_label
 
+LIST_WIDTH = 760
 INTRO = ("Short readings, each with a few worksheets. Work through them in any order and at your "
          "own pace. What you write is private until you choose to share it.")
 
 
-class ChapterListPage(Page):
+class ChapterListPage(QWidget):
+    """Not a scrolling `Page`: the list itself scrolls, so every row stays reachable."""
+
     def __init__(self, model: ChapterListModel):
-        super().__init__(width=760)
+        super().__init__()
         self.setAccessibleName("Chapters")
         self.view = QListView()
         self.view.setObjectName("chapterList")
@@ -30,10 +34,20 @@ class ChapterListPage(Page):
         self.view.setSpacing(4)
         self.view.setFrameShape(QFrame.Shape.NoFrame)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.body.addWidget(plain_label("Chapters", role="heading"))
-        self.body.addWidget(plain_label(INTRO))
-        self.body.addWidget(self.view, 1)
+        self.view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        column = QWidget()
+        column.setMaximumWidth(LIST_WIDTH)
+        layout = QVBoxLayout(column)
+        layout.setContentsMargins(32, 32, 32, 16)
+        layout.setSpacing(12)
+        layout.addWidget(plain_label("Chapters", role="heading"))
+        layout.addWidget(plain_label(INTRO))
+        layout.addWidget(self.view, 1)
+        centre = QHBoxLayout(self)
+        centre.setContentsMargins(0, 0, 0, 0)
+        centre.addStretch(1)
+        centre.addWidget(column, 100)
+        centre.addStretch(1)
 
 
 class ChaptersPage(QStackedWidget):
@@ -60,6 +74,7 @@ class ChaptersPage(QStackedWidget):
     def open_chapter(self, chapter_id: str) -> None:
         self.reader.open_chapter(self.content.chapter(chapter_id), self._service.partners())
         self.setCurrentWidget(self.reader)
+        self.reader.focus_first()
 
     def show_list(self) -> None:
         chapter = self.reader.chapter

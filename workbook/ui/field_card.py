@@ -85,7 +85,6 @@ class FieldCard(QFrame):
         self._answers, self._autosaver = answers, autosaver
         self.prompt = plain_label(field.prompt, role="lead")
         self.help = plain_label(field.help, role="muted")
-        self.help.setVisible(bool(field.help))
         self.editor = editor_for(field)
         self.editor.changed.connect(self._edited)
         self.share_status = plain_label(role="muted")
@@ -103,6 +102,7 @@ class FieldCard(QFrame):
         layout.setSpacing(8)
         for widget in (self.prompt, self.help, self.editor):
             layout.addWidget(widget)
+        self.help.setVisible(bool(self.field.help))  # once parented: no stray window
         row = QHBoxLayout()
         row.addWidget(self.share_status, 1)
         row.addWidget(self.share_button, 0, Qt.AlignmentFlag.AlignTop)

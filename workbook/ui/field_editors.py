@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QDateEdit, QGridLayout, 
 
 from ..answer_values import ChecklistValue, Reframe
 from ..content.model import Field, FieldKind
-from .widgets import link_button, plain_button, plain_label
+from .widgets import discard_widget, link_button, plain_button, plain_label
 
 MAX_TEXT = 1_000_000  # QLineEdit's default cap (32 767) would silently cut long answers
 NO_DATE = QDate(1900, 1, 1)
@@ -97,8 +97,9 @@ class ChecklistEditor(FieldEditor):
         self.other.setPlaceholderText("Other (write your own)")
         self.other.setAccessibleName("Other")
         self.other.textChanged.connect(self._emit)
-        self.other.setVisible(field.allow_other)
         self.layout_.addWidget(self.other)
+        # Only once it has a parent: showing a parentless widget opens a window of its own.
+        self.other.setVisible(field.allow_other)
 
     def _show(self, value: ChecklistValue) -> None:
         for box in self.boxes:
@@ -247,7 +248,7 @@ class ReframeEditor(FieldEditor):
         for left, right, remove in self.rows:
             for widget in (left, right, remove, self._arrows.pop(id(left))):
                 self.grid.removeWidget(widget)
-                widget.deleteLater()
+                discard_widget(widget)
         self.rows = []
         for row in rows or (Reframe(),):  # always one empty row to start typing in
             self.add_row(row)
@@ -284,10 +285,10 @@ class RankedListEditor(FieldEditor):
         for button in (self.up, self.down, self.add, self.remove):
             buttons.addWidget(button)
         buttons.addStretch(1)
-        self.add.setVisible(self.free)
-        self.remove.setVisible(self.free)
         self.layout_.addWidget(self.list)
         self.layout_.addLayout(buttons)
+        self.add.setVisible(self.free)  # after parenting, or each would open as a window
+        self.remove.setVisible(self.free)
         self._touched = False
         self._show(())
 

@@ -12,6 +12,7 @@ from ..content.model import Content
 from ..session import PartnerInfo
 from .invite import InviteCard
 from .widgets import (Card, InlineMessage, Page, PassphraseField, attempt, busy, button_row,
+                      clear_layout,
                       plain_button, plain_label, primary_button)
 
 PACE = ("Take your time. There is no right pace here, and going back a step is part of the "
@@ -128,8 +129,7 @@ class LeftOffCard(Card):
             return None  # a chapter that is no longer in the content
 
     def clear(self) -> None:
-        while self.rows.count():
-            self.rows.takeAt(0).widget().deleteLater()
+        clear_layout(self.rows)
         self.hide()
 
 

@@ -13,7 +13,7 @@ from ..answer_values import ChecklistValue, InvalidValue, decode, describe
 from ..answers import AnswerKey
 from ..content.model import Chapter, Field, FieldKind
 from ..session import PartnerInfo
-from .widgets import plain_label
+from .widgets import clear_layout, plain_label
 
 TICK, NO_TICK = "✓", "–"
 
@@ -87,7 +87,4 @@ class SideBySideView(QWidget):
 
     def clear(self) -> None:
         self.differences = []
-        while self.body.count():
-            item = self.body.takeAt(0)
-            if item.widget():
-                item.widget().deleteLater()
+        clear_layout(self.body)
