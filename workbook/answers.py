@@ -94,3 +94,6 @@ class AnswerService:
 
     def bookmark(self, partner_id: str, name: str = LAST_READ) -> tuple[str, str | None] | None:
         return self._session().partner(partner_id).bookmarks.get(name)
+
+    def bookmarks(self, partner_id: str) -> dict[str, tuple[str, str | None]]:
+        return self._session().partner(partner_id).bookmarks.all()
