@@ -11,6 +11,7 @@ from ..answers import AnswerService
 from ..content.loader import load_content
 from ..content.model import Content
 from .autosave import Autosaver
+from .chapter_delegate import ChapterDelegate
 from .chapter_model import ChapterListModel
 from .chapter_reader import ChapterReader
 from .widgets import plain_label
@@ -30,11 +31,15 @@ class ChapterListPage(QWidget):
         self.view.setObjectName("chapterList")
         self.view.setAccessibleName("Chapters")
         self.view.setModel(model)
+        self.view.setItemDelegate(ChapterDelegate(self.view))
         self.view.setWordWrap(True)
         self.view.setSpacing(4)
         self.view.setFrameShape(QFrame.Shape.NoFrame)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        # Rows wrap to the width instead of scrolling sideways, and re-wrap on resize.
+        self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.view.setResizeMode(QListView.ResizeMode.Adjust)
         column = QWidget()
         column.setMaximumWidth(LIST_WIDTH)
         layout = QVBoxLayout(column)

@@ -7,6 +7,7 @@ highlighted, because those are the ones worth talking about.
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from ..answer_values import ChecklistValue, InvalidValue, decode, describe
@@ -16,6 +17,9 @@ from ..session import PartnerInfo
 from .widgets import clear_layout, plain_label
 
 TICK, NO_TICK = "✓", "–"
+LEGEND = ("Checklist options are highlighted where your answers differ. A difference is not a "
+          "problem to fix, just something you might talk about.")
+TOP = Qt.AlignmentFlag.AlignTop
 
 
 def checklist_rows(field: Field, values: list[ChecklistValue]) -> list[tuple[str, list[str], bool]]:
@@ -49,6 +53,7 @@ class SideBySideView(QWidget):
     def show_chapter(self, chapter: Chapter, partners: list[PartnerInfo],
                      stored: dict[str, dict[AnswerKey, str]]) -> None:
         self.clear()
+        self.body.addWidget(plain_label(LEGEND, role="note"))
         for sheet in chapter.worksheets:
             self.body.addWidget(plain_label(sheet.title, role="subheading"))
             for field in sheet.fields:
@@ -72,15 +77,16 @@ class SideBySideView(QWidget):
             self._checklist(grid, field, values)
         else:
             for column, value in enumerate(values):
-                grid.addWidget(plain_label(describe(field, value), selectable=True), 2, column)
+                grid.addWidget(plain_label(describe(field, value), selectable=True), 2, column, TOP)
         return box
 
     def _checklist(self, grid: QGridLayout, field: Field, values: list) -> None:
         for row, (option, marks, differs) in enumerate(checklist_rows(field, values), 2):
-            role = "difference" if differs else None
-            cells = [plain_label(option, role=role)] + [plain_label(m, role=role) for m in marks]
+            mark_role = "lead" if differs else None  # the option itself carries the highlight
+            cells = [plain_label(option, role="difference" if differs else None)]
+            cells += [plain_label(m, role=mark_role) for m in marks]
             for column, cell in enumerate(cells):
-                grid.addWidget(cell, row, column)
+                grid.addWidget(cell, row, column, TOP)
             if differs:
                 cells[0].setAccessibleDescription("Your answers differ here")
                 self.differences.append(cells[0])

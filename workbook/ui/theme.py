@@ -93,9 +93,6 @@ def style_sheet(c: Colors) -> str:
                                  selection-color: {c.on_accent}; }}
     QPlainTextEdit:focus, QDateEdit:focus {{ border: 2px solid {c.accent}; padding: 3px; }}
     QListView#chapterList {{ background: transparent; }}
-    QListView#chapterList::item {{ background: {c.base}; border: 1px solid {c.border};
-                                   border-radius: 10px; padding: 12px 14px; color: {c.text}; }}
-    QListView#chapterList::item:selected {{ border: 2px solid {c.accent}; }}
     QFrame[role="header"] {{ border: none; border-bottom: 1px solid {c.border}; }}
     QLineEdit, QComboBox {{ padding: 6px 8px; border: 1px solid {c.border}; border-radius: 6px;
                             background: {c.base}; selection-background-color: {c.accent};
