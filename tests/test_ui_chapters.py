@@ -255,3 +255,16 @@ def test_home_shows_where_each_partner_left_off(qtbot, vault_one, app_paths):
     click(qtbot, button)
     assert window.shell.current_key == "chapters"
     assert window.shell.chapters.reader.chapter.id == NO_NOTE
+
+
+def test_closing_the_window_saves_what_was_typed(qtbot, vault_one, app_paths):
+    window = open_window(qtbot, app_paths)
+    unlock(qtbot, window, PASSPHRASE_ONE)
+    reader = open_chapter(qtbot, window, NO_NOTE)
+    type_text(qtbot, reader.card("try-this-week", "plan").editor.edit, "typed before closing")
+    window.close()
+    service = vault_one.service()
+    service.unlock(PASSPHRASE_ONE)
+    assert AnswerService(service).get(vault_one.ids[0], AnswerKey(NO_NOTE, "try-this-week", "plan")) \
+        == "typed before closing"
+    service.lock()
