@@ -11,6 +11,7 @@ from test_ui_support import (TITLE, click, finish_codes, open_window, press, typ
                              visible_texts)
 from workbook.accounts import WorkbookService
 from workbook.storage.errors import WrongPassphrase
+from workbook.ui.chapters_page import ChaptersPage
 from workbook.ui.coming_soon import ComingSoonPage
 from workbook.ui.prompts import ScriptedPrompts
 
@@ -25,7 +26,7 @@ def test_navigation_by_keyboard(qtbot, vault_one, app_paths):
     assert shell.current_key == "home" and QApplication.focusWidget() is shell.nav
     press(qtbot, Qt.Key.Key_Down)
     assert shell.current_key == "chapters"
-    assert isinstance(shell.pages.currentWidget(), ComingSoonPage)
+    assert isinstance(shell.pages.currentWidget(), ChaptersPage)
     press(qtbot, Qt.Key.Key_7, CTRL)
     assert shell.current_key == "settings"
     press(qtbot, Qt.Key.Key_1, CTRL)
@@ -51,7 +52,7 @@ def test_coming_soon_pages_are_one_class_and_honest(qtbot, vault_one, app_paths)
     window = open_window(qtbot, app_paths)
     unlock(qtbot, window, PASSPHRASE_ONE)
     pages = window.shell.upcoming
-    assert [p.key for p in pages] == ["chapters", "milestones", "checkins", "gratitude", "export"]
+    assert [p.key for p in pages] == ["milestones", "checkins", "gratitude", "export"]
     for page in pages:
         texts = " ".join(label.text() for label in page.findChildren(QLabel))
         assert "later version" in texts

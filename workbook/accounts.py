@@ -2,7 +2,8 @@
 passphrase, recover with a recovery code. The UI and the command line call this; it calls storage.
 
 Listeners registered with `subscribe` hear "unlocked", "locked" and "partners" after each change,
-so every screen can redraw itself without knowing who caused it.
+so every screen can redraw itself without knowing who caused it. They also hear "locking" just
+before a lock closes the databases, so anything typed but not yet saved can be written first.
 """
 
 from __future__ import annotations
@@ -150,6 +151,7 @@ class WorkbookService:
 
     def lock(self) -> None:
         if self.session is not None:
+            self._notify("locking")  # last chance to save pending edits
             self.session.close()
             self.session = None
             log.info("workbook locked")

@@ -6,11 +6,27 @@ database; sharing copies the value into `shared.db`, and unsharing removes that 
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from .accounts import WorkbookService
+from .answer_values import is_answered_text
+from .content.model import Chapter
 from .storage.repositories import AnswerKey
 from .text import check_storable
 
-__all__ = ["AnswerKey", "AnswerService"]
+__all__ = ["AnswerKey", "AnswerService", "Progress", "LAST_READ"]
+
+LAST_READ = "last-read"  # the bookmark Home offers to continue from
+
+
+@dataclass(frozen=True)
+class Progress:
+    """How far one partner is in a chapter. `private` is False when the partner is not unlocked:
+    their private answers are a lock, so only what they shared can be counted."""
+
+    answered: int
+    total: int
+    private: bool
 
 
 class AnswerService:
@@ -45,3 +61,39 @@ class AnswerService:
     def shared_value(self, owner_id: str, key: AnswerKey) -> str | None:
         """What `owner_id` has shared; any unlocked partner may read it."""
         return self._session().shared_answers.get(owner_id, key)
+
+    def is_shared(self, partner_id: str, key: AnswerKey) -> bool:
+        return self.shared_value(partner_id, key) is not None
+
+    def chapter_answers(self, partner_id: str, chapter_id: str) -> dict[AnswerKey, str]:
+        return self._session().partner(partner_id).answers.all(chapter_id)
+
+    def all_answers(self, partner_id: str) -> dict[AnswerKey, str]:
+        return self._session().partner(partner_id).answers.all()
+
+    def shared_in_chapter(self, chapter_id: str | None) -> dict[tuple[str, AnswerKey], str]:
+        """Every shared answer (of a chapter, or all when None), keyed by (owner, field)."""
+        return self._session().shared_answers.all(chapter_id)
+
+    def progress(self, partner_id: str, chapter: Chapter) -> Progress:
+        session = self._session()
+        private = partner_id in session.present
+        if private:
+            stored = self.chapter_answers(partner_id, chapter.id)
+        else:
+            stored = {k: v for (owner, k), v in self.shared_in_chapter(chapter.id).items()
+                      if owner == partner_id}
+        fields = [(AnswerKey(chapter.id, sheet.id, f.id), f)
+                  for sheet in chapter.worksheets for f in sheet.fields]
+        answered = sum(is_answered_text(f, stored.get(key)) for key, f in fields)
+        return Progress(answered, len(fields), private)
+
+    def set_bookmark(self, partner_id: str, chapter_id: str, worksheet_id: str | None = None,
+                     name: str = LAST_READ) -> None:
+        self._session().partner(partner_id).bookmarks.set(name, chapter_id, worksheet_id)
+
+    def bookmark(self, partner_id: str, name: str = LAST_READ) -> tuple[str, str | None] | None:
+        return self._session().partner(partner_id).bookmarks.get(name)
+
+    def bookmarks(self, partner_id: str) -> dict[str, tuple[str, str | None]]:
+        return self._session().partner(partner_id).bookmarks.all()

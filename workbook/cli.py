@@ -48,7 +48,21 @@ def build_parser() -> argparse.ArgumentParser:
     check = commands.add_parser("check", help="unlock with a passphrase from standard input "
                                 "and verify every file of the workbook")
     check.add_argument("--data-dir", type=Path, dest="check_dir", help=argparse.SUPPRESS)
+    _add_data_commands(commands)
     return parser
+
+
+def _add_data_commands(commands) -> None:
+    data = commands.add_parser("data", help="export your answers to JSON, or import them back "
+                               "(passphrase from standard input)")
+    actions = data.add_subparsers(dest="data_command", metavar="ACTION", required=True)
+    export = actions.add_parser("export", help="write everything you can see to a JSON file "
+                                "(NOT encrypted)")
+    export.add_argument("output", type=Path, metavar="OUT.json")
+    imp = actions.add_parser("import", help="merge a JSON export back into your space")
+    imp.add_argument("input", type=Path, metavar="IN.json")
+    for sub in (export, imp):
+        sub.add_argument("--data-dir", type=Path, dest="data_cmd_dir", help=argparse.SUPPRESS)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -79,6 +93,8 @@ def _dispatch(args: argparse.Namespace, paths: AppPaths, argv: list[str]) -> int
         return print_blank(args)
     if args.command == "check":
         return check_vault(args.check_dir or paths.data_dir)
+    if args.command == "data":
+        return data_command(args, args.data_cmd_dir or paths.data_dir)
     from .ui.app import run_gui  # Qt is imported only when a window is wanted
     return run_gui(paths, [sys.argv[0], *argv])
 
@@ -104,6 +120,35 @@ def check_vault(folder: Path) -> int:
     service.lock()
     print(f"Unlocked: the shared space and your private space passed their integrity checks "
           f"({count} partner(s) in this workbook).")
+    return EXIT_OK
+
+
+def data_command(args: argparse.Namespace, folder: Path) -> int:
+    from . import portable
+    from .accounts import WorkbookService
+    from .content.loader import load_content
+    service = WorkbookService(folder)
+    if not service.exists():
+        raise VaultNotFound(f"There is no workbook in {folder}.")
+    content = load_content().content
+    if args.data_command == "export":
+        print(portable.NOT_ENCRYPTED, file=sys.stderr)  # before anything is written
+    elif not args.input.is_file():
+        raise InvalidText(f"{args.input} is not a file.")
+    me = service.unlock(read_secret("Passphrase: "))
+    try:
+        if args.data_command == "export":
+            data = portable.export_data(service, me.id, content)
+            portable.write_export(args.output, data)
+            print(f"Wrote {len(data['answers'])} answers and {len(data['shared_answers'])} shared "
+                  f"answers to {args.output}.")
+        else:
+            report = portable.import_data(service, me.id, portable.read_import(args.input, content),
+                                          content)
+            print(f"Imported: {report.written} answers written, {report.unchanged} already up "
+                  f"to date, {report.ignored} of your partner's shared answers left to them.")
+    finally:
+        service.lock()
     return EXIT_OK
 
 

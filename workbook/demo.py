@@ -10,14 +10,19 @@ import random
 from pathlib import Path
 from typing import Callable
 
+import datetime as dt
+
 from .accounts import NewPartner, WorkbookService
+from .answer_values import ChecklistValue, Reframe, encode
 from .answers import AnswerKey, AnswerService
 from .content.loader import load_content
-from .content.model import FieldKind
+from .content.model import Field, FieldKind
 from .storage.errors import VaultExists
 
 DEMO_PARTNERS = (("Alex", "demo-partner-one"), ("Sam", "demo-partner-two"))
-TEXT_KINDS = {FieldKind.LONG_TEXT, FieldKind.SHORT_TEXT}
+_THOUGHTS = [("I always get it wrong.", "I got one thing wrong, and I'm learning."),
+             ("They don't want me.", "They are tired and scared, and still here with me."),
+             ("It will never change.", "Small things have already changed.")]
 
 _OPENINGS = ["Honestly,", "When I think about it,", "Lately", "Some days", "I've noticed that",
              "It surprised me that", "If I'm kind to myself,", "Looking back,"]
@@ -59,15 +64,34 @@ def _fill_answers(service: WorkbookService, partner_ids: list[str], rng: random.
     for chapter in load_content().content.chapters:
         for sheet in chapter.worksheets:
             for field in sheet.fields:
-                if field.kind not in TEXT_KINDS:
-                    continue  # structured kinds get demo values with their editors (issue 3)
                 for partner_id in partner_ids:
                     if rng.random() < 0.25:
                         continue  # nobody answers everything
                     key = AnswerKey(chapter.id, sheet.id, field.id)
-                    length = 1 if field.kind == FieldKind.SHORT_TEXT else rng.randint(2, 5)
-                    answers.save(partner_id, key, demo_sentence(rng, length))
+                    answers.save(partner_id, key, encode(field, demo_value(field, rng)))
                     if rng.random() < 0.4:
                         answers.share(partner_id, key)
                     count += 1
     return count
+
+
+def demo_value(field: Field, rng: random.Random):
+    """A plausible answer of the right shape for any field kind (see answer_values)."""
+    kind = field.kind
+    if kind in (FieldKind.LONG_TEXT, FieldKind.SHORT_TEXT):
+        return demo_sentence(rng, 1 if kind == FieldKind.SHORT_TEXT else rng.randint(2, 5))
+    if kind == FieldKind.CHECKLIST:
+        picked = [o for o in field.options if rng.random() < 0.4]
+        other = "Being too tired to talk" if field.allow_other and rng.random() < 0.3 else ""
+        return ChecklistValue(tuple(picked), other)
+    if kind == FieldKind.SINGLE_CHOICE:
+        return rng.choice(field.options)
+    if kind == FieldKind.SCALE:
+        return rng.randint(field.min, field.max)
+    if kind == FieldKind.REFRAME:
+        return tuple(Reframe(*pair) for pair in rng.sample(_THOUGHTS, rng.randint(1, 3)))
+    if kind == FieldKind.RANKED_LIST:
+        if field.items:
+            return tuple(rng.sample(field.items, len(field.items)))
+        return tuple(demo_sentence(rng, 1)[:60] for _ in range(min(3, field.max_items or 3)))
+    return dt.date(2026, 1, 1) + dt.timedelta(days=rng.randint(0, 364))

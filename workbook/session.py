@@ -8,7 +8,8 @@ from dataclasses import dataclass, field
 import sqlcipher3
 
 from .storage.keyslots import KeyMaterial
-from .storage.repositories import AnswerRepository, PartnerRepository, SharedAnswerRepository
+from .storage.repositories import (AnswerRepository, BookmarkRepository, PartnerRepository,
+                                   SharedAnswerRepository)
 from .storage.vault import VaultFolder
 
 
@@ -31,6 +32,10 @@ class UnlockedPartner:
     @property
     def answers(self) -> AnswerRepository:
         return AnswerRepository(self.conn)
+
+    @property
+    def bookmarks(self) -> BookmarkRepository:
+        return BookmarkRepository(self.conn)
 
 
 @dataclass

@@ -70,6 +70,39 @@ class AnswerRepository:
     def count(self) -> int:
         return self.conn.execute("SELECT COUNT(*) FROM answers").fetchone()[0]
 
+    def all(self, chapter_id: str | None = None) -> dict[AnswerKey, str]:
+        """Every answer, or one chapter's, keyed by field."""
+        rows = self.conn.execute(
+            "SELECT chapter_id, worksheet_id, field_id, value FROM answers "
+            "WHERE ? IS NULL OR chapter_id = ? ORDER BY chapter_id, worksheet_id, field_id",
+            (chapter_id, chapter_id)).fetchall()
+        return {AnswerKey(c, w, f): value for c, w, f, value in rows}
+
+
+class BookmarkRepository:
+    """Where a partner left off, in their own database (it says what they were reading)."""
+
+    def __init__(self, conn: sqlcipher3.Connection):
+        self.conn = conn
+
+    def set(self, name: str, chapter_id: str, worksheet_id: str | None) -> None:
+        with self.conn:
+            self.conn.execute(
+                "INSERT INTO bookmarks VALUES (?, ?, ?, ?) ON CONFLICT DO UPDATE "
+                "SET chapter_id = excluded.chapter_id, worksheet_id = excluded.worksheet_id, "
+                "updated_at = excluded.updated_at",
+                (name, chapter_id, worksheet_id, utc_now()))
+
+    def get(self, name: str) -> tuple[str, str | None] | None:
+        row = self.conn.execute("SELECT chapter_id, worksheet_id FROM bookmarks WHERE name = ?",
+                                (name,)).fetchone()
+        return (row[0], row[1]) if row else None
+
+    def all(self) -> dict[str, tuple[str, str | None]]:
+        rows = self.conn.execute("SELECT name, chapter_id, worksheet_id FROM bookmarks "
+                                 "ORDER BY name").fetchall()
+        return {name: (chapter, sheet) for name, chapter, sheet in rows}
+
 
 class SharedAnswerRepository:
     """Answers partners chose to share, in `shared.db`."""
@@ -97,3 +130,12 @@ class SharedAnswerRepository:
             "AND worksheet_id = ? AND field_id = ?",
             (partner_id, key.chapter_id, key.worksheet_id, key.field_id)).fetchone()
         return row[0] if row else None
+
+    def all(self, chapter_id: str | None = None) -> dict[tuple[str, AnswerKey], str]:
+        """Every shared answer, or one chapter's, keyed by (owner, field)."""
+        rows = self.conn.execute(
+            "SELECT partner_id, chapter_id, worksheet_id, field_id, value FROM shared_answers "
+            "WHERE ? IS NULL OR chapter_id = ? "
+            "ORDER BY partner_id, chapter_id, worksheet_id, field_id",
+            (chapter_id, chapter_id)).fetchall()
+        return {(p, AnswerKey(c, w, f)): value for p, c, w, f, value in rows}

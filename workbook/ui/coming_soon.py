@@ -18,11 +18,6 @@ class Upcoming:
 
 
 UPCOMING = [
-    Upcoming("chapters", "Chapters",
-             "Short readings and worksheets to work through at your own pace, alone or together: "
-             "where rejection comes from, hurt and self-compassion, intimacy beyond sex, talking "
-             "about hard things, and more. What you write stays private unless you choose to "
-             "share it."),
     Upcoming("milestones", "Milestones",
              "Small steps worth noticing, from a first honest conversation to holding hands "
              "again. Mark them when they happen; there is no schedule and no score."),

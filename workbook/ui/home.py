@@ -4,19 +4,21 @@ together, and inviting a partner when the workbook has only one."""
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from ..accounts import WorkbookService
+from ..answers import AnswerService
+from ..content.model import Content
 from ..session import PartnerInfo
 from .invite import InviteCard
 from .unlock import unlock_from_field
-from .widgets import (Card, InlineMessage, Page, PassphraseField, button_row,
+from .widgets import (Card, InlineMessage, Page, PassphraseField, button_row, clear_layout,
                       plain_button, plain_label, primary_button)
 
 PACE = ("Take your time. There is no right pace here, and going back a step is part of the "
         "work, not a failure.")
-TOGETHER = ("You are both here. When the chapters arrive, this is where you can look at what "
-            "you have each chosen to share, side by side.")
+TOGETHER = ("You are both here. In any chapter you can take turns answering, and look at "
+            "your answers side by side if you both want to.")
 GENTLE = ("This workbook is not a substitute for therapy. If something feels too heavy, it is "
           "fine to stop and come back another day, or to bring it to a therapist.")
 
@@ -81,21 +83,66 @@ class JoinCard(Card):
             self.joined.emit()
 
 
+class LeftOffCard(Card):
+    """Where each present partner left off, with a button to carry on from there."""
+
+    continue_chapter = Signal(str)
+
+    def __init__(self, answers: AnswerService, content: Content):
+        super().__init__("Where you left off")
+        self._answers, self._content = answers, content
+        self.rows = QVBoxLayout()
+        self.body.addLayout(self.rows)
+
+    def refresh(self, present: list[PartnerInfo]) -> None:
+        self.clear()
+        for partner in present:
+            chapter = self._chapter_for(partner)
+            if chapter is None:
+                continue
+            label = plain_label(f"{partner.name} was last in chapter {chapter.number}, "
+                                f"“{chapter.title}”.")
+            button = plain_button("Continue", f"Continue chapter {chapter.number} "
+                                  f"where {partner.name} left off")
+            button.clicked.connect(lambda _=False, cid=chapter.id: self.continue_chapter.emit(cid))
+            row = QWidget()
+            line = QHBoxLayout(row)
+            line.setContentsMargins(0, 0, 0, 0)
+            line.addWidget(label, 1)
+            line.addWidget(button)
+            self.rows.addWidget(row)
+        self.setVisible(self.rows.count() > 0)
+
+    def _chapter_for(self, partner: PartnerInfo):
+        mark = self._answers.bookmark(partner.id)
+        try:
+            return self._content.chapter(mark[0]) if mark else None
+        except KeyError:
+            return None  # a chapter that is no longer in the content
+
+    def clear(self) -> None:
+        clear_layout(self.rows)
+        self.hide()
+
+
 class HomePage(Page):
     show_codes = Signal(object)  # list[CodeToShow]
+    continue_chapter = Signal(str)
 
-    def __init__(self, service: WorkbookService):
+    def __init__(self, service: WorkbookService, answers: AnswerService, content: Content):
         super().__init__()
         self._service = service
         self.setAccessibleName("Home")
         self.greeting = plain_label(role="heading")
+        self.left_off = LeftOffCard(answers, content)
+        self.left_off.continue_chapter.connect(self.continue_chapter)
         self.join = JoinCard(service)
         self.invite = InviteCard(service)
         self.together = Card("Together", TOGETHER)
         self.invite.added.connect(lambda code: self.show_codes.emit([code]))
         self.body.addWidget(self.greeting)
         self.body.addWidget(plain_label(PACE))
-        for card in (self.join, self.invite, self.together):
+        for card in (self.left_off, self.join, self.invite, self.together):
             self.body.addWidget(card)
         self.body.addWidget(plain_label(GENTLE, role="muted"))
         self.finish()
@@ -114,3 +161,8 @@ class HomePage(Page):
             self.join.close_form()
         self.invite.setVisible(len(partners) == 1)
         self.together.setVisible(len(present) == 2)
+        self.left_off.refresh(present)
+
+    def clear(self) -> None:
+        super().clear()
+        self.left_off.clear()

@@ -126,12 +126,15 @@ class MainWindow(QMainWindow):
     def lock(self) -> None:
         """Close the session, forget everything on screen, and ask for a passphrase again."""
         self._save_state()
+        self.shell.flush()  # nothing typed is lost by locking
         self.service.lock()  # also notifies _on_service_event, which clears the screens
         self._clear_everything()
         self.show_start()
 
     def _on_service_event(self, what: str) -> None:
-        if what == "locked":
+        if what == "locking":  # however the lock came about, save pending edits first
+            self.shell.flush()
+        elif what == "locked":
             self._clear_everything()
             if self.current_page in (self.shell, self.codes_page):
                 self.show_start()
@@ -163,6 +166,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._save_state()
+        if self.service.is_unlocked:
+            self.shell.flush()
         self.service.lock()
         self._clear_everything()
         super().closeEvent(event)

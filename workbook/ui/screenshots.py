@@ -9,19 +9,28 @@ folder and is deleted afterwards; the names are the fictional "Alex" and "Sam".
 from __future__ import annotations
 
 import os
+from collections import Counter
 import sys
 import tempfile
 from pathlib import Path
 
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QApplication, QScrollArea
 
 from ..accounts import WorkbookService
+from ..answer_values import ChecklistValue, encode
+from ..answers import AnswerKey, AnswerService
 from ..paths import AppPaths
 from .app import create_main_window
 from .prompts import ScriptedPrompts
 from .theme import THEME_ENV, apply_theme
 
 DEMO = (("Alex", "river stone lantern 1"), ("Sam", "maple cloud harbour 2"))
+MAX_BYTES = 120_000
+CHAPTER, SHEET = "intimacy-beyond-sex", "ways-to-connect"
+FELT_CLOSEST = ("Last Sunday, when we cooked together and you put on that old playlist. We "
+                "weren't trying to fix anything; we were just laughing.")
 
 
 def _settle(app: QApplication) -> None:
@@ -31,7 +40,20 @@ def _settle(app: QApplication) -> None:
 
 def _save(window, app: QApplication, folder: Path, name: str) -> None:
     _settle(app)
-    window.grab().save(str(folder / name), "PNG", 9)
+    path = folder / name
+    image = window.grab().toImage()
+    image.save(str(path), "PNG", 9)
+    if path.stat().st_size > MAX_BYTES:  # long text pages: 256 colours keep the docs light
+        _indexed(image).save(str(path), "PNG", 9)
+
+
+def _indexed(image: QImage) -> QImage:
+    """256 colours: the page's own most frequent ones (Qt's fixed palette turns cream yellow)."""
+    image = image.convertToFormat(QImage.Format.Format_RGB32)
+    pixels = memoryview(image.constBits()).cast("I")
+    table = [color | 0xFF000000 for color, _ in Counter(pixels).most_common(256)]
+    flat = Qt.ImageConversionFlag.AvoidDither | Qt.ImageConversionFlag.ThresholdDither
+    return image.convertToFormat(QImage.Format.Format_Indexed8, table, flat)
 
 
 def _type_create_form(window) -> None:
@@ -72,13 +94,54 @@ def _unlocked(window, app, folder: Path, dark: bool) -> None:
         window.shell.home.join.field.setText(DEMO[1][1])
         window.shell.home.join.submit()
         _save(window, app, folder, "home-dark.png")
+        _side_by_side(window, app, folder)
         return
     _save(window, app, folder, "home.png")
-    window.shell.show_section("chapters")
-    _save(window, app, folder, "chapters.png")
+    _chapters(window, app, folder)
     window.shell.show_section("settings")
     window.resize(1000, 1000)  # tall enough for "About & privacy"
     _save(window, app, folder, "settings.png")
+
+
+def _scroll_to(reader, widget, app: QApplication) -> None:
+    _settle(app)
+    reader.findChild(QScrollArea).ensureWidgetVisible(widget, 0, 0)
+    bar = reader.findChild(QScrollArea).verticalScrollBar()
+    bar.setValue(widget.mapTo(reader.findChild(QScrollArea).widget(), widget.rect().topLeft()).y()
+                 - 16)
+
+
+def _chapters(window, app, folder: Path) -> None:
+    shell = window.shell
+    shell.show_section("chapters")
+    _save(window, app, folder, "chapters.png")
+    shell.chapters.open_chapter(CHAPTER)
+    _save(window, app, folder, "chapter-reading.png")
+    reader = shell.chapters.reader
+    reader.card(SHEET, "felt-closest").editor.edit.setPlainText(FELT_CLOSEST)
+    ideas = reader.card(SHEET, "ideas").editor
+    for box in ideas.boxes[:3:2]:
+        box.setChecked(True)
+    _scroll_to(reader, reader.card(SHEET, "felt-closest"), app)
+    _save(window, app, folder, "worksheet.png")
+    shell.chapters.show_list()
+
+
+def _side_by_side(window, app, folder: Path) -> None:
+    """Both partners are here; give Sam some answers of their own, then compare."""
+    answers = AnswerService(window.service)
+    chapter = window.shell.chapters.content.chapter(CHAPTER)
+    ideas = chapter.worksheet(SHEET).field("ideas")
+    sam = window.service.present_partners()[1].id
+    answers.save(sam, AnswerKey(CHAPTER, SHEET, "ideas"),
+                 encode(ideas, ChecklistValue(ideas.options[:2], "Reading aloud to each other")))
+    answers.save(sam, AnswerKey(CHAPTER, SHEET, "felt-closest"),
+                 "The walk by the river. You held my hand first.")
+    window.shell.continue_chapter(CHAPTER)
+    reader = window.shell.chapters.reader
+    reader.side_button.setChecked(True)
+    _scroll_to(reader, reader.side_by_side, app)
+    _save(window, app, folder, "side-by-side-dark.png")
 
 
 def main(argv: list[str]) -> int:

@@ -10,13 +10,14 @@ from PySide6.QtWidgets import (QFrame, QHBoxLayout, QListWidget, QListWidgetItem
 
 from .. import APP_NAME
 from ..accounts import WorkbookService
+from .chapters_page import ChaptersPage
 from .coming_soon import UPCOMING, ComingSoonPage
 from .home import HomePage
 from .prompts import Prompts
 from .settings_page import SettingsPage
 from .widgets import plain_button, plain_label
 
-HOME, SETTINGS = "home", "settings"
+HOME, CHAPTERS, SETTINGS = "home", "chapters", "settings"
 
 
 def present_text(names: list[str]) -> str:
@@ -34,19 +35,22 @@ class ShellPage(QWidget):
         super().__init__()
         self._service = service
         self.setAccessibleName("Workbook")
-        self.home = HomePage(service)
+        self.chapters = ChaptersPage(service)
+        self.home = HomePage(service, self.chapters.answers, self.chapters.content)
         self.settings = SettingsPage(service, prompts)
         self.upcoming = [ComingSoonPage(u) for u in UPCOMING]
         self.pages = QStackedWidget()
         self.nav = QListWidget()
         self._keys: list[str] = []
         self._add_page(HOME, "Home", self.home)
+        self._add_page(CHAPTERS, "Chapters", self.chapters)
         for page in self.upcoming:
             self._add_page(page.key, page.accessibleName(), page)
         self._add_page(SETTINGS, "Settings", self.settings)
         for page in (self.home, self.settings):
             page.show_codes.connect(self.show_codes)
         self.home.join.joined.connect(lambda: self.nav.setFocus())  # the form that had it is gone
+        self.home.continue_chapter.connect(self.continue_chapter)
         self._build()
         self.nav.currentRowChanged.connect(self._on_row)
         self.nav.setCurrentRow(0)
@@ -100,9 +104,15 @@ class ShellPage(QWidget):
         layout.addLayout(right, 1)
         self.setTabOrder(self.nav, self.lock_button)  # then the page: reading order
 
+    def continue_chapter(self, chapter_id: str) -> None:
+        self.show_section(CHAPTERS)
+        self.chapters.open_chapter(chapter_id)
+
     def _on_row(self, row: int) -> None:
         if row < 0:
             return
+        if self._keys[self.pages.currentIndex()] == CHAPTERS and self._keys[row] != CHAPTERS:
+            self.chapters.flush()  # leaving the chapters: write what was typed now
         self.pages.setCurrentIndex(row)
         self.page_changed.emit(self._keys[row])
 
@@ -127,13 +137,18 @@ class ShellPage(QWidget):
         present = self._service.present_partners()
         self.present_label.setText(present_text([p.name for p in present]))
         self.home.refresh()
+        self.chapters.refresh()
         self.settings.refresh()
+
+    def flush(self) -> None:
+        """Write every pending edit now (before locking or closing)."""
+        self.chapters.flush()
 
     def clear(self) -> None:
         """Forget every name and everything typed (the workbook is being locked)."""
         self.present_label.clear()
         self.home.join.text.clear()
-        for page in [self.home, self.settings, *self.upcoming]:
+        for page in [self.home, self.chapters, self.settings, *self.upcoming]:
             page.clear()
         self.home.greeting.clear()
         self.home.join.close_form()

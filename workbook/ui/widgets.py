@@ -124,6 +124,23 @@ def button_row(*buttons: QWidget, align_left: bool = False) -> QHBoxLayout:
     return row
 
 
+def discard_widget(widget: QWidget) -> None:
+    """Take a widget off screen now and delete it soon. Hiding and unparenting first keeps it
+    out of `findChildren` and focus chains until the event loop deletes it."""
+    widget.hide()
+    widget.setParent(None)
+    widget.deleteLater()
+
+
+def clear_layout(layout) -> None:
+    while layout.count():
+        item = layout.takeAt(0)
+        if item.widget() is not None:
+            discard_widget(item.widget())
+        elif item.layout() is not None:
+            clear_layout(item.layout())
+
+
 class InlineMessage(QLabel):
     """A message under a form: errors in a soft colour, never a modal box."""
 

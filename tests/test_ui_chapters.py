@@ -1,0 +1,270 @@
+"""Chapters in the real window: the list and its model, the content note, every field editor,
+autosave (also across a lock), sharing, looking anyway, side by side, and where you left off."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QAbstractButton, QLabel
+
+from conftest import PASSPHRASE_ONE, PASSPHRASE_TWO
+from test_answer_values import LONG, NASTY
+from test_ui_support import click, open_window, press, type_text, unlock
+from workbook.answer_values import ChecklistValue, Reframe, decode
+from workbook.answers import AnswerKey, AnswerService
+from workbook.ui.autosave import SAVED, SAVING
+from workbook.ui.chapter_model import ChapterListModel, ProgressRole
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+NO_NOTE, WITH_NOTE = "intimacy-beyond-sex", "hurt-and-self-compassion"
+
+
+def open_chapter(qtbot, window, chapter_id: str):
+    window.shell.show_section("chapters")
+    page = window.shell.chapters
+    page.show_list()
+    view = page.list_page.view
+    view.setCurrentIndex(page.model.index(page.model.row_of(chapter_id)))
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    assert page.currentWidget() is page.reader and page.reader.chapter.id == chapter_id
+    settle(qtbot, page.reader)
+    return page.reader
+
+
+def settle(qtbot, reader) -> None:
+    """New cards are shown and laid out from the event loop; let it run before clicking."""
+    def laid_out() -> bool:
+        cards = ([c for c in reader.cards if c.isVisibleTo(reader)]
+                 if reader.content.isVisibleTo(reader) else [reader.note])
+        buttons = [b for b in reader.findChildren(QAbstractButton) if b.isVisible()]
+        return all(w.isVisible() and w.height() > 0 for w in [*cards, *buttons])
+    qtbot.waitUntil(laid_out)
+
+
+def stored(window, partner_id: str, chapter_id: str, sheet: str, field: str):
+    answers = AnswerService(window.service)
+    chapter = window.shell.chapters.content.chapter(chapter_id)
+    return decode(chapter.worksheet(sheet).field(field),
+                  answers.get(partner_id, AnswerKey(chapter_id, sheet, field)))
+
+
+def wait_saved(qtbot, reader) -> None:
+    qtbot.waitUntil(lambda: reader.save_state.text() == SAVED, timeout=3000)
+
+
+def test_chapter_list_model(qtmodeltester, vault_two):
+    service = vault_two.service()
+    service.unlock(PASSPHRASE_ONE)
+    from workbook.content import load_content
+    chapters = load_content().content.chapters
+    answers = AnswerService(service)
+    answers.save(vault_two.ids[0], AnswerKey(chapters[0].id, "what-gets-in-the-way",
+                                             "biggest-factor"), "time")
+    model = ChapterListModel(chapters, answers)
+    qtmodeltester.check(model)
+    model.refresh(service.partners())
+    qtmodeltester.check(model)
+    first = model.data(model.index(0))
+    assert first.startswith(f"1. {chapters[0].title}\n")
+    assert "Alex: 1 of 6 answered" in first and "Sam: 0 shared" in first  # Sam's space is locked
+    assert [p.name for p, _ in model.data(model.index(0), ProgressRole)] == ["Alex", "Sam"]
+    model.forget()
+    assert "Alex" not in model.data(model.index(0))
+    service.lock()
+
+
+def test_a_content_note_offers_not_today(qtbot, vault_one, app_paths):
+    window = open_window(qtbot, app_paths)
+    unlock(qtbot, window, PASSPHRASE_ONE)
+    reader = open_chapter(qtbot, window, WITH_NOTE)
+    assert reader.note.isVisible() and not reader.content.isVisible()
+    assert "not today" in reader.note.text.text().lower()
+    click(qtbot, reader.note.not_today)
+    assert window.shell.chapters.currentWidget() is window.shell.chapters.list_page
+    reader = open_chapter(qtbot, window, WITH_NOTE)
+    click(qtbot, reader.note.continue_button)
+    assert reader.content.isVisible() and reader.cards
+    assert open_chapter(qtbot, window, NO_NOTE).content.isVisible()  # no note: straight in
+
+
+def test_every_editor_saves_what_was_entered(qtbot, vault_one, app_paths):
+    window = open_window(qtbot, app_paths)
+    unlock(qtbot, window, PASSPHRASE_ONE)
+    me = vault_one.ids[0]
+    reader = open_chapter(qtbot, window, NO_NOTE)
+    reader.card("ways-to-connect", "felt-closest").editor.edit.insertPlainText(NASTY)
+    assert reader.save_state.text() == SAVING
+    ideas = reader.card("ways-to-connect", "ideas").editor
+    click(qtbot, ideas.boxes[1])
+    ideas.other.setText("🙂 mine")
+    ranked = reader.card("ways-to-connect", "top-three").editor
+    for text in ("walk", "cook"):
+        click(qtbot, ranked.add)
+        ranked.list.currentItem().setText(text)
+    click(qtbot, ranked.up)
+    click(qtbot, reader.card("ways-to-connect", "kind-of-closeness").editor.buttons[2])
+    type_text(qtbot, reader.card("try-this-week", "plan").editor.edit, "a picnic")
+    reader.card("try-this-week", "when").editor.edit.setDate(QDate(2026, 12, 1))
+    wait_saved(qtbot, reader)
+
+    chapter = window.shell.chapters.content.chapter(NO_NOTE)
+    fields = chapter.worksheet("ways-to-connect")
+    assert stored(window, me, NO_NOTE, "ways-to-connect", "felt-closest") == NASTY
+    assert stored(window, me, NO_NOTE, "ways-to-connect", "ideas") == ChecklistValue(
+        (fields.field("ideas").options[1],), "🙂 mine")
+    assert stored(window, me, NO_NOTE, "ways-to-connect", "top-three") == ("cook", "walk")
+    assert stored(window, me, NO_NOTE, "ways-to-connect", "kind-of-closeness") == \
+        fields.field("kind-of-closeness").options[2]
+    assert stored(window, me, NO_NOTE, "try-this-week", "plan") == "a picnic"
+    assert stored(window, me, NO_NOTE, "try-this-week", "when") == dt.date(2026, 12, 1)
+
+    reader = open_chapter(qtbot, window, WITH_NOTE)
+    click(qtbot, reader.note.continue_button)
+    settle(qtbot, reader)
+    scale = reader.card("inner-critic", "critic-volume").editor
+    scale.slider.setFocus()
+    press(qtbot, Qt.Key.Key_Right)
+    press(qtbot, Qt.Key.Key_Right)
+    reframe = reader.card("inner-critic", "reframes").editor
+    reframe.rows[0][0].insertPlainText("I'm pathetic")
+    reframe.rows[0][1].insertPlainText("I'm trying, שלום")
+    click(qtbot, reframe.add_button)
+    settle(qtbot, reader)
+    qtbot.waitUntil(lambda: reframe.rows[1][1].height() > 0)
+    reframe.rows[1][1].insertPlainText("second")
+    wait_saved(qtbot, reader)
+    assert stored(window, me, WITH_NOTE, "inner-critic", "critic-volume") == 2
+    assert stored(window, me, WITH_NOTE, "inner-critic", "reframes") == (
+        Reframe("I'm pathetic", "I'm trying, שלום"), Reframe("", "second"))
+
+
+def test_long_and_tricky_text_survives_reopening_and_undo_works(qtbot, vault_one, app_paths):
+    window = open_window(qtbot, app_paths)
+    unlock(qtbot, window, PASSPHRASE_ONE)
+    reader = open_chapter(qtbot, window, NO_NOTE)
+    edit = reader.card("ways-to-connect", "felt-closest").editor.edit
+    edit.setPlainText(LONG + NASTY)
+    short = reader.card("try-this-week", "plan").editor.edit
+    short.setText(LONG)
+    reader = open_chapter(qtbot, window, NO_NOTE)  # switching chapters saves at once
+    assert reader.card("ways-to-connect", "felt-closest").editor.edit.toPlainText() == LONG + NASTY
+    assert reader.card("try-this-week", "plan").editor.edit.text() == LONG
+    short = reader.card("try-this-week", "plan").editor.edit
+    short.setFocus()
+    type_text(qtbot, short, "X")
+    press(qtbot, Qt.Key.Key_Z, CTRL)
+    assert short.text() == LONG
+
+
+def test_autosave_survives_an_immediate_lock(qtbot, vault_one, app_paths):
+    window = open_window(qtbot, app_paths)
+    unlock(qtbot, window, PASSPHRASE_ONE)
+    reader = open_chapter(qtbot, window, NO_NOTE)
+    edit = reader.card("try-this-week", "plan").editor.edit
+    type_text(qtbot, edit, "typed just before locking")
+    assert reader.save_state.text() == SAVING
+    press(qtbot, Qt.Key.Key_L, CTRL)
+    assert window.current_page is window.unlock_page
+    unlock(qtbot, window, PASSPHRASE_ONE)
+    assert stored(window, vault_one.ids[0], NO_NOTE, "try-this-week", "plan") == \
+        "typed just before locking"
+    window.close()
+
+
+def test_share_look_anyway_and_unshare(qtbot, vault_two, app_paths):
+    window = open_window(qtbot, app_paths)
+    unlock(qtbot, window, PASSPHRASE_ONE)
+    card = open_chapter(qtbot, window, NO_NOTE).card("try-this-week", "plan")
+    assert not card.share_button.isEnabled()  # nothing to share yet
+    type_text(qtbot, card.editor.edit, "a picnic <b>&")
+    click(qtbot, card.share_button)
+    assert card.share_status.text().startswith("Shared with Sam")
+    assert card.share_button.text() == "Stop sharing"
+    press(qtbot, Qt.Key.Key_L, CTRL)
+
+    unlock(qtbot, window, PASSPHRASE_TWO)
+    card = open_chapter(qtbot, window, NO_NOTE).card("try-this-week", "plan")
+    partner = card.partner
+    assert partner.status.text() == "Alex answered — share yours to see it."
+    assert not partner.value_label.isVisible()
+    click(qtbot, partner.look_button)
+    assert partner.value_label.text() == "a picnic <b>&"
+    assert partner.value_label.textFormat() == Qt.TextFormat.PlainText
+    assert "courtesy, not a lock" in partner.courtesy.text() and partner.courtesy.isVisible()
+    type_text(qtbot, card.editor.edit, "a walk")
+    click(qtbot, card.share_button)
+    assert partner.status.text() == "Alex's answer:" and not partner.courtesy.isVisible()
+    press(qtbot, Qt.Key.Key_L, CTRL)
+
+    unlock(qtbot, window, PASSPHRASE_ONE)
+    card = open_chapter(qtbot, window, NO_NOTE).card("try-this-week", "plan")
+    assert card.partner.status.text() == "Sam's answer:"
+    assert card.partner.value_label.text() == "a walk"
+    click(qtbot, card.share_button)  # stop sharing
+    assert card.share_status.text() == "Private: only you can see this."
+    key = AnswerKey(NO_NOTE, "try-this-week", "plan")
+    shared = AnswerService(window.service).shared_in_chapter(NO_NOTE)
+    assert (vault_two.ids[0], key) not in shared and (vault_two.ids[1], key) in shared
+    window.close()
+
+
+def test_side_by_side_highlights_checklist_differences(qtbot, vault_two, app_paths):
+    window = open_window(qtbot, app_paths)
+    unlock(qtbot, window, PASSPHRASE_ONE)
+    home = window.shell.home
+    click(qtbot, home.join.open_button)
+    type_text(qtbot, home.join.field, PASSPHRASE_TWO)
+    qtbot.keyClick(home.join.field.edit, Qt.Key.Key_Return)
+    reader = open_chapter(qtbot, window, NO_NOTE)
+    ideas = reader.card("ways-to-connect", "ideas").editor
+    click(qtbot, ideas.boxes[0])
+    click(qtbot, ideas.boxes[1])
+    [alex, sam] = reader.partner_group.buttons()
+    click(qtbot, sam)
+    assert reader.answering == vault_two.ids[1]
+    settle(qtbot, reader)
+    ideas = reader.card("ways-to-connect", "ideas").editor
+    assert not any(box.isChecked() for box in ideas.boxes)  # Sam's own, empty answers
+    click(qtbot, ideas.boxes[0])
+    click(qtbot, reader.side_button)
+    settle(qtbot, reader)
+    view = reader.side_by_side
+    assert view.isVisible() and not reader.worksheets.isVisible()
+    assert [label.text() for label in view.differences] == [ideas.field.options[1]]
+    texts = [label.text() for label in view.findChildren(QLabel)]
+    assert "Alex" in texts and "Sam" in texts
+    click(qtbot, reader.side_button)
+    assert reader.worksheets.isVisible() and not view.isVisible()
+
+
+def test_home_shows_where_each_partner_left_off(qtbot, vault_one, app_paths):
+    window = open_window(qtbot, app_paths)
+    unlock(qtbot, window, PASSPHRASE_ONE)
+    assert not window.shell.home.left_off.isVisible()
+    open_chapter(qtbot, window, NO_NOTE)
+    press(qtbot, Qt.Key.Key_1, CTRL)
+    home = window.shell.home
+    home.refresh()
+    card = home.left_off
+    assert card.isVisible()
+    texts = [label.text() for label in card.findChildren(QLabel)]
+    assert any(t.startswith("Alex was last in chapter 3") for t in texts)
+    [button] = [b for b in card.findChildren(type(home.join.open_button)) if b.isVisible()]
+    click(qtbot, button)
+    assert window.shell.current_key == "chapters"
+    assert window.shell.chapters.reader.chapter.id == NO_NOTE
+
+
+def test_closing_the_window_saves_what_was_typed(qtbot, vault_one, app_paths):
+    window = open_window(qtbot, app_paths)
+    unlock(qtbot, window, PASSPHRASE_ONE)
+    reader = open_chapter(qtbot, window, NO_NOTE)
+    type_text(qtbot, reader.card("try-this-week", "plan").editor.edit, "typed before closing")
+    window.close()
+    service = vault_one.service()
+    service.unlock(PASSPHRASE_ONE)
+    assert AnswerService(service).get(vault_one.ids[0], AnswerKey(NO_NOTE, "try-this-week", "plan")) \
+        == "typed before closing"
+    service.lock()
