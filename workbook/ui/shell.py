@@ -14,6 +14,7 @@ from .coming_soon import UPCOMING, ComingSoonPage
 from .home import HomePage
 from .prompts import Prompts
 from .settings_page import SettingsPage
+from .tracker_pages import tracker_pages
 from .widgets import plain_button, plain_label
 
 HOME, SETTINGS = "home", "settings"
@@ -36,13 +37,16 @@ class ShellPage(QWidget):
         self.setAccessibleName("Workbook")
         self.home = HomePage(service)
         self.settings = SettingsPage(service, prompts)
-        self.upcoming = [ComingSoonPage(u) for u in UPCOMING]
+        self.trackers = tracker_pages(service, prompts)
+        self.upcoming = [ComingSoonPage(u) for u in UPCOMING if u.key not in self.trackers]
         self.pages = QStackedWidget()
         self.nav = QListWidget()
         self._keys: list[str] = []
         self._add_page(HOME, "Home", self.home)
-        for page in self.upcoming:
-            self._add_page(page.key, page.accessibleName(), page)
+        for upcoming in UPCOMING:  # tracker pages take the places of their coming-soon pages
+            page = self.trackers.get(upcoming.key) or next(
+                p for p in self.upcoming if p.key == upcoming.key)
+            self._add_page(upcoming.key, upcoming.title, page)
         self._add_page(SETTINGS, "Settings", self.settings)
         for page in (self.home, self.settings):
             page.show_codes.connect(self.show_codes)
@@ -104,7 +108,14 @@ class ShellPage(QWidget):
         if row < 0:
             return
         self.pages.setCurrentIndex(row)
+        self._refresh_tracker()
         self.page_changed.emit(self._keys[row])
+
+    def _refresh_tracker(self) -> None:
+        """Tracker pages read the vault, so only the one on screen is brought up to date."""
+        page = self.pages.currentWidget()
+        if page in self.trackers.values() and self._service.is_unlocked:
+            page.refresh()
 
     def show_row(self, row: int) -> None:
         self.nav.setCurrentRow(row)
@@ -128,12 +139,13 @@ class ShellPage(QWidget):
         self.present_label.setText(present_text([p.name for p in present]))
         self.home.refresh()
         self.settings.refresh()
+        self._refresh_tracker()
 
     def clear(self) -> None:
         """Forget every name and everything typed (the workbook is being locked)."""
         self.present_label.clear()
         self.home.join.text.clear()
-        for page in [self.home, self.settings, *self.upcoming]:
+        for page in [self.home, self.settings, *self.upcoming, *self.trackers.values()]:
             page.clear()
         self.home.greeting.clear()
         self.home.join.close_form()

@@ -1,0 +1,98 @@
+"""The tracker pages, driven through their real widgets in the main window."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt
+
+from conftest import PASSPHRASE_ONE, PASSPHRASE_TWO
+from test_ui_support import click, open_window, unlock, visible_texts
+from workbook.checkins import CheckinService
+from workbook.content.loader import load_content
+from workbook.ui.trend_chart import DARK_LINES, LIGHT_LINES, TrendChart
+
+SCALES = load_content().content.checkin_scales
+
+
+def join(qtbot, window, passphrase: str) -> None:
+    home = window.shell.home
+    window.shell.show_section("home")
+    home.join.open_form()
+    home.join.field.setText(passphrase)
+    home.join.submit()
+    assert len(window.service.present_partners()) == 2
+
+
+def test_checkin_saved_and_drawn_with_a_table_beside(qtbot, qtmodeltester, vault_two, app_paths):
+    window = open_window(qtbot, app_paths)
+    unlock(qtbot, window, PASSPHRASE_ONE)
+    window.shell.show_section("checkins")
+    page = window.shell.trackers["checkins"]
+    assert window.shell.pages.currentWidget() is page
+    assert not page.picker.isVisible()  # alone: no "writing as"
+    assert "Share these numbers with Sam" in page.share.text()
+    for row, value in zip(page.rows, (7, 6, 8, 3)):
+        row.slider.setValue(value)
+    page.note.setPlainText("Ünïcode note 🙂")
+    click(qtbot, page.save_button)
+    assert "Saved" in page.message.text()
+    assert [s.label for s in page.chart.series] == [s.title for s in SCALES]
+    assert page.chart.series[0].points[0][1] == 7
+    assert page.table_model.rowCount() == 1
+    assert page.table_model.index(0, 1).data() == "7.0"
+    assert "7.0 at first" in page.chart.accessibleDescription()
+    qtmodeltester.check(page.table_model)
+    window.shell.show_section("home")
+    window.shell.show_section("checkins")
+    assert page.note.toPlainText() == "Ünïcode note 🙂"  # today's check-in is loaded again
+
+
+def test_together_trend_shows_only_what_the_partner_shared(qtbot, vault_two, app_paths):
+    service = vault_two.service()
+    service.unlock(PASSPHRASE_TWO)
+    checkins = CheckinService(service, SCALES)
+    sam = vault_two.ids[1]
+    checkins.save(sam, {"safe": 9}, "Sam's private note", share=True,
+                  day=dt.date.today() - dt.timedelta(days=8))
+    checkins.save(sam, {"safe": 1}, share=False, day=dt.date.today() - dt.timedelta(days=1))
+    service.lock()
+    window = open_window(qtbot, app_paths)
+    unlock(qtbot, window, PASSPHRASE_ONE)
+    window.shell.show_section("checkins")
+    page = window.shell.trackers["checkins"]
+    page.whose.setCurrentIndex(1)
+    assert page.scale.isVisible()
+    mine, theirs = page.chart.series
+    assert theirs.label == "Sam (shared)" and [v for _, v in theirs.points] == [9]
+    assert "Sam's private note" not in visible_texts(window)
+
+
+def test_sitting_together_asks_who_is_writing(qtbot, vault_two, app_paths):
+    window = open_window(qtbot, app_paths)
+    unlock(qtbot, window, PASSPHRASE_ONE)
+    join(qtbot, window, PASSPHRASE_TWO)
+    window.shell.show_section("checkins")
+    page = window.shell.trackers["checkins"]
+    assert page.picker.isVisible()
+    assert [page.picker.combo.itemText(i) for i in range(2)] == ["Alex", "Sam"]
+    page.picker.combo.setCurrentIndex(1)
+    assert "with Alex" in page.share.text()
+
+
+def test_chart_lines_follow_the_palette(qtbot):
+    chart = TrendChart()
+    qtbot.addWidget(chart)
+    from PySide6.QtGui import QColor, QPalette
+    from workbook.ui.trend_chart import line_colors
+    dark = QPalette()
+    dark.setColor(QPalette.ColorRole.Window, QColor("#1f1d1b"))
+    assert line_colors(dark) == DARK_LINES
+    light = QPalette()
+    light.setColor(QPalette.ColorRole.Window, QColor("#f7f4ef"))
+    assert line_colors(light) == LIGHT_LINES
+    assert not any(c.lower().startswith(("#f00", "#ff0000", "#c00")) for c in DARK_LINES +
+                   LIGHT_LINES)
+    chart.resize(500, 260)
+    chart.set_series([])
+    assert chart.grab().width() == 500  # paints the empty state without error

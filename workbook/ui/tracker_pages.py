@@ -1,0 +1,20 @@
+"""Builds the tracker pages (milestones and ladder, check-ins, gratitude, search) with their
+services, so the shell needs only a couple of lines to include them."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QWidget
+
+from ..accounts import WorkbookService
+from ..checkins import CheckinService
+from ..content.loader import load_content
+from .checkins_page import CheckinsPage
+from .prompts import Prompts
+
+
+def tracker_pages(service: WorkbookService, prompts: Prompts) -> dict[str, QWidget]:
+    """Pages keyed like the navigation entries they replace."""
+    content = load_content().content
+    return {
+        "checkins": CheckinsPage(service, CheckinService(service, content.checkin_scales)),
+    }
