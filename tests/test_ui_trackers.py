@@ -96,3 +96,52 @@ def test_chart_lines_follow_the_palette(qtbot):
     chart.resize(500, 260)
     chart.set_series([])
     assert chart.grab().width() == 500  # paints the empty state without error
+
+
+def test_gratitude_calendar_entry_and_lazy_history(qtbot, qtmodeltester, vault_two, app_paths):
+    from workbook.gratitude import GratitudeService
+    service = vault_two.service()
+    service.unlock(PASSPHRASE_TWO)
+    today = dt.date.today()
+    GratitudeService(service).save(vault_two.ids[1], "", "you fixed the bike",
+                                   share=True, day=today.replace(year=today.year - 1))
+    service.lock()
+    window = open_window(qtbot, app_paths)
+    unlock(qtbot, window, PASSPHRASE_ONE)
+    window.shell.show_section("gratitude")
+    page = window.shell.trackers["gratitude"]
+    assert page.entry_card.title.text() == "Today"
+    assert page.prompt.text() == load_content().content.gratitude_prompt_for(today)
+    assert "Nothing written" in page.practised.text()
+    assert "Sam wrote" in page.on_this_day.text() and "bike" in page.reread.text()
+    page.grateful.setPlainText("Ünïcode sunshine 🙂")
+    page.appreciation.setPlainText("you listened")
+    page.share.setChecked(True)
+    click(qtbot, page.save_button)
+    assert page.practised.text() == "You wrote on 1 day this month."
+    assert page.marked_days == [today]
+    assert page.calendar.dateTextFormat(page.calendar.selectedDate()).fontWeight() > 500
+    assert page.history_model.rowCount() == 1
+    assert "Ünïcode sunshine" in page.history_model.index(0).data()
+    qtmodeltester.check(page.history_model)
+
+
+def test_gratitude_history_fetches_in_batches(qtbot, qtmodeltester, vault_one, app_paths):
+    from workbook.gratitude import GratitudeService
+    service = vault_one.service()
+    service.unlock(PASSPHRASE_ONE)
+    gratitude = GratitudeService(service)
+    start = dt.date.today() - dt.timedelta(days=250)
+    for offset in range(250):
+        gratitude.save(vault_one.ids[0], f"thing {offset}", "", day=start +
+                       dt.timedelta(days=offset))
+    service.lock()
+    window = open_window(qtbot, app_paths)
+    unlock(qtbot, window, PASSPHRASE_ONE)
+    window.shell.show_section("gratitude")
+    model = window.shell.trackers["gratitude"].history_model
+    assert model.rowCount() == 100 and model.canFetchMore()
+    model.fetchMore()
+    model.fetchMore()
+    assert model.rowCount() == 250 and not model.canFetchMore()
+    qtmodeltester.check(model)

@@ -8,7 +8,9 @@ from PySide6.QtWidgets import QWidget
 from ..accounts import WorkbookService
 from ..checkins import CheckinService
 from ..content.loader import load_content
+from ..gratitude import GratitudeService
 from .checkins_page import CheckinsPage
+from .gratitude_page import GratitudePage
 from .prompts import Prompts
 
 
@@ -17,4 +19,5 @@ def tracker_pages(service: WorkbookService, prompts: Prompts) -> dict[str, QWidg
     content = load_content().content
     return {
         "checkins": CheckinsPage(service, CheckinService(service, content.checkin_scales)),
+        "gratitude": GratitudePage(service, GratitudeService(service), content),
     }
