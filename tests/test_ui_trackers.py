@@ -145,3 +145,61 @@ def test_gratitude_history_fetches_in_batches(qtbot, qtmodeltester, vault_one, a
     model.fetchMore()
     assert model.rowCount() == 250 and not model.canFetchMore()
     qtmodeltester.check(model)
+
+
+def select_row(view, model, text: str) -> None:
+    rows = [i for i in range(model.rowCount()) if text in model.index(i).data()]
+    view.setCurrentIndex(model.index(rows[0]))
+
+
+def test_milestones_added_reached_quietly_and_on_the_timeline(qtbot, qtmodeltester, vault_one,
+                                                               app_paths):
+    window = open_window(qtbot, app_paths)
+    unlock(qtbot, window, PASSPHRASE_ONE)
+    window.shell.show_section("milestones")
+    page = window.shell.trackers["milestones"]
+    page.suggestion.setCurrentIndex(1)
+    suggested = page.suggestion.currentData().title
+    click(qtbot, page.add_button)
+    page.title.setText("Ünïcode walk 🙂")
+    click(qtbot, page.add_button)
+    assert page.model.rowCount() == 2
+    select_row(page.list, page.model, "Ünïcode walk")
+    click(qtbot, page.state_buttons["reached"])
+    assert "Reached on" in page.message.text()
+    assert page.timeline_model.rowCount() == 1
+    assert "Ünïcode walk" in page.timeline_model.index(0).data()
+    select_row(page.list, page.model, suggested)
+    click(qtbot, page.state_buttons["paused"])
+    assert any("Paused for now" in page.model.index(i).data() for i in range(2))
+    for model in (page.model, page.timeline_model, page.steps_model):
+        qtmodeltester.check(model)
+
+
+def test_ladder_alone_shows_only_my_readiness_and_pause_is_neutral(qtbot, qtmodeltester,
+                                                                   vault_two, app_paths):
+    window = open_window(qtbot, app_paths)
+    unlock(qtbot, window, PASSPHRASE_ONE)
+    window.shell.show_section("milestones")
+    page = window.shell.trackers["milestones"]
+    page.step_suggestion.setCurrentIndex(1)
+    click(qtbot, page.add_step_button)
+    page.steps.setCurrentIndex(page.steps_model.index(0))
+    click(qtbot, page.ready_button)
+    first = page.steps_model.index(0).data()
+    assert "you're ready" in first and "opens when you are both ready, together" in first
+    assert page.ladder_note.text() == "A step opens when you are both ready, together."
+    join(qtbot, window, PASSPHRASE_TWO)
+    window.shell.show_section("milestones")
+    page.picker.combo.setCurrentIndex(1)  # Sam: Alex's readiness is not shown
+    assert "not marked by you yet" in page.steps_model.index(0).data()
+    page.steps.setCurrentIndex(page.steps_model.index(0))
+    click(qtbot, page.ready_button)
+    assert "open for you both" in page.steps_model.index(0).data()
+    page.steps.setCurrentIndex(page.steps_model.index(0))
+    click(qtbot, page.pause_button)
+    assert "paused for now" in page.steps_model.index(0).data()
+    assert "No reason needed" in page.ladder_message.text()
+    words = " ".join(visible_texts(page)).lower()
+    assert "fail" not in words and "streak" not in words
+    qtmodeltester.check(page.steps_model)

@@ -9,8 +9,11 @@ from ..accounts import WorkbookService
 from ..checkins import CheckinService
 from ..content.loader import load_content
 from ..gratitude import GratitudeService
+from ..ladder import LadderService
+from ..milestones import MilestoneService
 from .checkins_page import CheckinsPage
 from .gratitude_page import GratitudePage
+from .milestones_page import MilestonesPage
 from .prompts import Prompts
 
 
@@ -18,6 +21,8 @@ def tracker_pages(service: WorkbookService, prompts: Prompts) -> dict[str, QWidg
     """Pages keyed like the navigation entries they replace."""
     content = load_content().content
     return {
+        "milestones": MilestonesPage(service, MilestoneService(service), LadderService(service),
+                                     content),
         "checkins": CheckinsPage(service, CheckinService(service, content.checkin_scales)),
         "gratitude": GratitudePage(service, GratitudeService(service), content),
     }
