@@ -203,3 +203,29 @@ def test_ladder_alone_shows_only_my_readiness_and_pause_is_neutral(qtbot, qtmode
     words = " ".join(visible_texts(page)).lower()
     assert "fail" not in words and "streak" not in words
     qtmodeltester.check(page.steps_model)
+
+
+def test_search_from_the_header_as_the_present_partner(qtbot, qtmodeltester, vault_two,
+                                                       app_paths):
+    from workbook.gratitude import GratitudeService
+    service = vault_two.service()
+    service.unlock(PASSPHRASE_ONE)
+    service.unlock(PASSPHRASE_TWO)
+    gratitude = GratitudeService(service)
+    gratitude.save(vault_two.ids[0], "Alex private lantern", "")
+    gratitude.save(vault_two.ids[1], "Sam private lantern", "")
+    service.lock()
+    window = open_window(qtbot, app_paths)
+    unlock(qtbot, window, PASSPHRASE_ONE)
+    shell = window.shell
+    shell.search.setText("lantern")
+    qtbot.keyClick(shell.search, Qt.Key.Key_Return)
+    assert shell.current_key == "search"
+    model = shell.search_page.model
+    assert model.rowCount() == 1 and "Alex private lantern" in model.index(0).data()
+    assert "1 match" in shell.search_page.summary.text()
+    qtmodeltester.check(model)
+    shell.show_section("home")
+    assert shell.current_key == "home"
+    window.lock()
+    assert shell.search.text() == "" and model.rowCount() == 0

@@ -14,7 +14,8 @@ from .coming_soon import UPCOMING, ComingSoonPage
 from .home import HomePage
 from .prompts import Prompts
 from .settings_page import SettingsPage
-from .tracker_pages import tracker_pages
+from .search_page import search_field
+from .tracker_pages import search_page, tracker_pages
 from .widgets import plain_button, plain_label
 
 HOME, SETTINGS = "home", "settings"
@@ -48,6 +49,9 @@ class ShellPage(QWidget):
                 p for p in self.upcoming if p.key == upcoming.key)
             self._add_page(upcoming.key, upcoming.title, page)
         self._add_page(SETTINGS, "Settings", self.settings)
+        self.search_page = search_page(service)  # reached from the header field, not the list
+        self.pages.addWidget(self.search_page)
+        self.trackers["search"] = self.search_page
         for page in (self.home, self.settings):
             page.show_codes.connect(self.show_codes)
         self.home.join.joined.connect(lambda: self.nav.setFocus())  # the form that had it is gone
@@ -92,6 +96,9 @@ class ShellPage(QWidget):
         row = QHBoxLayout(header)
         row.setContentsMargins(24, 10, 16, 10)
         row.addWidget(self.present_label, 1)
+        self.search = search_field()
+        self.search.returnPressed.connect(self.show_search)
+        row.addWidget(self.search)
         row.addWidget(self.lock_button)
         right = QVBoxLayout()
         right.setSpacing(0)
@@ -102,7 +109,8 @@ class ShellPage(QWidget):
         layout.setSpacing(0)
         layout.addWidget(panel)
         layout.addLayout(right, 1)
-        self.setTabOrder(self.nav, self.lock_button)  # then the page: reading order
+        self.setTabOrder(self.nav, self.search)  # then Lock, then the page: reading order
+        self.setTabOrder(self.search, self.lock_button)
 
     def _on_row(self, row: int) -> None:
         if row < 0:
@@ -117,6 +125,11 @@ class ShellPage(QWidget):
         if page in self.trackers.values() and self._service.is_unlocked:
             page.refresh()
 
+    def show_search(self) -> None:
+        self.nav.setCurrentRow(-1)  # no section is current, and any section can be chosen again
+        self.pages.setCurrentWidget(self.search_page)
+        self.search_page.run(self.search.text())
+
     def show_row(self, row: int) -> None:
         self.nav.setCurrentRow(row)
 
@@ -126,6 +139,8 @@ class ShellPage(QWidget):
 
     @property
     def current_key(self) -> str:
+        if self.pages.currentWidget() is self.search_page:
+            return self.search_page.key
         return self._keys[self.pages.currentIndex()]
 
     @property
@@ -144,6 +159,7 @@ class ShellPage(QWidget):
     def clear(self) -> None:
         """Forget every name and everything typed (the workbook is being locked)."""
         self.present_label.clear()
+        self.search.clear()
         self.home.join.text.clear()
         for page in [self.home, self.settings, *self.upcoming, *self.trackers.values()]:
             page.clear()

@@ -11,10 +11,12 @@ from ..content.loader import load_content
 from ..gratitude import GratitudeService
 from ..ladder import LadderService
 from ..milestones import MilestoneService
+from ..search import SearchService
 from .checkins_page import CheckinsPage
 from .gratitude_page import GratitudePage
 from .milestones_page import MilestonesPage
 from .prompts import Prompts
+from .search_page import SearchPage
 
 
 def tracker_pages(service: WorkbookService, prompts: Prompts) -> dict[str, QWidget]:
@@ -26,3 +28,7 @@ def tracker_pages(service: WorkbookService, prompts: Prompts) -> dict[str, QWidg
         "checkins": CheckinsPage(service, CheckinService(service, content.checkin_scales)),
         "gratitude": GratitudePage(service, GratitudeService(service), content),
     }
+
+
+def search_page(service: WorkbookService) -> SearchPage:
+    return SearchPage(service, SearchService(service))
