@@ -7,7 +7,9 @@ connection, and so can never read another partner's text.
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import Iterator
 
 import sqlcipher3
 
@@ -330,3 +332,17 @@ class SearchRepository(_Repo):
     def source(self, hit: IndexHit) -> tuple | None:
         """The row a hit came from, or None if it is gone (the index is only a copy)."""
         return self._one(_SOURCES[hit.kind], (hit.source_rowid,))
+
+
+@contextmanager
+def bulk_writes(session) -> Iterator[None]:
+    """For the demo filler only: skip the per-commit fsync while writing thousands of rows,
+    then restore FULL durability. A crash meanwhile loses only demo data."""
+    conns = [session.shared_conn, *(p.conn for p in session.present.values())]
+    for conn in conns:
+        conn.execute("PRAGMA synchronous = OFF")
+    try:
+        yield
+    finally:
+        for conn in conns:
+            conn.execute("PRAGMA synchronous = FULL")
