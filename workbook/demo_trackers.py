@@ -55,7 +55,7 @@ def fill_trackers(service: WorkbookService, partner_ids: list[str], years: int,
         counts["checkins"], counts["gratitude"] = _daily(service, content, partner_ids, start,
                                                          today, rng)
         counts["milestones"] = _milestones(service, content, start, today, years, rng)
-        counts["ladder steps"] = _ladder(service, content, partner_ids, start, rng)
+        counts["ladder steps"] = _ladder(service, content, partner_ids, start, today, rng)
     return counts
 
 
@@ -101,8 +101,11 @@ def _milestones(service, content, start, today, years, rng) -> int:
     return len(made)
 
 
-def _ladder(service, content, partner_ids, start, rng) -> int:
-    ladder = LadderService(service)
+def _ladder(service, content, partner_ids, start, today, rng) -> int:
+    gap = max(1, (today - start).days // 40)  # about forty ladder changes fit in the span
+    days = iter(min(today, start + dt.timedelta(days=gap * n + rng.randrange(gap)))
+                for n in range(1, 10_000))
+    ladder = LadderService(service, today=lambda: next(days))  # each change on a later day
     suggested = content.ladder_steps
     steps = [ladder.add_suggestion(s) for s in suggested]
     reachable = max(2, int(len(steps) * 0.6))

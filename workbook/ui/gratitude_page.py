@@ -7,8 +7,8 @@ from __future__ import annotations
 import datetime as dt
 import random
 
-from PySide6.QtCore import QDate
-from PySide6.QtGui import QFont, QPalette, QTextCharFormat
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QColor, QFont, QPalette, QTextCharFormat
 from PySide6.QtWidgets import (QCalendarWidget, QCheckBox, QHBoxLayout, QListView,
                                QPlainTextEdit, QVBoxLayout, QWidget)
 
@@ -59,6 +59,23 @@ def _name_calendar_parts(calendar: QCalendarWidget) -> None:
             child.setAccessibleName(names[child.objectName()])
 
 
+def _calm_weekends(calendar: QCalendarWidget) -> None:
+    """Qt paints weekends red by default; here red would read as a warning, so weekends use the
+    ordinary text colour like every other day."""
+    plain = QTextCharFormat()
+    plain.setForeground(calendar.palette().color(QPalette.ColorRole.Text))
+    for day in (Qt.DayOfWeek.Saturday, Qt.DayOfWeek.Sunday):
+        calendar.setWeekdayTextFormat(day, plain)
+
+
+def _soft_accent(palette: QPalette) -> QColor:
+    """A quiet tint for marked days: one third accent, two thirds the field colour."""
+    accent, base = palette.color(QPalette.ColorRole.Highlight), palette.color(
+        QPalette.ColorRole.Base)
+    return QColor(*(round(a / 3 + 2 * b / 3) for a, b in zip(
+        (accent.red(), accent.green(), accent.blue()), (base.red(), base.green(), base.blue()))))
+
+
 def _text_box(name: str, placeholder: str) -> QPlainTextEdit:
     box = QPlainTextEdit()
     box.setAccessibleName(name)
@@ -94,6 +111,7 @@ class GratitudePage(Page):
         self.calendar.setVerticalHeaderFormat(
             QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
         _name_calendar_parts(self.calendar)
+        _calm_weekends(self.calendar)
         self.calendar.selectionChanged.connect(self._load_entry)
         self.calendar.currentPageChanged.connect(lambda *_: self._mark_month())
         self.practised = plain_label(role="muted")
@@ -184,12 +202,12 @@ class GratitudePage(Page):
         if partner is None:
             return
         self.calendar.setDateTextFormat(QDate(), QTextCharFormat())  # clears every mark
+        _calm_weekends(self.calendar)  # again here, so a theme change is followed
         days = self._gratitude.days_in_month(partner, self.calendar.yearShown(),
                                              self.calendar.monthShown())
         mark = QTextCharFormat()
         mark.setFontWeight(QFont.Weight.Bold)
-        mark.setBackground(self.palette().color(QPalette.ColorRole.Highlight).lighter(
-            170 if self.palette().color(QPalette.ColorRole.Window).lightness() > 128 else 60))
+        mark.setBackground(_soft_accent(self.palette()))
         mark.setForeground(self.palette().color(QPalette.ColorRole.Text))
         for day in days:
             self.calendar.setDateTextFormat(qdate(day), mark)

@@ -46,7 +46,11 @@ class PagedListModel(QAbstractListModel):
     def fetchMore(self, parent: Index = QModelIndex()) -> None:
         if parent.isValid() or not self._more:
             return
-        new = self._fetch(len(self._items), self._batch)
+        try:
+            new = self._fetch(len(self._items), self._batch)
+        except PermissionError:  # locked while a view was still asking: nothing more to show
+            self._more = False
+            return
         self._more = len(new) == self._batch
         if new:
             first = len(self._items)
