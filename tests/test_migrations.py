@@ -17,9 +17,20 @@ SCHEMAS = {"shared": SHARED_MIGRATIONS, "private": PRIVATE_MIGRATIONS}
 # Rows a database at each version can hold: inserted before migrating, checked after.
 SEED = {
     "shared": {1: ["INSERT INTO partners VALUES ('aaaaaaaaaaaa', 'Ünïcode 🙂', 0, 't')"],
-               2: ["INSERT INTO shared_answers VALUES ('aaaaaaaaaaaa', 'c', 'w', 'f', 'v', 't')"]},
+               2: ["INSERT INTO shared_answers VALUES ('aaaaaaaaaaaa', 'c', 'w', 'f', 'v', 't')"],
+               3: ["INSERT INTO milestones (title, state, created_on, updated_at) "
+                   "VALUES ('Ünïcode walk', 'reached', '2024-01-02', 't')",
+                   "INSERT INTO ladder_steps (position, title, changed_on) VALUES (1, 'x', 'd')",
+                   "INSERT INTO ladder_events (step_id, event, day) VALUES (1, 'paused', 'd')",
+                   "INSERT INTO shared_checkins VALUES ('aaaaaaaaaaaa', 'd', '{}', 't')",
+                   "INSERT INTO shared_appreciations (partner_id, day, text, shared_at) "
+                   "VALUES ('aaaaaaaaaaaa', 'd', 'kind', 't')"]},
     "private": {1: ["INSERT INTO answers VALUES ('c', 'w', 'f', 'kept <b>', 't')"],
-                2: ["INSERT INTO bookmarks VALUES ('last', 'c', NULL, 't')"]},
+                2: ["INSERT INTO bookmarks VALUES ('last', 'c', NULL, 't')"],
+                3: ["INSERT INTO ladder_readiness VALUES (1, 1, 1, 't')",
+                    "INSERT INTO checkins (day, scores, note, updated_at) "
+                    "VALUES ('d', '{}', 'n', 't')",
+                    "INSERT INTO gratitude (day, grateful, updated_at) VALUES ('d', 'sun', 't')"]},
 }
 CHECK = {
     "shared": ("SELECT display_name FROM partners", "Ünïcode 🙂"),
@@ -88,3 +99,16 @@ def test_a_newer_database_is_refused_untouched(tmp_path):
     with pytest.raises(VaultError, match="newer version"):
         VaultFolder(tmp_path)._open_data(path, key, SHARED_MIGRATIONS)
     assert path.read_bytes() == before
+
+
+@pytest.mark.parametrize("kind,word", [("shared", "v"), ("private", "kept")])
+def test_search_index_holds_text_written_before_the_upgrade(tmp_path, kind, word):
+    """Migration 3 indexes answers that existed before it, and later rows through triggers."""
+    key = secrets.token_bytes(32)
+    path = tmp_path / f"{kind}.db"
+    make_db_at(path, key, kind, 2)
+    conn = VaultFolder(tmp_path)._open_data(path, key, SCHEMAS[kind])
+    hits = conn.execute("SELECT count(*) FROM search_index WHERE search_index MATCH ?",
+                        (word,)).fetchone()[0]
+    assert hits == 1
+    conn.close()

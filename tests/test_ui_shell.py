@@ -12,7 +12,7 @@ from test_ui_support import (TITLE, click, finish_codes, open_window, press, typ
 from workbook.accounts import WorkbookService
 from workbook.storage.errors import WrongPassphrase
 from workbook.ui.chapters_page import ChaptersPage
-from workbook.ui.coming_soon import ComingSoonPage
+from workbook.ui.coming_soon import UPCOMING
 from workbook.ui.prompts import ScriptedPrompts
 
 NEW_PASSPHRASE = "quiet orchard morning 7"
@@ -52,7 +52,8 @@ def test_coming_soon_pages_are_one_class_and_honest(qtbot, vault_one, app_paths)
     window = open_window(qtbot, app_paths)
     unlock(qtbot, window, PASSPHRASE_ONE)
     pages = window.shell.upcoming
-    assert [p.key for p in pages] == ["milestones", "checkins", "gratitude", "export"]
+    assert [p.key for p in pages] == [u.key for u in UPCOMING if u.key not in window.shell.trackers]
+    assert {"checkins"} <= set(window.shell.trackers)
     for page in pages:
         texts = " ".join(label.text() for label in page.findChildren(QLabel))
         assert "later version" in texts

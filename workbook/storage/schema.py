@@ -37,6 +37,86 @@ SHARED_MIGRATIONS: list[str] = [
         PRIMARY KEY (partner_id, chapter_id, worksheet_id, field_id)
     );
     """,
+    # 3 (issue 4): trackers both partners see. Milestones, the consent ladder's steps (never
+    # anyone's readiness: that stays private until a step opens), check-in values and
+    # appreciations a partner chose to share, and a full-text index over this file's text.
+    # Index rowids are (kind << 40) + source rowid so a trigger finds its row in O(log n). Triggers
+    # delete then insert: an upsert's conflict policy would override INSERT OR REPLACE in them.
+    """
+    CREATE TABLE milestones (
+        id INTEGER PRIMARY KEY,
+        title TEXT NOT NULL,
+        chapter_id TEXT,
+        suggestion_id TEXT,
+        notes TEXT NOT NULL DEFAULT '',
+        state TEXT NOT NULL DEFAULT 'not_started'
+            CHECK (state IN ('not_started', 'in_progress', 'reached', 'paused')),
+        created_on TEXT NOT NULL,
+        started_on TEXT,
+        reached_on TEXT,
+        updated_at TEXT NOT NULL
+    );
+    CREATE INDEX milestones_by_reached ON milestones(reached_on) WHERE reached_on IS NOT NULL;
+    CREATE TABLE ladder_steps (
+        id INTEGER PRIMARY KEY,
+        position INTEGER NOT NULL,
+        title TEXT NOT NULL,
+        description TEXT NOT NULL DEFAULT '',
+        suggestion_id TEXT,
+        state TEXT NOT NULL DEFAULT 'waiting' CHECK (state IN ('waiting', 'open', 'paused')),
+        round INTEGER NOT NULL DEFAULT 1,
+        changed_on TEXT NOT NULL
+    );
+    CREATE TABLE ladder_events (
+        id INTEGER PRIMARY KEY,
+        step_id INTEGER NOT NULL,
+        event TEXT NOT NULL CHECK (event IN ('opened', 'paused', 'stepped_back')),
+        day TEXT NOT NULL
+    );
+    CREATE TABLE shared_checkins (
+        partner_id TEXT NOT NULL REFERENCES partners(id),
+        day TEXT NOT NULL,
+        scores TEXT NOT NULL,
+        shared_at TEXT NOT NULL,
+        PRIMARY KEY (partner_id, day)
+    );
+    CREATE TABLE shared_appreciations (
+        id INTEGER PRIMARY KEY,
+        partner_id TEXT NOT NULL REFERENCES partners(id),
+        day TEXT NOT NULL,
+        text TEXT NOT NULL,
+        shared_at TEXT NOT NULL,
+        UNIQUE (partner_id, day)
+    );
+    CREATE VIRTUAL TABLE search_index USING fts5(body, tokenize = 'unicode61 remove_diacritics 2');
+    CREATE TRIGGER milestones_ai AFTER INSERT ON milestones BEGIN
+        DELETE FROM search_index WHERE rowid = (4 << 40) + new.id;
+        INSERT INTO search_index(rowid, body)
+        VALUES ((4 << 40) + new.id, new.title || char(10) || new.notes); END;
+    CREATE TRIGGER milestones_au AFTER UPDATE OF title, notes ON milestones BEGIN
+        DELETE FROM search_index WHERE rowid = (4 << 40) + new.id;
+        INSERT INTO search_index(rowid, body)
+        VALUES ((4 << 40) + new.id, new.title || char(10) || new.notes); END;
+    CREATE TRIGGER milestones_ad AFTER DELETE ON milestones BEGIN
+        DELETE FROM search_index WHERE rowid = (4 << 40) + old.id; END;
+    CREATE TRIGGER appreciations_ai AFTER INSERT ON shared_appreciations BEGIN
+        DELETE FROM search_index WHERE rowid = (5 << 40) + new.id;
+        INSERT INTO search_index(rowid, body) VALUES ((5 << 40) + new.id, new.text); END;
+    CREATE TRIGGER appreciations_au AFTER UPDATE OF text ON shared_appreciations BEGIN
+        DELETE FROM search_index WHERE rowid = (5 << 40) + new.id;
+        INSERT INTO search_index(rowid, body) VALUES ((5 << 40) + new.id, new.text); END;
+    CREATE TRIGGER appreciations_ad AFTER DELETE ON shared_appreciations BEGIN
+        DELETE FROM search_index WHERE rowid = (5 << 40) + old.id; END;
+    CREATE TRIGGER shared_answers_ai AFTER INSERT ON shared_answers BEGIN
+        DELETE FROM search_index WHERE rowid = (6 << 40) + new.rowid;
+        INSERT INTO search_index(rowid, body) VALUES ((6 << 40) + new.rowid, new.value); END;
+    CREATE TRIGGER shared_answers_au AFTER UPDATE OF value ON shared_answers BEGIN
+        DELETE FROM search_index WHERE rowid = (6 << 40) + new.rowid;
+        INSERT INTO search_index(rowid, body) VALUES ((6 << 40) + new.rowid, new.value); END;
+    CREATE TRIGGER shared_answers_ad AFTER DELETE ON shared_answers BEGIN
+        DELETE FROM search_index WHERE rowid = (6 << 40) + old.rowid; END;
+    INSERT INTO search_index(rowid, body) SELECT (6 << 40) + rowid, value FROM shared_answers;
+    """,
 ]
 
 PRIVATE_MIGRATIONS: list[str] = [
@@ -60,6 +140,61 @@ PRIVATE_MIGRATIONS: list[str] = [
         worksheet_id TEXT,
         updated_at TEXT NOT NULL
     );
+    """,
+    # 3 (issue 4): this partner's own tracker entries. Readiness for consent-ladder steps lives
+    # only here (keyed by the shared step id and its round), so it is nobody else's until a step
+    # opens. Check-in scores and notes, and gratitude entries, are private unless shared.
+    """
+    CREATE TABLE ladder_readiness (
+        step_id INTEGER PRIMARY KEY,
+        round INTEGER NOT NULL,
+        ready INTEGER NOT NULL,
+        updated_at TEXT NOT NULL
+    );
+    CREATE TABLE checkins (
+        id INTEGER PRIMARY KEY,
+        day TEXT NOT NULL UNIQUE,
+        scores TEXT NOT NULL,
+        note TEXT NOT NULL DEFAULT '',
+        shared INTEGER NOT NULL DEFAULT 0,
+        updated_at TEXT NOT NULL
+    );
+    CREATE TABLE gratitude (
+        id INTEGER PRIMARY KEY,
+        day TEXT NOT NULL UNIQUE,
+        grateful TEXT NOT NULL DEFAULT '',
+        appreciation TEXT NOT NULL DEFAULT '',
+        shared INTEGER NOT NULL DEFAULT 0,
+        updated_at TEXT NOT NULL
+    );
+    CREATE VIRTUAL TABLE search_index USING fts5(body, tokenize = 'unicode61 remove_diacritics 2');
+    CREATE TRIGGER gratitude_ai AFTER INSERT ON gratitude BEGIN
+        DELETE FROM search_index WHERE rowid = (1 << 40) + new.id;
+        INSERT INTO search_index(rowid, body)
+        VALUES ((1 << 40) + new.id, new.grateful || char(10) || new.appreciation); END;
+    CREATE TRIGGER gratitude_au AFTER UPDATE OF grateful, appreciation ON gratitude BEGIN
+        DELETE FROM search_index WHERE rowid = (1 << 40) + new.id;
+        INSERT INTO search_index(rowid, body)
+        VALUES ((1 << 40) + new.id, new.grateful || char(10) || new.appreciation); END;
+    CREATE TRIGGER gratitude_ad AFTER DELETE ON gratitude BEGIN
+        DELETE FROM search_index WHERE rowid = (1 << 40) + old.id; END;
+    CREATE TRIGGER checkins_ai AFTER INSERT ON checkins BEGIN
+        DELETE FROM search_index WHERE rowid = (2 << 40) + new.id;
+        INSERT INTO search_index(rowid, body) VALUES ((2 << 40) + new.id, new.note); END;
+    CREATE TRIGGER checkins_au AFTER UPDATE OF note ON checkins BEGIN
+        DELETE FROM search_index WHERE rowid = (2 << 40) + new.id;
+        INSERT INTO search_index(rowid, body) VALUES ((2 << 40) + new.id, new.note); END;
+    CREATE TRIGGER checkins_ad AFTER DELETE ON checkins BEGIN
+        DELETE FROM search_index WHERE rowid = (2 << 40) + old.id; END;
+    CREATE TRIGGER answers_ai AFTER INSERT ON answers BEGIN
+        DELETE FROM search_index WHERE rowid = (3 << 40) + new.rowid;
+        INSERT INTO search_index(rowid, body) VALUES ((3 << 40) + new.rowid, new.value); END;
+    CREATE TRIGGER answers_au AFTER UPDATE OF value ON answers BEGIN
+        DELETE FROM search_index WHERE rowid = (3 << 40) + new.rowid;
+        INSERT INTO search_index(rowid, body) VALUES ((3 << 40) + new.rowid, new.value); END;
+    CREATE TRIGGER answers_ad AFTER DELETE ON answers BEGIN
+        DELETE FROM search_index WHERE rowid = (3 << 40) + old.rowid; END;
+    INSERT INTO search_index(rowid, body) SELECT (3 << 40) + rowid, value FROM answers;
     """,
 ]
 

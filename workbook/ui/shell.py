@@ -15,6 +15,8 @@ from .coming_soon import UPCOMING, ComingSoonPage
 from .home import HomePage
 from .prompts import Prompts
 from .settings_page import SettingsPage
+from .search_page import search_field
+from .tracker_pages import search_page, tracker_pages
 from .widgets import plain_button, plain_label
 
 HOME, CHAPTERS, SETTINGS = "home", "chapters", "settings"
@@ -38,15 +40,21 @@ class ShellPage(QWidget):
         self.chapters = ChaptersPage(service)
         self.home = HomePage(service, self.chapters.answers, self.chapters.content)
         self.settings = SettingsPage(service, prompts)
-        self.upcoming = [ComingSoonPage(u) for u in UPCOMING]
+        self.trackers = tracker_pages(service, prompts)
+        self.upcoming = [ComingSoonPage(u) for u in UPCOMING if u.key not in self.trackers]
         self.pages = QStackedWidget()
         self.nav = QListWidget()
         self._keys: list[str] = []
         self._add_page(HOME, "Home", self.home)
         self._add_page(CHAPTERS, "Chapters", self.chapters)
-        for page in self.upcoming:
-            self._add_page(page.key, page.accessibleName(), page)
+        for upcoming in UPCOMING:  # tracker pages take the places of their coming-soon pages
+            page = self.trackers.get(upcoming.key) or next(
+                p for p in self.upcoming if p.key == upcoming.key)
+            self._add_page(upcoming.key, upcoming.title, page)
         self._add_page(SETTINGS, "Settings", self.settings)
+        self.search_page = search_page(service)  # reached from the header field, not the list
+        self.pages.addWidget(self.search_page)
+        self.trackers["search"] = self.search_page
         for page in (self.home, self.settings):
             page.show_codes.connect(self.show_codes)
         self.home.join.joined.connect(lambda: self.nav.setFocus())  # the form that had it is gone
@@ -92,6 +100,9 @@ class ShellPage(QWidget):
         row = QHBoxLayout(header)
         row.setContentsMargins(24, 10, 16, 10)
         row.addWidget(self.present_label, 1)
+        self.search = search_field()
+        self.search.returnPressed.connect(self.show_search)
+        row.addWidget(self.search)
         row.addWidget(self.lock_button)
         right = QVBoxLayout()
         right.setSpacing(0)
@@ -102,7 +113,8 @@ class ShellPage(QWidget):
         layout.setSpacing(0)
         layout.addWidget(panel)
         layout.addLayout(right, 1)
-        self.setTabOrder(self.nav, self.lock_button)  # then the page: reading order
+        self.setTabOrder(self.nav, self.search)  # then Lock, then the page: reading order
+        self.setTabOrder(self.search, self.lock_button)
 
     def continue_chapter(self, chapter_id: str) -> None:
         self.show_section(CHAPTERS)
@@ -111,10 +123,22 @@ class ShellPage(QWidget):
     def _on_row(self, row: int) -> None:
         if row < 0:
             return
-        if self._keys[self.pages.currentIndex()] == CHAPTERS and self._keys[row] != CHAPTERS:
+        if self.pages.currentWidget() is self.chapters and self._keys[row] != CHAPTERS:
             self.chapters.flush()  # leaving the chapters: write what was typed now
         self.pages.setCurrentIndex(row)
+        self._refresh_tracker()
         self.page_changed.emit(self._keys[row])
+
+    def _refresh_tracker(self) -> None:
+        """Tracker pages read the vault, so only the one on screen is brought up to date."""
+        page = self.pages.currentWidget()
+        if page in self.trackers.values() and self._service.is_unlocked:
+            page.refresh()
+
+    def show_search(self) -> None:
+        self.nav.setCurrentRow(-1)  # no section is current, and any section can be chosen again
+        self.pages.setCurrentWidget(self.search_page)
+        self.search_page.run(self.search.text())
 
     def show_row(self, row: int) -> None:
         self.nav.setCurrentRow(row)
@@ -125,6 +149,8 @@ class ShellPage(QWidget):
 
     @property
     def current_key(self) -> str:
+        if self.pages.currentWidget() is self.search_page:
+            return self.search_page.key
         return self._keys[self.pages.currentIndex()]
 
     @property
@@ -139,6 +165,7 @@ class ShellPage(QWidget):
         self.home.refresh()
         self.chapters.refresh()
         self.settings.refresh()
+        self._refresh_tracker()
 
     def flush(self) -> None:
         """Write every pending edit now (before locking or closing)."""
@@ -147,8 +174,10 @@ class ShellPage(QWidget):
     def clear(self) -> None:
         """Forget every name and everything typed (the workbook is being locked)."""
         self.present_label.clear()
+        self.search.clear()
         self.home.join.text.clear()
-        for page in [self.home, self.chapters, self.settings, *self.upcoming]:
+        for page in [self.home, self.chapters, self.settings, *self.upcoming,
+                     *self.trackers.values()]:
             page.clear()
         self.home.greeting.clear()
         self.home.join.close_form()

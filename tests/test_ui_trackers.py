@@ -1,0 +1,231 @@
+"""The tracker pages, driven through their real widgets in the main window."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt
+
+from conftest import PASSPHRASE_ONE, PASSPHRASE_TWO
+from test_ui_support import click, open_window, unlock, visible_texts
+from workbook.checkins import CheckinService
+from workbook.content.loader import load_content
+from workbook.ui.trend_chart import DARK_LINES, LIGHT_LINES, TrendChart
+
+SCALES = load_content().content.checkin_scales
+
+
+def join(qtbot, window, passphrase: str) -> None:
+    home = window.shell.home
+    window.shell.show_section("home")
+    home.join.open_form()
+    home.join.field.setText(passphrase)
+    home.join.submit()
+    assert len(window.service.present_partners()) == 2
+
+
+def test_checkin_saved_and_drawn_with_a_table_beside(qtbot, qtmodeltester, vault_two, app_paths):
+    window = open_window(qtbot, app_paths)
+    unlock(qtbot, window, PASSPHRASE_ONE)
+    window.shell.show_section("checkins")
+    page = window.shell.trackers["checkins"]
+    assert window.shell.pages.currentWidget() is page
+    assert not page.picker.isVisible()  # alone: no "writing as"
+    assert "Share these numbers with Sam" in page.share.text()
+    for row, value in zip(page.rows, (7, 6, 8, 3)):
+        row.slider.setValue(value)
+    page.note.setPlainText("Ünïcode note 🙂")
+    click(qtbot, page.save_button)
+    assert "Saved" in page.message.text()
+    assert [s.label for s in page.chart.series] == [s.title for s in SCALES]
+    assert page.chart.series[0].points[0][1] == 7
+    assert page.table_model.rowCount() == 1
+    assert page.table_model.index(0, 1).data() == "7.0"
+    assert "7.0 at first" in page.chart.accessibleDescription()
+    qtmodeltester.check(page.table_model)
+    window.shell.show_section("home")
+    window.shell.show_section("checkins")
+    assert page.note.toPlainText() == "Ünïcode note 🙂"  # today's check-in is loaded again
+
+
+def test_together_trend_shows_only_what_the_partner_shared(qtbot, vault_two, app_paths):
+    service = vault_two.service()
+    service.unlock(PASSPHRASE_TWO)
+    checkins = CheckinService(service, SCALES)
+    sam = vault_two.ids[1]
+    checkins.save(sam, {"safe": 9}, "Sam's private note", share=True,
+                  day=dt.date.today() - dt.timedelta(days=8))
+    checkins.save(sam, {"safe": 1}, share=False, day=dt.date.today() - dt.timedelta(days=1))
+    service.lock()
+    window = open_window(qtbot, app_paths)
+    unlock(qtbot, window, PASSPHRASE_ONE)
+    window.shell.show_section("checkins")
+    page = window.shell.trackers["checkins"]
+    page.whose.setCurrentIndex(1)
+    assert page.scale.isVisible()
+    mine, theirs = page.chart.series
+    assert theirs.label == "Sam (shared)" and [v for _, v in theirs.points] == [9]
+    assert "Sam's private note" not in visible_texts(window)
+
+
+def test_sitting_together_asks_who_is_writing(qtbot, vault_two, app_paths):
+    window = open_window(qtbot, app_paths)
+    unlock(qtbot, window, PASSPHRASE_ONE)
+    join(qtbot, window, PASSPHRASE_TWO)
+    window.shell.show_section("checkins")
+    page = window.shell.trackers["checkins"]
+    assert page.picker.isVisible()
+    assert [page.picker.combo.itemText(i) for i in range(2)] == ["Alex", "Sam"]
+    page.picker.combo.setCurrentIndex(1)
+    assert "with Alex" in page.share.text()
+
+
+def test_chart_lines_follow_the_palette(qtbot):
+    chart = TrendChart()
+    qtbot.addWidget(chart)
+    from PySide6.QtGui import QColor, QPalette
+    from workbook.ui.trend_chart import line_colors
+    dark = QPalette()
+    dark.setColor(QPalette.ColorRole.Window, QColor("#1f1d1b"))
+    assert line_colors(dark) == DARK_LINES
+    light = QPalette()
+    light.setColor(QPalette.ColorRole.Window, QColor("#f7f4ef"))
+    assert line_colors(light) == LIGHT_LINES
+    assert not any(c.lower().startswith(("#f00", "#ff0000", "#c00")) for c in DARK_LINES +
+                   LIGHT_LINES)
+    chart.resize(500, 260)
+    chart.set_series([])
+    assert chart.grab().width() == 500  # paints the empty state without error
+
+
+def test_gratitude_calendar_entry_and_lazy_history(qtbot, qtmodeltester, vault_two, app_paths):
+    from workbook.gratitude import GratitudeService
+    service = vault_two.service()
+    service.unlock(PASSPHRASE_TWO)
+    today = dt.date.today()
+    GratitudeService(service).save(vault_two.ids[1], "", "you fixed the bike",
+                                   share=True, day=today.replace(year=today.year - 1))
+    service.lock()
+    window = open_window(qtbot, app_paths)
+    unlock(qtbot, window, PASSPHRASE_ONE)
+    window.shell.show_section("gratitude")
+    page = window.shell.trackers["gratitude"]
+    assert page.entry_card.title.text() == "Today"
+    assert page.prompt.text() == load_content().content.gratitude_prompt_for(today)
+    assert "Nothing written" in page.practised.text()
+    assert "Sam wrote" in page.on_this_day.text() and "bike" in page.reread.text()
+    page.grateful.setPlainText("Ünïcode sunshine 🙂")
+    page.appreciation.setPlainText("you listened")
+    page.share.setChecked(True)
+    click(qtbot, page.save_button)
+    assert page.practised.text() == "You wrote on 1 day this month."
+    assert page.marked_days == [today]
+    assert page.calendar.dateTextFormat(page.calendar.selectedDate()).fontWeight() > 500
+    assert page.history_model.rowCount() == 1
+    assert "Ünïcode sunshine" in page.history_model.index(0).data()
+    qtmodeltester.check(page.history_model)
+
+
+def test_gratitude_history_fetches_in_batches(qtbot, qtmodeltester, vault_one, app_paths):
+    from workbook.gratitude import GratitudeService
+    service = vault_one.service()
+    service.unlock(PASSPHRASE_ONE)
+    gratitude = GratitudeService(service)
+    start = dt.date.today() - dt.timedelta(days=250)
+    for offset in range(250):
+        gratitude.save(vault_one.ids[0], f"thing {offset}", "", day=start +
+                       dt.timedelta(days=offset))
+    service.lock()
+    window = open_window(qtbot, app_paths)
+    unlock(qtbot, window, PASSPHRASE_ONE)
+    window.shell.show_section("gratitude")
+    model = window.shell.trackers["gratitude"].history_model
+    assert model.rowCount() == 100 and model.canFetchMore()
+    model.fetchMore()
+    model.fetchMore()
+    assert model.rowCount() == 250 and not model.canFetchMore()
+    qtmodeltester.check(model)
+
+
+def select_row(view, model, text: str) -> None:
+    rows = [i for i in range(model.rowCount()) if text in model.index(i).data()]
+    view.setCurrentIndex(model.index(rows[0]))
+
+
+def test_milestones_added_reached_quietly_and_on_the_timeline(qtbot, qtmodeltester, vault_one,
+                                                               app_paths):
+    window = open_window(qtbot, app_paths)
+    unlock(qtbot, window, PASSPHRASE_ONE)
+    window.shell.show_section("milestones")
+    page = window.shell.trackers["milestones"]
+    page.suggestion.setCurrentIndex(1)
+    suggested = page.suggestion.currentData().title
+    click(qtbot, page.add_button)
+    page.title.setText("Ünïcode walk 🙂")
+    click(qtbot, page.add_button)
+    assert page.model.rowCount() == 2
+    select_row(page.list, page.model, "Ünïcode walk")
+    click(qtbot, page.state_buttons["reached"])
+    assert "Reached on" in page.message.text()
+    assert page.timeline_model.rowCount() == 1
+    assert "Ünïcode walk" in page.timeline_model.index(0).data()
+    select_row(page.list, page.model, suggested)
+    click(qtbot, page.state_buttons["paused"])
+    assert any("Paused for now" in page.model.index(i).data() for i in range(2))
+    for model in (page.model, page.timeline_model, page.steps_model):
+        qtmodeltester.check(model)
+
+
+def test_ladder_alone_shows_only_my_readiness_and_pause_is_neutral(qtbot, qtmodeltester,
+                                                                   vault_two, app_paths):
+    window = open_window(qtbot, app_paths)
+    unlock(qtbot, window, PASSPHRASE_ONE)
+    window.shell.show_section("milestones")
+    page = window.shell.trackers["milestones"]
+    page.step_suggestion.setCurrentIndex(1)
+    click(qtbot, page.add_step_button)
+    page.steps.setCurrentIndex(page.steps_model.index(0))
+    click(qtbot, page.ready_button)
+    first = page.steps_model.index(0).data()
+    assert "you're ready" in first and "opens when you are both ready, together" in first
+    assert page.ladder_note.text() == "A step opens when you are both ready, together."
+    join(qtbot, window, PASSPHRASE_TWO)
+    window.shell.show_section("milestones")
+    page.picker.combo.setCurrentIndex(1)  # Sam: Alex's readiness is not shown
+    assert "not marked by you yet" in page.steps_model.index(0).data()
+    page.steps.setCurrentIndex(page.steps_model.index(0))
+    click(qtbot, page.ready_button)
+    assert "open for you both" in page.steps_model.index(0).data()
+    page.steps.setCurrentIndex(page.steps_model.index(0))
+    click(qtbot, page.pause_button)
+    assert "paused for now" in page.steps_model.index(0).data()
+    assert "No reason needed" in page.ladder_message.text()
+    words = " ".join(visible_texts(page)).lower()
+    assert "fail" not in words and "streak" not in words
+    qtmodeltester.check(page.steps_model)
+
+
+def test_search_from_the_header_as_the_present_partner(qtbot, qtmodeltester, vault_two,
+                                                       app_paths):
+    from workbook.gratitude import GratitudeService
+    service = vault_two.service()
+    service.unlock(PASSPHRASE_ONE)
+    service.unlock(PASSPHRASE_TWO)
+    gratitude = GratitudeService(service)
+    gratitude.save(vault_two.ids[0], "Alex private lantern", "")
+    gratitude.save(vault_two.ids[1], "Sam private lantern", "")
+    service.lock()
+    window = open_window(qtbot, app_paths)
+    unlock(qtbot, window, PASSPHRASE_ONE)
+    shell = window.shell
+    shell.search.setText("lantern")
+    qtbot.keyClick(shell.search, Qt.Key.Key_Return)
+    assert shell.current_key == "search"
+    model = shell.search_page.model
+    assert model.rowCount() == 1 and "Alex private lantern" in model.index(0).data()
+    assert "1 match" in shell.search_page.summary.text()
+    qtmodeltester.check(model)
+    shell.show_section("home")
+    assert shell.current_key == "home"
+    window.lock()
+    assert shell.search.text() == "" and model.rowCount() == 0
