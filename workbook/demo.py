@@ -16,6 +16,7 @@ from .accounts import NewPartner, WorkbookService
 from .answer_values import ChecklistValue, Reframe, encode
 from .answers import AnswerKey, AnswerService
 from .content.loader import load_content
+from .demo_trackers import fill_trackers
 from .content.model import Field, FieldKind
 from .storage.errors import VaultExists
 
@@ -49,9 +50,13 @@ def create_demo(folder: Path, years: int = 1, say: Callable[[str], None] = print
     if service.exists():
         raise VaultExists(f"{folder} already holds a workbook; the demo never touches one.")
     created = service.create([NewPartner(name, phrase) for name, phrase in DEMO_PARTNERS])
-    answered = _fill_answers(service, [c.info.id for c in created], random.Random(seed))
+    ids = [c.info.id for c in created]
+    rng = random.Random(seed)
+    answered = _fill_answers(service, ids, rng)
+    tracked = fill_trackers(service, ids, years, rng)
     service.lock()
-    say(f"Demo workbook created in {folder} with {answered} answers over {years} year(s).")
+    entries = ", ".join(f"{count} {kind}" for kind, count in tracked.items())
+    say(f"Demo workbook created in {folder} over {years} year(s): {answered} answers, {entries}.")
     for name, phrase in DEMO_PARTNERS:
         say(f"  {name}: passphrase '{phrase}'")
     say("Open it with: couples-workbook --data-dir " + str(folder))
