@@ -40,6 +40,13 @@ def _painted(widget, app) -> float:
     return seen[0]
 
 
+def _idle(app, seconds: float) -> None:
+    end = time.perf_counter() + seconds
+    while time.perf_counter() < end:
+        app.processEvents()
+        time.sleep(0.005)
+
+
 def bare() -> dict:
     from PySide6.QtWidgets import QApplication, QMainWindow
     app = QApplication(sys.argv[:1])
@@ -67,6 +74,7 @@ def real_app(data_dir: str, passphrase: str | None) -> dict:
     window.show()
     result = {"shown": _painted(window.unlock_page, app)}
     if passphrase:
+        _idle(app, seconds=1.0)  # a person takes at least this long to type a passphrase
         window.unlock_page.field.edit.setText(passphrase)
         result["unlock_start"] = time.perf_counter()
         window.unlock_page.submit()

@@ -100,3 +100,9 @@ def test_run_gui_shows_the_window_and_returns_the_exit_code(qtbot, app_paths, mo
         app.setStyleSheet(old_sheet)
     assert len(shown) == 1 and shown[0].current_page is shown[0].welcome
     assert app.applicationName() == "Couples Workbook"
+
+
+def test_the_default_page_key_names_the_home_section():
+    from workbook.ui.main_window import HOME_KEY
+    from workbook.ui.shell import HOME
+    assert HOME_KEY == HOME

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Callable
 
-from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtCore import QByteArray, QEvent, QSettings, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QStackedWidget, QWidget
 
@@ -16,13 +16,13 @@ from ..paths import AppPaths
 from .create_flow import CreatePage
 from .prompts import Prompts
 from .recovery_page import CodeToShow, RecoveryCodePage
-from .shell import HOME, ShellPage
 from .unlock import RecoverPage, UnlockPage
 from .welcome import WelcomePage
 
 DEFAULT_SIZE = (1000, 680)
 MINIMUM_SIZE = (640, 460)
 GEOMETRY_KEY, PAGE_KEY = "window/geometry", "window/page"
+HOME_KEY = "home"
 
 
 class MainWindow(QMainWindow):
@@ -41,6 +41,7 @@ class MainWindow(QMainWindow):
         self._restore_geometry()
         service.subscribe(self._on_service_event)
         self.show_start()
+        self.unlock_page.installEventFilter(self)
 
     # -- construction -----------------------------------------------------------------------------
     def _build_pages(self) -> None:
@@ -49,10 +50,10 @@ class MainWindow(QMainWindow):
         self.unlock_page = UnlockPage(self.service)
         self.recover_page = RecoverPage(self.service)
         self.codes_page = RecoveryCodePage(self.prompts)
-        self.shell = ShellPage(self.service, self.prompts)
+        self._shell = None  # built on first use: the unlock window must appear fast
         self.stack = QStackedWidget()
         for page in (self.welcome, self.create_page, self.unlock_page, self.recover_page,
-                     self.codes_page, self.shell):
+                     self.codes_page):
             self.stack.addWidget(page)
         self.setCentralWidget(self.stack)
         self.welcome.start.connect(lambda: self._show(self.create_page))
@@ -63,9 +64,27 @@ class MainWindow(QMainWindow):
         self.recover_page.back.connect(self.show_unlock)
         self.recover_page.recovered.connect(lambda code: self.show_codes([code]))
         self.codes_page.finished.connect(lambda: self._after_codes())
-        self.shell.lock_requested.connect(self.lock)
-        self.shell.show_codes.connect(self.show_codes)
-        self.shell.page_changed.connect(self._remember_page)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
+        """Once the unlock screen has been painted, build the workbook's pages while the person
+        types their passphrase, so neither the first paint nor the unlock waits for them."""
+        if watched is self.unlock_page and event.type() == QEvent.Type.Paint:
+            self.unlock_page.removeEventFilter(self)
+            QTimer.singleShot(0, lambda: self.shell)
+        return False
+
+    @property
+    def shell(self):
+        """The unlocked workbook's pages. Building them (chapters, trackers, settings) costs more
+        than the whole unlock screen, so it waits until someone first needs them."""
+        if self._shell is None:
+            from .shell import ShellPage
+            self._shell = ShellPage(self.service, self.prompts)
+            self.stack.addWidget(self._shell)
+            self._shell.lock_requested.connect(self.lock)
+            self._shell.show_codes.connect(self.show_codes)
+            self._shell.page_changed.connect(self._remember_page)
+        return self._shell
 
     def _build_actions(self) -> None:
         self.lock_action = QAction("Lock", self)
@@ -100,7 +119,7 @@ class MainWindow(QMainWindow):
             self.show_start()
             return
         self.shell.refresh()
-        self.shell.show_section(str(self._settings.value(PAGE_KEY, HOME)))
+        self.shell.show_section(str(self._settings.value(PAGE_KEY, HOME_KEY)))
         self._show(self.shell)
         self.shell.nav.setFocus()
 
@@ -126,25 +145,28 @@ class MainWindow(QMainWindow):
     def lock(self) -> None:
         """Close the session, forget everything on screen, and ask for a passphrase again."""
         self._save_state()
-        self.shell.flush()  # nothing typed is lost by locking
+        if self._shell is not None:
+            self._shell.flush()  # nothing typed is lost by locking
         self.service.lock()  # also notifies _on_service_event, which clears the screens
         self._clear_everything()
         self.show_start()
 
     def _on_service_event(self, what: str) -> None:
-        if what == "locking":  # however the lock came about, save pending edits first
-            self.shell.flush()
+        shell = self._shell
+        if what == "locking" and shell is not None:  # however the lock came about, save first
+            shell.flush()
         elif what == "locked":
             self._clear_everything()
-            if self.current_page in (self.shell, self.codes_page):
+            if self.current_page in (shell, self.codes_page):
                 self.show_start()
-        elif self.current_page is self.shell:
-            self.shell.refresh()
+        elif shell is not None and self.current_page is shell:
+            shell.refresh()
 
     def _clear_everything(self) -> None:
         for page in (self.create_page, self.unlock_page, self.recover_page, self.codes_page):
             page.clear()
-        self.shell.clear()
+        if self._shell is not None:
+            self._shell.clear()
 
     # -- remembered UI state (never names or anything typed) --------------------------------------
     def _open_settings(self) -> QSettings:
@@ -166,8 +188,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._save_state()
-        if self.service.is_unlocked:
-            self.shell.flush()
+        if self.service.is_unlocked and self._shell is not None:
+            self._shell.flush()
         self.service.lock()
         self._clear_everything()
         super().closeEvent(event)
