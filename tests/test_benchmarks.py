@@ -16,7 +16,8 @@ def test_benchmark_command_prints_its_table(tmp_path):
     assert result.returncode == 0, result.stderr[-2000:]
     lines = [line for line in result.stdout.splitlines() if line.startswith("| ")]
     assert lines[0].startswith("| measure | median | floor | ratio | target |")
-    for measure in ("start to unlock window", "unlock to Home", "peak RSS", "blank workbook PDF"):
+    for measure in ("start to unlock window", "unlock to Home", "peak RSS", "search",
+                    "blank workbook PDF"):
         [line] = [line for line in lines if measure in line]
         assert re.search(r"\| [\d,]+\.\d (ms|MiB) \|", line), line
     assert "SQLCipher 4." in result.stdout
