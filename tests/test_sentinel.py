@@ -63,3 +63,19 @@ def test_a_full_session_leaves_no_plaintext(logged):
     for phrase in (PASSPHRASE_ONE, PASSPHRASE_TWO):
         assert files_containing(paths.data_dir, phrase) == []
         assert files_containing(paths.log_dir, phrase) == []
+
+
+def test_the_window_writes_no_user_text_to_settings(logged, qtbot):
+    from test_ui_support import open_window, unlock
+
+    paths = logged
+    WorkbookService(paths.data_dir).create([NewPartner(f"Name{SENTINEL}", PASSPHRASE_ONE)])
+    window = open_window(qtbot, paths)
+    unlock(qtbot, window, PASSPHRASE_ONE)
+    for key in ("chapters", "gratitude", "settings", "home"):
+        window.shell.show_section(key)
+    window.close()
+    assert paths.settings_file.exists()
+    for folder in (paths.config_dir, paths.data_dir, paths.log_dir):
+        assert files_containing(folder, SENTINEL) == []
+        assert files_containing(folder, PASSPHRASE_ONE) == []
