@@ -281,3 +281,28 @@ def _period_text(start: dt.date | None, end: dt.date | None) -> str:
     if end:
         return f"until {end.isoformat()}"
     return "all dates"
+
+
+def outline(packet: Packet) -> str:
+    """A plain-text preview of what the PDF will hold, section by section (for the screen)."""
+    lines = [f"Page 1: a neutral cover (no names), covering {packet.period_text}."]
+    for sheet in packet.worksheets:
+        answers = sum(len(a) for _, a in sheet.questions)
+        private = sum(x.private for _, a in sheet.questions for x in a)
+        extra = f", {private} private" if private else ""
+        lines.append(f"Chapter {sheet.chapter_number} · {sheet.title}: {answers} "
+                     f"answer{'s' if answers != 1 else ''}{extra}")
+    if packet.milestones or packet.ladder:
+        lines.append(f"Milestones: {len(packet.milestones)}; ladder steps: {len(packet.ladder)}")
+    for trend in packet.trends:
+        points = max((len(p) for _, p in trend.scales), default=0)
+        lines.append(f"Check-in trend for {trend.who}: {points} {trend.period}s")
+    if packet.gratitude:
+        lines.append(f"Gratitude notes: {len(packet.gratitude)}")
+    if packet.questions:
+        lines.append("Questions to bring")
+    if packet.notes_lines:
+        lines.append("Lined space for notes from the session")
+    if len(lines) == 1:
+        lines.append("Nothing chosen yet.")
+    return "\n".join(lines)
