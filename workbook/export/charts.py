@@ -13,7 +13,7 @@ import datetime as _dt
 from reportlab.graphics.charts.lineplots import LinePlot
 from reportlab.graphics.shapes import Drawing, Line, String
 from reportlab.lib import colors
-from reportlab.platypus import Flowable, Table, TableStyle
+from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
 from workbook.export.fonts import SANS, SERIF
 from workbook.export.layout import MUTED, RULE, TINT, paragraph
@@ -30,7 +30,7 @@ def trend_flowables(trend: PrintedTrend, width: float) -> list[Flowable]:
     unit = "week" if trend.period == WEEK else "month"
     story: list[Flowable] = [paragraph(f"{trend.who}: average per {unit}", "heading"),
                              _chart(series, trend.low, trend.high, width), _legend(series)]
-    story.append(paragraph("First and most recent averages", "column"))
+    story += [Spacer(1, 8), paragraph("First and most recent averages", "column")]
     story.append(_numbers(series))
     return story
 

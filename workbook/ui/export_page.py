@@ -114,7 +114,7 @@ class ExportPage(Page):
         for widget in (self.date_from, plain_label("to"), self.date_to, self.all_dates):
             dates.addWidget(widget)
         dates.addStretch(1)
-        form.addRow("Check-ins, milestones, gratitude", dates)
+        form.addRow("Dates", dates)
         self.names = QComboBox()
         self.names.setAccessibleName("Names in the header")
         for label, value in NAME_CHOICES:
@@ -127,6 +127,9 @@ class ExportPage(Page):
         form.addRow("Names", self.names)
         form.addRow("Paper", self.page_size)
         self.body.addLayout(form)
+        self.body.addWidget(plain_label("Dates choose check-ins, milestones and gratitude notes; "
+                                        "answers are printed as they stand today.",
+                                        role="muted"))
 
     def _build_output(self) -> None:
         self.warning = Card("PDFs are not encrypted", NOT_ENCRYPTED)
@@ -157,6 +160,8 @@ class ExportPage(Page):
         widget = QListWidget()
         widget.setAccessibleName(name)
         widget.setMaximumHeight(height)
+        widget.setWordWrap(True)  # long questions wrap instead of scrolling sideways
+        widget.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         widget.itemChanged.connect(self._item_changed)
         return widget
 
