@@ -49,7 +49,34 @@ def build_parser() -> argparse.ArgumentParser:
                                 "and verify every file of the workbook")
     check.add_argument("--data-dir", type=Path, dest="check_dir", help=argparse.SUPPRESS)
     _add_data_commands(commands)
+    _add_export_command(commands)
     return parser
+
+
+def _add_export_command(commands) -> None:
+    export = commands.add_parser("export", help="print a session packet as a PDF (NOT "
+                                 "encrypted; passphrase from standard input)")
+    export.add_argument("--data-dir", type=Path, dest="export_dir", help=argparse.SUPPRESS)
+    export.add_argument("-o", "--output", type=Path, required=True, help="the PDF to write")
+    export.add_argument("--from", type=_day, dest="date_from", metavar="DATE",
+                        help="check-ins, milestones and gratitude from this day (YYYY-MM-DD)")
+    export.add_argument("--to", type=_day, dest="date_to", metavar="DATE",
+                        help="... up to this day (YYYY-MM-DD)")
+    export.add_argument("--chapter", action="append", metavar="ID", help="only this chapter's "
+                        "answers (repeat for more); default: every chapter")
+    export.add_argument("--include-private", action="store_true", help="also print your "
+                        "private (unshared) answers")
+    export.add_argument("--names", choices=["none", "initials", "names"], default="none",
+                        help="how you are named in headers and beside answers")
+    export.add_argument("--page-size", choices=["A4", "Letter"], default="A4")
+
+
+def _day(text: str):
+    import datetime as dt
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date like 2026-03-01") from None
 
 
 def _add_data_commands(commands) -> None:
@@ -95,6 +122,9 @@ def _dispatch(args: argparse.Namespace, paths: AppPaths, argv: list[str]) -> int
         return check_vault(args.check_dir or paths.data_dir)
     if args.command == "data":
         return data_command(args, args.data_cmd_dir or paths.data_dir)
+    if args.command == "export":
+        from .packet_cli import export_packet
+        return export_packet(args, args.export_dir or paths.data_dir, read_secret)
     from .ui.app import run_gui  # Qt is imported only when a window is wanted
     return run_gui(paths, [sys.argv[0], *argv])
 

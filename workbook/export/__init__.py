@@ -1,4 +1,4 @@
-"""Printable PDFs: blank worksheets and the recovery-code sheet (docs/printing.md).
+"""Printable PDFs: blank worksheets, session packets and the recovery sheet (docs/printing.md).
 
 reportlab takes about 130 ms to import, so nothing here imports it until a PDF is built:
 `import workbook.export` is cheap, and the names below load their module on first use.
@@ -14,6 +14,8 @@ from workbook.export.errors import ExportError
 _LAZY = {
     "build_blank_worksheets": "workbook.export.blank",
     "build_recovery_sheet": "workbook.export.recovery",
+    "build_session_packet": "workbook.export.packet",
+    "count_pages": "workbook.export.packet",
     "save_atomically": "workbook.export.save",
     "to_markup": "workbook.export.markup",
 }
@@ -23,6 +25,7 @@ __all__ = ["ExportError", *_LAZY]
 if TYPE_CHECKING:
     from workbook.export.blank import build_blank_worksheets
     from workbook.export.markup import to_markup
+    from workbook.export.packet import build_session_packet, count_pages
     from workbook.export.recovery import build_recovery_sheet
     from workbook.export.save import save_atomically
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as _dt
 from functools import cache
-from typing import BinaryIO
+from typing import BinaryIO, Callable
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_RIGHT
@@ -77,6 +77,9 @@ def styles() -> dict[str, ParagraphStyle]:
         "help": style("help", SERIF_ITALIC, 9.5, 13, textColor=MUTED, spaceAfter=2),
         "body": style("body", SERIF, 10.5, 15),
         "option": style("option", SERIF, 10, 13),
+        # Numbered or bulleted lines; the bullet font is named, else reportlab uses Helvetica.
+        "listed": style("listed", SERIF, 10.5, 15, leftIndent=16, bulletIndent=0,
+                        bulletFontName=SERIF, bulletFontSize=10.5, spaceAfter=2),
         "column": style("column", SANS_BOLD, 9, 11.5),
         "scale_end": style("scale_end", SANS, 8.5, 10.5, textColor=MUTED),
         "scale_end_right": style("scale_end_right", SANS, 8.5, 10.5, textColor=MUTED,
@@ -139,11 +142,13 @@ class _AtFoot(Flowable):
 
 def build_pdf(out: BinaryIO, story: list[Flowable], *, size: str = "A4",
               label: str | None = None, password: str | None = None,
-              running_heads: bool = True, title: str = "Workbook pages") -> int:
+              running_heads: bool = True, title: str = "Workbook pages",
+              progress: Callable[[int, int], None] | None = None) -> int:
     """Lay out `story` into `out`; return the number of pages.
 
     With running_heads, page one has a footer only and later pages also a header (the date
     and `label`); without, pages are bare (the recovery sheet carries nothing but the code).
+    `progress(done, total)` hears how many of the story's flowables are laid out.
     """
     ensure_fonts()
     pages: list[int] = []
@@ -159,8 +164,22 @@ def build_pdf(out: BinaryIO, story: list[Flowable], *, size: str = "A4",
     body_page = dict(onPage=heads.header_and_footer) if heads else {}
     doc.addPageTemplates([PageTemplate("cover", [frame], **cover_page),
                           PageTemplate("body", [frame], **body_page)])
+    if progress is not None:
+        doc.setProgressCallBack(_progress_adapter(progress))
     doc.build(story, canvasmaker=lambda *a, **kw: _TotalCanvas(*a, pages=pages, **kw))
     return pages[0]
+
+
+def _progress_adapter(progress: Callable[[int, int], None]):
+    """reportlab reports ("SIZE_EST", n) once, then ("PROGRESS", i) as flowables are laid out."""
+    total = [1]
+
+    def callback(kind: str, value: int) -> None:
+        if kind == "SIZE_EST":
+            total[0] = max(1, value)
+        elif kind == "PROGRESS":
+            progress(min(value, total[0]), total[0])
+    return callback
 
 
 class _RunningHeads:

@@ -12,6 +12,7 @@ from .. import APP_NAME
 from ..accounts import WorkbookService
 from .chapters_page import ChaptersPage
 from .coming_soon import UPCOMING, ComingSoonPage
+from .export_page import ExportPage
 from .home import HomePage
 from .prompts import Prompts
 from .settings_page import SettingsPage
@@ -41,6 +42,7 @@ class ShellPage(QWidget):
         self.home = HomePage(service, self.chapters.answers, self.chapters.content)
         self.settings = SettingsPage(service, prompts)
         self.trackers = tracker_pages(service, prompts)
+        self.trackers["export"] = ExportPage(service, self.chapters.content, prompts)
         self.upcoming = [ComingSoonPage(u) for u in UPCOMING if u.key not in self.trackers]
         self.pages = QStackedWidget()
         self.nav = QListWidget()

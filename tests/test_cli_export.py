@@ -1,0 +1,76 @@
+"""`couples-workbook export`: a session packet from the command line, passphrase on stdin."""
+
+from __future__ import annotations
+
+from pypdf import PdfReader
+
+from conftest import PASSPHRASE_ONE, PASSPHRASE_TWO
+from test_cli import run_cli
+from test_export_packet import long_fields
+from workbook.answers import AnswerService
+
+PRIVATE = "MY-PRIVATE-LINE & <more>"
+SHARED = "MY-SHARED-LINE"
+PARTNER = "PARTNER-PRIVATE-LINE"
+
+
+def fill(vault_two):
+    service = vault_two.service()
+    service.unlock(PASSPHRASE_ONE)
+    service.unlock(PASSPHRASE_TWO)
+    alex, sam = vault_two.ids
+    (k1, _), (k2, _), (k3, _) = long_fields(3)
+    answers = AnswerService(service)
+    answers.save(alex, k1, SHARED)
+    answers.share(alex, k1)
+    answers.save(alex, k2, PRIVATE)
+    answers.save(sam, k3, PARTNER)
+    service.lock()
+    return k1.chapter_id
+
+
+def text_of(path) -> str:
+    return " ".join(" ".join(p.extract_text().split()) for p in PdfReader(path).pages)
+
+
+def test_export_writes_only_what_the_unlocker_may_print(vault_two, tmp_path):
+    fill(vault_two)
+    out = tmp_path / "packet.pdf"
+    result = run_cli("export", "--data-dir", str(vault_two.folder), "-o", str(out),
+                     stdin=PASSPHRASE_ONE + "\n", home=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "NOT encrypted" in result.stderr
+    text = text_of(out)
+    assert SHARED in text and PRIVATE not in text and PARTNER not in text
+    assert "Page 1 of" in text
+
+    result = run_cli("export", "--data-dir", str(vault_two.folder), "-o", str(out),
+                     "--include-private", "--names", "names", "--page-size", "Letter",
+                     stdin=PASSPHRASE_ONE + "\n", home=tmp_path)
+    assert result.returncode == 0, result.stderr
+    text = text_of(out)
+    assert PRIVATE in text and PARTNER not in text and "Alex" in text
+    assert round(float(PdfReader(out).pages[0].mediabox.width)) == 612
+
+
+def test_chapter_and_date_filters(vault_two, tmp_path):
+    chapter = fill(vault_two)
+    out = tmp_path / "packet.pdf"
+    result = run_cli("export", "--data-dir", str(vault_two.folder), "-o", str(out),
+                     "--chapter", chapter, "--from", "2020-01-01", "--to", "2020-12-31",
+                     stdin=PASSPHRASE_ONE + "\n", home=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert SHARED in text_of(out) and "2020-01-01 to 2020-12-31" in text_of(out)
+    bad = run_cli("export", "--data-dir", str(vault_two.folder), "-o", str(out),
+                  "--chapter", "no-such-chapter", stdin=PASSPHRASE_ONE + "\n", home=tmp_path)
+    assert bad.returncode == 2 and "no-such-chapter" in bad.stderr
+
+
+def test_wrong_passphrase_is_one_clear_line(vault_two, tmp_path):
+    out = tmp_path / "packet.pdf"
+    result = run_cli("export", "--data-dir", str(vault_two.folder), "-o", str(out),
+                     stdin="not the passphrase\n", home=tmp_path)
+    assert result.returncode == 2
+    lines = [line for line in result.stderr.splitlines() if line.strip()]
+    assert lines[-1].startswith("couples-workbook: ") and "Traceback" not in result.stderr
+    assert not out.exists()

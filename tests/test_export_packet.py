@@ -1,0 +1,252 @@
+"""Session packets: what may be included (privacy), text fidelity, layout, sizes, password."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+import subprocess
+
+import pytest
+from pypdf import PdfReader
+
+from conftest import PASSPHRASE_ONE, PASSPHRASE_TWO
+from workbook.answer_values import ChecklistValue, Reframe, encode
+from workbook.answers import AnswerKey, AnswerService
+from workbook.checkins import CheckinService
+from workbook.content import load_content
+from workbook.content.model import FieldKind
+from workbook.export import build_session_packet, count_pages
+from workbook.gratitude import GratitudeService
+from workbook.milestones import REACHED, MilestoneService
+from workbook.packet import (ANSWERS, INITIALS, NAMES, NOTES, QUESTIONS, SECTIONS, PacketRequest,
+                             PacketService)
+
+CONTENT = load_content().content
+TODAY = dt.date(2026, 3, 1)
+TRICKY = "I said <b>no</b> & meant it <3 💛\nשלום עולם\nSecond line café"
+SECRET_B = "SAM-PRIVATE-NEVER-PRINT"
+SHARED_B = "SAM-SHARED-ONLY-WHEN-HERE"
+PRIVATE_A = "ALEX-PRIVATE-TICK-ME"
+
+
+def flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def pdf_text(path) -> str:
+    return flat(" ".join(p.extract_text() for p in PdfReader(path).pages))
+
+
+def first_of(kind: FieldKind):
+    for chapter in CONTENT.chapters:
+        for sheet in chapter.worksheets:
+            for fld in sheet.fields:
+                if fld.kind is kind:
+                    return AnswerKey(chapter.id, sheet.id, fld.id), fld
+    raise LookupError(kind)
+
+
+def long_fields(count: int):
+    found = [(AnswerKey(c.id, s.id, f.id), f) for c in CONTENT.chapters for s in c.worksheets
+             for f in s.fields if f.kind is FieldKind.LONG_TEXT]
+    return found[:count]
+
+
+@pytest.fixture
+def filled(vault_two):
+    """Alex and Sam both here; a spread of answers, trackers and secrets; Sam then leaves."""
+    service = vault_two.service()
+    service.unlock(PASSPHRASE_ONE)
+    service.unlock(PASSPHRASE_TWO)
+    alex, sam = vault_two.ids
+    answers = AnswerService(service)
+    (k_tricky, _), (k_private, _), (k_sam, _) = long_fields(3)
+    answers.save(alex, k_tricky, TRICKY)
+    answers.share(alex, k_tricky)
+    answers.save(alex, k_private, PRIVATE_A)
+    answers.save(sam, k_sam, SECRET_B)
+    answers.save(sam, k_tricky, SHARED_B)
+    answers.share(sam, k_tricky)
+    for kind, value in _structured():
+        key, fld = first_of(kind)
+        answers.save(alex, key, encode(fld, value(fld)))
+        answers.share(alex, key)
+    _trackers(service, alex, sam)
+    service.lock()
+    service.unlock(PASSPHRASE_ONE)  # Sam is not here any more
+    return service, alex, sam, dict(tricky=k_tricky, private=k_private, sam=k_sam)
+
+
+def _structured():
+    return [
+        (FieldKind.CHECKLIST, lambda f: ChecklistValue((f.options[1],),
+                                                       "my own & <other>" if f.allow_other else "")),
+        (FieldKind.SCALE, lambda f: f.max - 3),
+        (FieldKind.REFRAME, lambda f: (Reframe("I am too much", "I am allowed to need"),)),
+        (FieldKind.RANKED_LIST, lambda f: f.items or ("first thing", "second thing")),
+        (FieldKind.SINGLE_CHOICE, lambda f: f.options[0]),
+        (FieldKind.DATE, lambda f: dt.date(2026, 2, 14)),
+    ]
+
+
+def _trackers(service, alex, sam):
+    checkins = CheckinService(service, CONTENT.checkin_scales)
+    gratitude = GratitudeService(service)
+    for i in range(40):
+        day = TODAY - dt.timedelta(days=2 * i)
+        scores = {s.id: 3 + (i * 7 + n) % 6 for n, s in enumerate(CONTENT.checkin_scales)}
+        checkins.save(alex, scores, note="CHECKIN-NOTE-NEVER", day=day)
+        checkins.save(sam, scores, note="", share=True, day=day)
+    gratitude.save(alex, "the tea you made", "you listened", day=TODAY)
+    gratitude.save(sam, "SAM-GRATITUDE-PRIVATE", "", day=TODAY)
+    milestones = MilestoneService(service)
+    mid = milestones.add("Held hands on a walk")
+    milestones.set_state(mid, REACHED, on=TODAY - dt.timedelta(days=3))
+
+
+def request(alex, **kw) -> PacketRequest:
+    kw.setdefault("sections", frozenset(SECTIONS))
+    return PacketRequest(partner_ids=(alex,), **kw)
+
+
+def test_an_absent_partners_words_never_appear(filled, tmp_path):
+    service, alex, sam, keys = filled
+    packets = PacketService(service, CONTENT, today=lambda: TODAY)
+    assert [p.id for p in packets.choosable_partners()] == [alex]
+    with pytest.raises(PermissionError):
+        packets.gather(PacketRequest(partner_ids=(alex, sam)))
+    # Even a forged tick for Sam's private answer cannot bring it in.
+    forged = request(alex, private_keys=frozenset({(sam, keys["sam"]), (alex, keys["private"])}))
+    path = tmp_path / "p.pdf"
+    build_session_packet(path, packets.gather(forged))
+    text = pdf_text(path)
+    for secret in (SECRET_B, SHARED_B, "SAM-GRATITUDE-PRIVATE", "CHECKIN-NOTE-NEVER", "Sam"):
+        assert secret not in text
+    assert PRIVATE_A in text
+
+
+def test_private_answers_need_a_tick_one_by_one(filled, tmp_path):
+    service, alex, _, keys = filled
+    packets = PacketService(service, CONTENT)
+    choices = packets.answer_choices([alex])
+    private = [c for c in choices if c.private]
+    assert [c.key for c in private] == [keys["private"]]
+    path = tmp_path / "p.pdf"
+    build_session_packet(path, packets.gather(request(alex)))
+    assert PRIVATE_A not in pdf_text(path)
+
+
+def test_text_prints_exactly_as_written(filled, tmp_path):
+    service, alex, _, _ = filled
+    packet = PacketService(service, CONTENT).gather(request(alex, names=NAMES))
+    path = tmp_path / "p.pdf"
+    pages = build_session_packet(path, packet)
+    text = pdf_text(path)
+    assert "I said <b>no</b> & meant it <3 [emoji: yellow heart]" in text
+    assert "Second line café" in text
+    assert set("שלוםעולם") <= set(text)  # the letters print (order: docs/printing.md)
+    assert "my own & <other>" in text and "I am allowed to need" in text
+    assert "Held hands on a walk" in text and "you listened" in text
+    assert "Page 1 of" in text and len(PdfReader(path).pages) == pages
+    chapter = next(c for c in CONTENT.chapters if c.id == long_fields(1)[0][0].chapter_id)
+    assert flat(chapter.title) in text
+    assert "Alex" in text
+
+
+def test_page_one_is_neutral_and_names_are_an_option(filled, tmp_path):
+    service, alex, _, _ = filled
+    packets = PacketService(service, CONTENT)
+    path = tmp_path / "p.pdf"
+    build_session_packet(path, packets.gather(request(alex, names=INITIALS)))
+    reader = PdfReader(path)
+    first = reader.pages[0].extract_text()
+    assert "Workbook pages" in first and "Alex" not in first and "A." not in first
+    assert "Alex" not in pdf_text(path) and "A." in reader.pages[1].extract_text()
+    build_session_packet(path, packets.gather(request(alex)))
+    assert "Alex" not in pdf_text(path) and "Partner 1" in pdf_text(path)
+
+
+def test_sections_can_be_left_out(filled, tmp_path):
+    service, alex, _, _ = filled
+    packets = PacketService(service, CONTENT)
+    path = tmp_path / "p.pdf"
+    chosen = frozenset({QUESTIONS, NOTES})
+    build_session_packet(path, packets.gather(request(alex, sections=chosen,
+                                                      questions="Ask about <Sunday> & sleep")))
+    text = pdf_text(path)
+    assert "Ask about <Sunday> & sleep" in text and "Notes from the session" in text
+    assert "Check-in trends" not in text and "Held hands" not in text
+    assert "I said" not in text
+
+
+def test_date_range_limits_trackers(filled):
+    service, alex, _, _ = filled
+    packets = PacketService(service, CONTENT)
+    none = packets.gather(request(alex, date_from=TODAY + dt.timedelta(days=1)))
+    assert none.milestones == () and none.gratitude == () and none.trends == ()
+    some = packets.gather(request(alex, date_from=TODAY - dt.timedelta(days=30), date_to=TODAY))
+    assert some.milestones and some.gratitude and some.trends
+    assert all(d >= TODAY - dt.timedelta(days=37) for _, pts in some.trends[0].scales
+               for d, _ in pts)
+
+
+def test_fonts_embedded_and_page_sizes(filled, tmp_path):
+    service, alex, _, _ = filled
+    packet = PacketService(service, CONTENT).gather(request(alex))
+    for size, expected in (("A4", (595, 842)), ("Letter", (612, 792))):
+        path = tmp_path / f"{size}.pdf"
+        pages = build_session_packet(path, packet, page_size=size)
+        reader = PdfReader(path)
+        assert pages == len(reader.pages) == count_pages(packet, size)
+        box = reader.pages[-1].mediabox
+        assert (round(float(box.width)), round(float(box.height))) == expected
+        for page in reader.pages:
+            for font in page["/Resources"].get("/Font", {}).values():
+                font = font.get_object()
+                assert "DejaVu" in str(font["/BaseFont"]), path
+                assert "/FontFile2" in font["/FontDescriptor"]
+    if shutil.which("pdffonts"):
+        listing = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True,
+                                 check=True).stdout.splitlines()[2:]
+        assert listing and all(line.split()[-5] == "yes" for line in listing), listing
+
+
+def test_a_long_answer_flows_across_pages(vault_one, tmp_path):
+    service = vault_one.service()
+    me = service.unlock(PASSPHRASE_ONE)
+    key, _ = long_fields(1)[0]
+    lines = [f"Line {i} of a long answer." for i in range(400)]
+    AnswerService(service).save(me.id, key, "\n".join(lines))
+    packets = PacketService(service, CONTENT)
+    packet = packets.gather(PacketRequest((me.id,), sections=frozenset({ANSWERS}),
+                                          private_keys=frozenset({(me.id, key)})))
+    path = tmp_path / "long.pdf"
+    pages = build_session_packet(path, packet)
+    assert pages >= 5
+    text = pdf_text(path)
+    assert "Line 0 of a long answer." in text and "Line 399 of a long answer." in text
+
+
+def test_password_gives_aes_256(filled, tmp_path):
+    pytest.importorskip("pyaes")
+    service, alex, _, _ = filled
+    packet = PacketService(service, CONTENT).gather(request(alex))
+    path = tmp_path / "locked.pdf"
+    build_session_packet(path, packet, password="three quiet words")
+    reader = PdfReader(path)
+    assert reader.is_encrypted
+    encrypt = reader.trailer["/Encrypt"].get_object()
+    assert encrypt["/V"] == 5 and encrypt["/CF"]["/StdCF"]["/CFM"] == "/AESV3"
+    if not shutil.which("pdftotext"):
+        pytest.skip("poppler-utils is needed to open the encrypted PDF")
+    opened = subprocess.run(["pdftotext", "-upw", "three quiet words", str(path), "-"],
+                            capture_output=True, text=True)
+    assert opened.returncode == 0 and "I said <b>no</b>" in opened.stdout
+
+
+def test_progress_is_reported(filled, tmp_path):
+    service, alex, _, _ = filled
+    packet = PacketService(service, CONTENT).gather(request(alex))
+    seen = []
+    build_session_packet(tmp_path / "p.pdf", packet, progress=lambda d, t: seen.append((d, t)))
+    assert seen and seen[-1][0] == seen[-1][1]
