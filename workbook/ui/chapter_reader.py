@@ -181,7 +181,7 @@ class ChapterReader(Page):
         """Save what is pending and forget what is on screen."""
         self._autosaver.flush()
         self._clear_content()
-        self.chapter = None
+        self.chapter, self.partners, self.answering = None, [], None  # names go with it
         self.title.clear()
         self.summary.clear()
         self.note.text.clear()
