@@ -28,6 +28,10 @@ from workbook.storage.vault import VaultFolder  # noqa: E402
 
 def probe(mode: str, *args: str, stdin: str = "") -> tuple[float, dict]:
     env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
+    # The probe's settings and log go to a throw-away home: a page remembered from a real
+    # session (say Check-ins) would otherwise open instead of Home, which the probe waits for.
+    scratch = Path(args[0]).parent if args else Path(tempfile.gettempdir())
+    env.update(XDG_CONFIG_HOME=str(scratch / "config"), XDG_STATE_HOME=str(scratch / "state"))
     start = time.perf_counter()
     out = subprocess.run([sys.executable, str(HERE / "probe.py"), mode, *args], input=stdin,
                          capture_output=True, text=True, env=env, check=True, timeout=120)

@@ -71,13 +71,43 @@ def describe_unreadable(path: Path) -> str | None:
     return None
 
 
+# SQLite's words for a write that the disk refused: full, over a size limit (EFBIG arrives as an
+# I/O error), or read-only. Repositories then raise StorageFull, whose message the UI shows.
+_REFUSED_WRITES = ("database or disk is full", "disk i/o error", "readonly database")
+
+
+def _refused_write(error: Exception) -> bool:
+    return isinstance(error, sqlcipher3.OperationalError) and any(
+        words in str(error).lower() for words in _REFUSED_WRITES)
+
+
+class GuardedConnection(sqlcipher3.Connection):
+    """A connection whose refused writes surface as StorageFull, wherever the SQL is run."""
+
+    def execute(self, *args):
+        try:
+            return super().execute(*args)
+        except sqlcipher3.OperationalError as error:
+            if _refused_write(error):
+                raise StorageFull() from None
+            raise
+
+    def __exit__(self, *exc):
+        try:
+            return super().__exit__(*exc)
+        except sqlcipher3.OperationalError as error:
+            if _refused_write(error):
+                raise StorageFull() from None
+            raise
+
+
 def _connect(path: Path, key: bytes, readonly: bool) -> sqlcipher3.Connection:
     _silence_library_log()
     if readonly:
         conn = sqlcipher3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True,
-                                  isolation_level=None)
+                                  isolation_level=None, factory=GuardedConnection)
     else:
-        conn = sqlcipher3.connect(str(path), isolation_level=None)
+        conn = sqlcipher3.connect(str(path), isolation_level=None, factory=GuardedConnection)
     conn.set_key(key)
     version = conn.execute("PRAGMA cipher_version").fetchone()
     if not version or not version[0]:

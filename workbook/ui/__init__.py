@@ -9,3 +9,8 @@ import nothing from `workbook.storage` except its error classes.
     welcome.py, create_flow.py, recovery_page.py, unlock.py     before the workbook is open
     shell.py, home.py, invite.py, settings_page.py, coming_soon.py   the open workbook
 """
+
+
+from .pyside_fixes import pin_none
+
+pin_none()  # before any widget exists: see pyside_fixes.py

@@ -10,10 +10,10 @@ from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QRadioButton, QVBoxLayo
 from ..answers import AnswerKey, AnswerService
 from ..content.model import Chapter
 from ..session import PartnerInfo
-from .autosave import Autosaver
+from .autosave import SAVED, Autosaver
 from .field_card import FieldCard
 from .side_by_side import SideBySideView
-from .widgets import Card, Page, clear_layout, button_row, link_button, plain_button, plain_label, primary_button
+from .widgets import Card, InlineMessage, Page, clear_layout, button_row, link_button, plain_button, plain_label, primary_button
 
 SIDE_BY_SIDE_NOTE = ("You are both here, so you can look at everything you have each written in "
                      "this chapter, private answers included. Only do this if you both want to.")
@@ -48,6 +48,12 @@ class ChapterReader(Page):
         self.save_state = plain_label(role="muted")
         self.save_state.setAccessibleName("Save state")
         self._autosaver.state_changed.connect(self.save_state.setText)
+        # A refused write (disk full, read-only) is said in words; the text stays in its editor
+        # and the next save retries it. The message goes once a save succeeds.
+        self.save_message = InlineMessage()
+        self._autosaver.on_error = self.save_message.show_error
+        self._autosaver.state_changed.connect(
+            lambda state: state == SAVED and self.save_message.clear())
         top = QHBoxLayout()
         top.addWidget(self.back_button)
         top.addStretch(1)
@@ -62,6 +68,7 @@ class ChapterReader(Page):
         self.content_layout.setContentsMargins(0, 0, 0, 0)
         self.content_layout.setSpacing(14)
         self.body.addLayout(top)
+        self.body.addWidget(self.save_message)
         for widget in (self.title, self.summary, self.note, self.content):
             self.body.addWidget(widget)
         self.finish()
@@ -181,7 +188,7 @@ class ChapterReader(Page):
         """Save what is pending and forget what is on screen."""
         self._autosaver.flush()
         self._clear_content()
-        self.chapter = None
+        self.chapter, self.partners, self.answering = None, [], None  # names go with it
         self.title.clear()
         self.summary.clear()
         self.note.text.clear()

@@ -191,6 +191,7 @@ class CheckinsPage(Page):
     def clear(self) -> None:
         super().clear()
         self.note.clear()
+        self.share.setText("Share these numbers (your note stays private)")  # no name left
         self.picker.clear()
         self.chart.set_series([])
         self.table_model.clear()

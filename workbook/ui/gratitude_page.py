@@ -259,6 +259,8 @@ class GratitudePage(Page):
         super().clear()
         for box in (self.grateful, self.appreciation):
             box.clear()
+        self.appreciation_label.setText("Something I appreciated about you:")  # no name left
+        self.share.setText("Share this appreciation with your partner")
         for label in (self.on_this_day, self.reread, self.prompt):
             label.clear()
         self.calendar.setDateTextFormat(QDate(), QTextCharFormat())

@@ -165,4 +165,5 @@ class HomePage(Page):
 
     def clear(self) -> None:
         super().clear()
+        self.join.open_button.setAccessibleDescription("")  # it named the absent partner
         self.left_off.clear()

@@ -1,19 +1,25 @@
 """The main window: one stack of screens (welcome, create, unlock, reset, recovery code, the open
 workbook) and the rules for moving between them. The title is always just the app's name, so a
-glance at the taskbar says nothing about who uses it."""
+glance at the taskbar says nothing about who uses it.
+
+It also decides when to lock by itself (privacy.py): after the chosen idle time, when the screen
+locks (where the desktop says so), optionally when minimised, and at once with the quick-hide
+shortcut, which locks and minimises in one go."""
 
 from __future__ import annotations
 
 from typing import Callable
 
-from PySide6.QtCore import QByteArray, QEvent, QSettings, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QStackedWidget, QWidget
+from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QWidget
 
 from .. import APP_NAME
 from ..accounts import CreatedPartner, WorkbookService
 from ..paths import AppPaths
 from .create_flow import CreatePage
+from .privacy import (QUICK_HIDE_KEYS, IdleLock, PrivacyOptions, ScreenLockWatcher,
+                      scrub_text_history)
 from .prompts import Prompts
 from .recovery_page import CodeToShow, RecoveryCodePage
 from .unlock import RecoverPage, UnlockPage
@@ -39,6 +45,7 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._settings = self._open_settings()
         self._restore_geometry()
+        self._build_privacy()
         service.subscribe(self._on_service_event)
         self.show_start()
         self.unlock_page.installEventFilter(self)
@@ -84,6 +91,8 @@ class MainWindow(QMainWindow):
             self._shell.lock_requested.connect(self.lock)
             self._shell.show_codes.connect(self.show_codes)
             self._shell.page_changed.connect(self._remember_page)
+            self._shell.hide_requested.connect(self.quick_hide)
+            self._shell.settings.add_privacy(self.privacy, self.prompts)
         return self._shell
 
     def _build_actions(self) -> None:
@@ -95,7 +104,24 @@ class MainWindow(QMainWindow):
         quit_keys = QKeySequence.keyBindings(QKeySequence.StandardKey.Quit)
         self.quit_action.setShortcuts(quit_keys or [QKeySequence("Ctrl+Q")])
         self.quit_action.triggered.connect(self.close)
-        self.addActions([self.lock_action, self.quit_action])
+        self.hide_action = QAction("Lock and hide", self)
+        self.hide_action.setShortcut(QKeySequence(QUICK_HIDE_KEYS))
+        self.hide_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        self.hide_action.triggered.connect(self.quick_hide)
+        self.addActions([self.lock_action, self.quit_action, self.hide_action])
+
+    def _build_privacy(self) -> None:
+        self.privacy = PrivacyOptions(self._settings, self)
+        self.idle_lock = IdleLock(QApplication.instance(), self)
+        self.idle_lock.idle.connect(self._lock_if_unlocked)
+        self.screen_watcher = ScreenLockWatcher(self)
+        self.screen_watcher.screen_locked.connect(self._lock_if_unlocked)
+        self.privacy.changed.connect(self._apply_privacy)
+        QGuiApplication.instance().applicationStateChanged.connect(self._on_app_state)
+        self._apply_privacy()
+
+    def _apply_privacy(self) -> None:
+        self.idle_lock.set_minutes(self.privacy.idle_minutes)
 
     # -- moving between screens -------------------------------------------------------------------
     def show_start(self) -> None:
@@ -142,6 +168,28 @@ class MainWindow(QMainWindow):
         return self.stack.currentWidget()
 
     # -- locking ----------------------------------------------------------------------------------
+    def quick_hide(self) -> None:
+        """Someone is coming: lock and get the window out of sight in one keystroke."""
+        self.lock()
+        self.showMinimized()
+
+    def _lock_if_unlocked(self) -> None:
+        if self.service.is_unlocked:
+            self.lock()
+
+    def _on_app_state(self, state: Qt.ApplicationState) -> None:
+        # Suspended/Hidden come with a locked screen or a sleeping device; Inactive only means
+        # another window has the focus, which is too common to lock on.
+        if state in (Qt.ApplicationState.ApplicationSuspended,
+                     Qt.ApplicationState.ApplicationHidden):
+            self._lock_if_unlocked()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+        if (event.type() == QEvent.Type.WindowStateChange and self.isMinimized()
+                and self.privacy.lock_on_minimise):
+            QTimer.singleShot(0, self._lock_if_unlocked)  # not inside Qt's state change
+        super().changeEvent(event)
+
     def lock(self) -> None:
         """Close the session, forget everything on screen, and ask for a passphrase again."""
         self._save_state()
@@ -156,9 +204,14 @@ class MainWindow(QMainWindow):
         if what == "locking" and shell is not None:  # however the lock came about, save first
             shell.flush()
         elif what == "locked":
+            self.idle_lock.arm(False)
             self._clear_everything()
             if self.current_page in (shell, self.codes_page):
                 self.show_start()
+        elif what == "unlocked":
+            self.idle_lock.arm(True)
+            if shell is not None and self.current_page is shell:
+                shell.refresh()
         elif shell is not None and self.current_page is shell:
             shell.refresh()
 
@@ -167,6 +220,7 @@ class MainWindow(QMainWindow):
             page.clear()
         if self._shell is not None:
             self._shell.clear()
+        scrub_text_history(self)
 
     # -- remembered UI state (never names or anything typed) --------------------------------------
     def _open_settings(self) -> QSettings:

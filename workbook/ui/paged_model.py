@@ -7,6 +7,8 @@ from typing import Any, Callable
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 
+from .plain import plain_tooltip
+
 BATCH = 100
 ITEM_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -33,9 +35,10 @@ class PagedListModel(QAbstractListModel):
         if not index.isValid() or not 0 <= index.row() < len(self._items):
             return None
         item = self._items[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole,
-                    Qt.ItemDataRole.ToolTipRole):
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return self._describe(item)
+        if role == Qt.ItemDataRole.ToolTipRole:  # Qt renders HTML-looking tooltips as HTML
+            return plain_tooltip(self._describe(item))
         if role == ITEM_ROLE:
             return item
         return None

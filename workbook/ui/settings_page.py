@@ -1,10 +1,10 @@
-"""Settings: change a passphrase, make a new recovery code, invite a partner, and plain words
-about what the encryption does and does not protect."""
+"""Settings: change a passphrase, make a new recovery code, invite a partner, privacy (what the
+encryption does and does not protect, locking by itself), and about."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QRadioButton, QWidget
+from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QRadioButton, QVBoxLayout, QWidget
 
 from .. import __version__
 from ..accounts import WorkbookService
@@ -13,19 +13,12 @@ from .invite import InviteCard
 from .prompts import Prompts
 from .recovery_page import CodeToShow
 from .widgets import (Card, InlineMessage, NewPassphraseForm, Page, PassphraseField, attempt,
-                      busy, button_row, plain_button, plain_label, primary_button)
+                      busy, button_row, discard_widget, plain_button, plain_label,
+                      primary_button)
 
 NEW_CODE = ("If you have lost the paper with your recovery code, or think someone else has seen "
             "it, make a new one. The old code stops working straight away.")
-ABOUT = (
-    ("What the encryption protects",
-     "Everything in the workbook is stored encrypted on this computer. Someone who opens the "
-     "folder or copies the files sees nothing readable, not even your names. Each partner's "
-     "private space opens only with that partner's own passphrase or recovery code."),
-    ("What it cannot protect",
-     "A workbook that is open: anyone at the computer can read the screen, so lock it (Ctrl+L) "
-     "when you step away. Spyware or a keylogger on this computer. Pages you print and PDFs you "
-     "export: keep them somewhere private."),
+ABOUT = (  # what encryption does and does not protect is in the Privacy card (privacy_page.py)
     ("Nothing leaves this computer",
      f"No account, no cloud, no tracking. Couples Workbook {__version__}."),
 )
@@ -53,7 +46,7 @@ class PartnerChoice(QWidget):
         chosen = self.chosen()[0] if self.buttons else None
         for button in self.buttons:
             self.group.removeButton(button)
-            button.deleteLater()
+            discard_widget(button)
         self.buttons = []
         for partner in partners:
             button = QRadioButton(partner.name)
@@ -93,8 +86,18 @@ class SettingsPage(Page):
         self.invite = InviteCard(service)
         self.invite.added.connect(lambda code: self.show_codes.emit([code]))
         self.body.addWidget(self.invite)
+        self.privacy_slot = QVBoxLayout()  # filled by add_privacy: the window owns the choices
+        self.privacy_slot.setSpacing(16)
+        self.body.addLayout(self.privacy_slot)
+        self.privacy = None
         self.body.addWidget(self._about_card())
         self.finish()
+
+    def add_privacy(self, options, prompts: Prompts) -> None:
+        """The Privacy card, whose choices the main window keeps (PrivacyOptions)."""
+        from .privacy_page import PrivacyCard
+        self.privacy = PrivacyCard(options)
+        self.privacy_slot.addWidget(self.privacy)
 
     def _passphrase_card(self) -> Card:
         card = Card("Change your passphrase")

@@ -31,6 +31,7 @@ def present_text(names: list[str]) -> str:
 
 class ShellPage(QWidget):
     lock_requested = Signal()
+    hide_requested = Signal()  # lock and minimise at once (privacy.py: quick hide)
     show_codes = Signal(object)  # list[CodeToShow]
     page_changed = Signal(str)
 
@@ -97,6 +98,10 @@ class ShellPage(QWidget):
         self.lock_button.setAccessibleDescription("Closes everything. Ctrl+L")
         self.lock_button.setToolTip("Lock the workbook (Ctrl+L)")
         self.lock_button.clicked.connect(self.lock_requested)
+        self.hide_button = plain_button("Hide", "Lock and hide the window")
+        self.hide_button.setAccessibleDescription("Locks and minimises at once. Ctrl+Shift+H")
+        self.hide_button.setToolTip("Lock and hide the window (Ctrl+Shift+H)")
+        self.hide_button.clicked.connect(self.hide_requested)
         header = QFrame()
         header.setProperty("role", "header")
         row = QHBoxLayout(header)
@@ -106,6 +111,7 @@ class ShellPage(QWidget):
         self.search.returnPressed.connect(self.show_search)
         row.addWidget(self.search)
         row.addWidget(self.lock_button)
+        row.addWidget(self.hide_button)
         right = QVBoxLayout()
         right.setSpacing(0)
         right.addWidget(header)

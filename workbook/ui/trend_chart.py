@@ -122,6 +122,8 @@ class TrendChart(QWidget):
                      dash: Qt.PenStyle, first: dt.date, last: dt.date) -> None:
         points = [QPointF(self._x(d, rect, first, last), self._y(v, rect))
                   for d, v in series.points]
+        if not points:  # a partner who shared nothing yet: no line, and no crash while painting
+            return
         path = QPainterPath(points[0])
         for point in points[1:]:
             path.lineTo(point)

@@ -7,10 +7,10 @@ from contextlib import contextmanager
 from typing import Callable, Iterator, TypeVar
 
 from PySide6.QtCore import QEventLoop, Qt, QTimer, Signal
-from PySide6.QtWidgets import (QApplication, QFormLayout, QFrame, QHBoxLayout, QLabel,
-                               QLineEdit, QProgressBar, QPushButton, QScrollArea, QSizePolicy,
-                               QToolButton,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractButton, QApplication, QFormLayout, QFrame, QHBoxLayout,
+                               QLabel, QLineEdit, QPlainTextEdit, QProgressBar, QPushButton,
+                               QScrollArea, QSizePolicy, QTextEdit, QToolButton, QVBoxLayout,
+                               QWidget)
 
 from ..passphrases import passphrase_strength
 from ..storage.errors import VaultError
@@ -124,9 +124,28 @@ def button_row(*buttons: QWidget, align_left: bool = False) -> QHBoxLayout:
     return row
 
 
+def forget_texts(widget: QWidget) -> None:
+    """Blank every text a widget and its children show, and their undo history, at once: a
+    widget waiting for deleteLater() must not keep what someone wrote until the event loop runs.
+    Signals stay blocked: blanking an editor must not look like an edit (autosave would store it).
+    """
+    for item in [widget, *widget.findChildren(QWidget)]:
+        item.blockSignals(True)
+        if isinstance(item, (QPlainTextEdit, QTextEdit)):
+            item.document().blockSignals(True)
+        if isinstance(item, (QLabel, QAbstractButton)):
+            item.setText("")
+        elif isinstance(item, QLineEdit):
+            item.setText("")  # unlike clear(), setText also drops the undo history
+        elif isinstance(item, (QPlainTextEdit, QTextEdit)):
+            item.clear()
+        item.setToolTip("")
+
+
 def discard_widget(widget: QWidget) -> None:
     """Take a widget off screen now and delete it soon. Hiding and unparenting first keeps it
     out of `findChildren` and focus chains until the event loop deletes it."""
+    forget_texts(widget)
     widget.hide()
     widget.setParent(None)
     widget.deleteLater()
