@@ -10,7 +10,3 @@ import nothing from `workbook.storage` except its error classes.
     shell.py, home.py, invite.py, settings_page.py, coming_soon.py   the open workbook
 """
 
-
-from .pyside_fixes import pin_none
-
-pin_none()  # before any widget exists: see pyside_fixes.py

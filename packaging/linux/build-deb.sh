@@ -1,0 +1,216 @@
+#!/usr/bin/env bash
+# Build the Linux bundle with PyInstaller and wrap it in a .deb.
+#
+#   packaging/linux/build-deb.sh [--venv DIR] [--no-bundle]
+#
+#   --venv DIR    Python environment to build with (default: $VENV or .venv). Created if missing;
+#                 the app's dependencies and packaging/requirements-build.txt are installed in it.
+#   --no-bundle   reuse dist/couples-workbook/ from an earlier run (only re-make the .deb)
+#
+# Output (both git-ignored):
+#   dist/couples-workbook/                          the PyInstaller one-folder bundle
+#   dist/couples-workbook_<version>_<arch>.deb
+# Scratch: build/pyinstaller/, build/deb/. Safe to run again: each run starts those afresh.
+# As root it installs missing build tools with apt-get (dpkg-dev, desktop-file-utils, appstream,
+# binutils) and the Qt runtime libraries that the bundle links to (needed to compute Depends).
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+cd "$ROOT"
+VENV=${VENV:-$ROOT/.venv}
+BUILD_BUNDLE=1
+while [ $# -gt 0 ]; do
+    case "$1" in
+        --venv) VENV=$2; shift 2 ;;
+        --no-bundle) BUILD_BUNDLE=0; shift ;;
+        -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
+        *) echo "build-deb: unknown argument $1" >&2; exit 2 ;;
+    esac
+done
+case "$VENV" in /*) ;; *) VENV=$ROOT/$VENV ;; esac
+
+APP=couples-workbook
+APP_ID=io.github.couplesworkbook.CouplesWorkbook
+LINUX=$ROOT/packaging/linux
+DIST=$ROOT/dist
+BUNDLE=$DIST/$APP
+STAGE=$ROOT/build/deb/root
+ICON_SIZES="16 24 32 48 64 128 256 512"
+MAINTAINER=${DEB_MAINTAINER:-"Couples Workbook maintainers <packaging@couples-workbook.invalid>"}
+
+# Qt's xcb platform plugin loads these at run time (they are not all visible to dpkg-shlibdeps,
+# which only sees direct links), plus CUPS for printing.
+RUNTIME_DEPENDS="libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libfreetype6 \
+libdbus-1-3 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0 \
+libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libxcb1 libx11-6 libx11-xcb1 \
+libglib2.0-0 libcups2"
+BUILD_TOOLS="dpkg-dev desktop-file-utils appstream binutils file"
+
+say() { printf '\n== %s\n' "$*"; }
+started=$(date +%s)
+
+# --- build tools -------------------------------------------------------------------------------
+missing_packages() {
+    local pkg status out=""
+    for pkg in "$@"; do
+        status=$(dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null || true)
+        case "$status" in *"ok installed"*) ;; *) out="$out $pkg" ;; esac
+    done
+    echo "$out"
+}
+# shellcheck disable=SC2086  # word splitting of the package lists is intended
+missing=$(missing_packages $BUILD_TOOLS $RUNTIME_DEPENDS)
+if [ -n "$missing" ]; then
+    if [ "$(id -u)" -ne 0 ]; then
+        echo "build-deb: please install (as root): apt-get install$missing" >&2
+        exit 1
+    fi
+    say "installing Debian packages:$missing"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    # shellcheck disable=SC2086
+    apt-get install -y -qq --no-install-recommends $missing >/dev/null
+fi
+
+# --- Python environment ------------------------------------------------------------------------
+PY=$VENV/bin/python
+if [ ! -x "$PY" ]; then
+    say "creating $VENV"
+    python3 -m venv "$VENV"
+    "$PY" -m pip install -q --upgrade pip
+fi
+if ! "$PY" -c "import PySide6, sqlcipher3, reportlab, platformdirs" 2>/dev/null; then
+    say "installing the app's dependencies into $VENV"
+    "$PY" -m pip install -q -e "$ROOT"
+fi
+"$PY" -m pip install -q -r "$ROOT/packaging/requirements-build.txt"
+
+VERSION=$("$PY" - "$ROOT/workbook/__init__.py" <<'EOF'
+import re, sys
+print(re.search(r'^__version__ = "([^"]+)"', open(sys.argv[1]).read(), re.M).group(1))
+EOF
+)
+ARCH=$(dpkg --print-architecture)
+DEB=$DIST/${APP}_${VERSION}_${ARCH}.deb
+echo "version $VERSION, architecture $ARCH"
+
+# --- check the desktop metadata before spending minutes on a build -----------------------------
+say "validating desktop file and AppStream metadata"
+desktop-file-validate "$LINUX/$APP.desktop"
+METAINFO=$LINUX/$APP_ID.metainfo.xml
+if ! grep -q "<release version=\"$VERSION\"" "$METAINFO"; then
+    echo "build-deb: $METAINFO has no <release version=\"$VERSION\">: add the release first" >&2
+    exit 1
+fi
+# Exits non-zero on errors and warnings; info and pedantic notes are fine.
+appstreamcli validate --no-net "$METAINFO"
+
+# --- the PyInstaller bundle --------------------------------------------------------------------
+if [ "$BUILD_BUNDLE" = 1 ]; then
+    say "building the bundle with PyInstaller"
+    rm -rf "$ROOT/build/pyinstaller" "$BUNDLE"
+    bundle_start=$(date +%s)
+    "$VENV/bin/pyinstaller" --noconfirm --clean --log-level WARN \
+        --workpath "$ROOT/build/pyinstaller" --distpath "$DIST" "$ROOT/packaging/$APP.spec"
+    echo "PyInstaller took $(( $(date +%s) - bundle_start )) s"
+fi
+[ -x "$BUNDLE/$APP" ] || { echo "build-deb: no bundle at $BUNDLE" >&2; exit 1; }
+reported=$("$BUNDLE/$APP" --version)
+[ "$reported" = "Couples Workbook $VERSION" ] || {
+    echo "build-deb: the bundle reports '$reported', expected version $VERSION" >&2; exit 1; }
+
+# --- stage the package tree --------------------------------------------------------------------
+say "staging the package"
+rm -rf "$ROOT/build/deb"
+mkdir -p "$STAGE/DEBIAN" "$STAGE/opt" "$STAGE/usr/bin" "$STAGE/usr/share/applications" \
+    "$STAGE/usr/share/metainfo" "$STAGE/usr/share/doc/$APP" \
+    "$STAGE/usr/share/icons/hicolor/scalable/apps"
+cp -a "$BUNDLE" "$STAGE/opt/$APP"
+# The bootloader finds its _internal/ folder through /proc/self/exe, so a symlink is enough.
+ln -s "/opt/$APP/$APP" "$STAGE/usr/bin/$APP"
+install -m 0644 "$LINUX/$APP.desktop" "$STAGE/usr/share/applications/$APP.desktop"
+install -m 0644 "$METAINFO" "$STAGE/usr/share/metainfo/$APP_ID.metainfo.xml"
+for size in $ICON_SIZES; do
+    install -D -m 0644 "$ROOT/resources/icons/$APP-$size.png" \
+        "$STAGE/usr/share/icons/hicolor/${size}x${size}/apps/$APP.png"
+done
+install -m 0644 "$ROOT/resources/icons/$APP.svg" "$STAGE/usr/share/icons/hicolor/scalable/apps/$APP.svg"
+cat > "$STAGE/usr/share/doc/$APP/copyright" <<EOF
+Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/
+Upstream-Name: Couples Workbook
+
+Files: *
+License: GPL-3.0-or-later
+ On Debian systems the full text is in /usr/share/common-licenses/GPL-3.
+
+Files: opt/$APP/_internal/resources/fonts/*
+License: Bitstream-Vera and public-domain (DejaVu fonts)
+ See opt/$APP/_internal/resources/fonts/LICENSE-DejaVu.txt.
+
+Files: opt/$APP/_internal/PySide6/* opt/$APP/_internal/shiboken6/*
+License: LGPL-3.0-only (Qt for Python, Qt)
+
+Files: opt/$APP/_internal/sqlcipher3/*
+License: BSD-3-clause (SQLCipher) and Apache-2.0 (OpenSSL)
+EOF
+# Plain, predictable permissions whatever the umask of the build machine.
+find "$STAGE" -type d -exec chmod 0755 {} +
+find "$STAGE" -type f -exec chmod go-w,a+r {} +
+
+# --- dependencies ------------------------------------------------------------------------------
+say "computing Depends with dpkg-shlibdeps"
+SHLIBS_DIR=$ROOT/build/deb/shlibs
+mkdir -p "$SHLIBS_DIR/debian"
+printf 'Source: %s\n\nPackage: %s\nArchitecture: any\n' "$APP" "$APP" > "$SHLIBS_DIR/debian/control"
+mapfile -t elf_files < <("$PY" - "$STAGE/opt/$APP" <<'EOF'
+import os, sys
+for folder, _, files in os.walk(sys.argv[1]):
+    for name in files:
+        path = os.path.join(folder, name)
+        if not os.path.islink(path):
+            with open(path, "rb") as handle:
+                if handle.read(4) == b"\x7fELF":
+                    print(path)
+EOF
+)
+mapfile -t private_dirs < <(printf '%s\n' "${elf_files[@]}" | xargs -n1 dirname | sort -u)
+lib_args=()
+for dir in "${private_dirs[@]}"; do lib_args+=("-l$dir"); done
+shlibs=$(cd "$SHLIBS_DIR" && dpkg-shlibdeps -O --ignore-missing-info --warnings=1 \
+    "${lib_args[@]}" "${elf_files[@]}" 2>"$ROOT/build/deb/shlibdeps.log" | sed -n 's/^shlibs:Depends=//p')
+# Merge with the run-time (dlopen) list; keep the first, versioned mention of each package.
+# shellcheck disable=SC2086
+DEPENDS=$(printf '%s\n' "$shlibs" | tr ',' '\n' | cat - <(printf '%s\n' $RUNTIME_DEPENDS) \
+    | sed 's/^ *//; s/ *$//' | awk 'NF { split($1, p, " "); if (!seen[p[1]]++) print }' \
+    | paste -sd, - | sed 's/,/, /g')
+echo "Depends: $DEPENDS"
+
+INSTALLED_KB=$(du -sk --exclude=DEBIAN "$STAGE" | cut -f1)
+cat > "$STAGE/DEBIAN/control" <<EOF
+Package: $APP
+Version: $VERSION
+Architecture: $ARCH
+Maintainer: $MAINTAINER
+Installed-Size: $INSTALLED_KB
+Depends: $DEPENDS
+Section: misc
+Priority: optional
+Description: private, encrypted workbook to write in together
+ A gentle, guided workbook for couples who want to reconnect after a hard
+ time. Each partner works through short chapters at their own pace and keeps
+ some answers private until they choose to share them.
+ .
+ Everything stays on this computer: no account, no cloud, no tracking.
+ Answers are stored encrypted with SQLCipher.
+EOF
+chmod 0644 "$STAGE/DEBIAN/control"
+
+# --- build the .deb ----------------------------------------------------------------------------
+say "building $DEB"
+rm -f "$DIST/${APP}_"*"_$ARCH.deb"
+dpkg-deb --root-owner-group -Zxz --build "$STAGE" "$DEB" >/dev/null
+dpkg-deb --info "$DEB" | sed -n '/Package:/,$p'
+
+bundle_mb=$(du -sm "$BUNDLE" | cut -f1)
+deb_mb=$(awk -v b="$(stat -c %s "$DEB")" 'BEGIN { printf "%.1f", b / 1048576 }')
+say "done in $(( $(date +%s) - started )) s: $DEB (${deb_mb} MiB; bundle ${bundle_mb} MiB, installed ${INSTALLED_KB} KiB)"
