@@ -4,6 +4,8 @@
     python benchmarks/probe.py app DATA_DIR         the real app to its unlock window painted
     python benchmarks/probe.py unlock DATA_DIR      the same, then unlock (passphrase on stdin)
                                                     to Home painted
+    python benchmarks/probe.py views DATA_DIR       unlock, then open and scroll the tracker
+                                                    views, and time autosave in a chapter
 
 Prints one JSON line: times are `time.perf_counter()` readings (CLOCK_MONOTONIC on Linux, shared
 with the parent process) plus peak RSS in KiB.
@@ -17,8 +19,9 @@ import sys
 import time
 
 
-def _painted(widget, app) -> float:
-    """Process events until `widget` has been painted once; returns the moment it was."""
+def _painted(widget, app, action=None) -> float:
+    """Run `action` (if any), then process events until `widget` has been painted once; returns
+    the moment it was. The spy goes in first, as the action itself may already paint."""
     from PySide6.QtCore import QEvent, QObject
 
     seen: list[float] = []
@@ -31,6 +34,8 @@ def _painted(widget, app) -> float:
 
     spy = PaintSpy()
     widget.installEventFilter(spy)
+    if action is not None:
+        action()
     deadline = time.perf_counter() + 30
     while not seen and time.perf_counter() < deadline:
         app.processEvents()
@@ -83,10 +88,107 @@ def real_app(data_dir: str, passphrase: str | None) -> dict:
     return result
 
 
+TRACKER_VIEWS = ("gratitude", "checkins", "milestones")
+
+
+def _scroll_to_end(view, app) -> tuple[float, float, int]:
+    """Scroll a lazily fetching list to its end, as a person dragging to the bottom would.
+    Returns (total s, worst single step s, rows)."""
+    model, worst, start = view.model(), 0.0, time.perf_counter()
+    last = -1
+    for _ in range(500):
+        step = time.perf_counter()
+        view.scrollToBottom()
+        app.processEvents()
+        worst = max(worst, time.perf_counter() - step)
+        rows = model.rowCount()
+        if rows == last and not model.canFetchMore(view.rootIndex()):
+            break
+        last = rows
+    return time.perf_counter() - start, worst, model.rowCount()
+
+
+def _views(window, app) -> dict:
+    from PySide6.QtWidgets import QAbstractItemView
+    out = {}
+    for key in TRACKER_VIEWS:
+        page = window.shell.pages.widget(window.shell.keys.index(key))
+        start = time.perf_counter()
+        painted = _painted(page, app, lambda k=key: window.shell.show_section(k))
+        lists = [v for v in page.findChildren(QAbstractItemView)
+                 if v.isVisible() and v.model() is not None]
+        scrolled = [_scroll_to_end(v, app) for v in lists]
+        out[key] = {"open": painted - start,
+                    "scroll": sum(s[0] for s in scrolled),
+                    "worst_step": max((s[1] for s in scrolled), default=0.0),
+                    "rows": sum(s[2] for s in scrolled)}
+    return out
+
+
+def _autosave(window, app, chapter_id: str = "intimacy-beyond-sex") -> dict:
+    """Keystroke to committed (debounce included) and how long each save holds the UI thread.
+    The chapter has no content note, so its worksheets show at once."""
+    from PySide6.QtWidgets import QPlainTextEdit
+    window.shell.continue_chapter(chapter_id)
+    app.processEvents()
+    saver = window.shell.chapters.autosaver
+    blocked: list[float] = []
+    flush = saver.flush
+
+    def timed_flush():
+        start = time.perf_counter()
+        flush()
+        blocked.append(time.perf_counter() - start)
+
+    saver.flush = timed_flush
+    saver._timer.timeout.disconnect()
+    saver._timer.timeout.connect(timed_flush)
+    editor = next(e for e in window.shell.chapters.findChildren(QPlainTextEdit) if e.isVisible())
+    latencies = []
+    for i in range(5):
+        editor.moveCursor(editor.textCursor().MoveOperation.End)
+        start = time.perf_counter()
+        editor.insertPlainText(f" word{i}")
+        while saver.has_pending:
+            app.processEvents()
+            time.sleep(0.001)
+        latencies.append(time.perf_counter() - start)
+    small = list(blocked)
+    editor.setPlainText("x" * 100_000)
+    saver.flush()
+    return {"latency": latencies, "blocked": small, "blocked_100k": blocked[-1]}
+
+
+def views(data_dir: str, passphrase: str) -> dict:
+    from pathlib import Path
+
+    from PySide6.QtWidgets import QApplication
+
+    from workbook.accounts import WorkbookService
+    from workbook.paths import AppPaths
+    from workbook.ui.app import create_main_window
+    from workbook.ui.theme import apply_theme
+
+    app = QApplication(sys.argv[:1])
+    apply_theme(app)
+    paths = AppPaths.default(Path(data_dir))
+    window = create_main_window(WorkbookService(paths.data_dir), paths)
+    window.show()
+    _painted(window.unlock_page, app)
+    _idle(app, seconds=1.0)
+    window.unlock_page.field.edit.setText(passphrase)
+    window.unlock_page.submit()
+    result = {"views": _views(window, app), "autosave": _autosave(window, app)}
+    window.lock()
+    return result
+
+
 def main() -> None:
     mode = sys.argv[1]
     if mode == "bare":
         result = bare()
+    elif mode == "views":
+        result = views(sys.argv[2], sys.stdin.readline().rstrip("\n"))
     else:
         passphrase = sys.stdin.readline().rstrip("\n") if mode == "unlock" else None
         result = real_app(sys.argv[2], passphrase)

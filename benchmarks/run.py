@@ -69,6 +69,67 @@ def measure_unlock(vault: Path, runs: int) -> dict:
             "rss_app": statistics.median(rss) / 1024}
 
 
+def measure_views(vault: Path, runs: int) -> dict:
+    """Opening and scrolling each tracker view, and autosave, in the real window (it writes a
+    few answers, so it runs after the read-only measures)."""
+    opens = {key: [] for key in ("gratitude", "checkins", "milestones")}
+    scrolls = {key: [] for key in opens}
+    worst = {key: 0.0 for key in opens}
+    rows = {}
+    latency, blocked, blocked_100k = [], [], []
+    for _ in range(runs):
+        _, r = probe("views", str(vault), stdin=DEMO_PARTNERS[0][1] + "\n")
+        for key, v in r["views"].items():
+            opens[key].append(v["open"])
+            scrolls[key].append(v["scroll"])
+            worst[key] = max(worst[key], v["worst_step"])
+            rows[key] = v["rows"]
+        latency += r["autosave"]["latency"]
+        blocked += r["autosave"]["blocked"]
+        blocked_100k.append(r["autosave"]["blocked_100k"])
+    return {"open": {k: median_ms(v) for k, v in opens.items()},
+            "scroll": {k: median_ms(v) for k, v in scrolls.items()},
+            "worst": {k: v * 1000 for k, v in worst.items()}, "rows": rows,
+            "latency": median_ms(latency), "blocked": median_ms(blocked),
+            "blocked_max": max(blocked) * 1000, "blocked_100k": median_ms(blocked_100k)}
+
+
+def measure_packets(vault: Path, runs: int) -> dict:
+    """A one-year session packet, and one carrying a 100 000-character answer (in-process)."""
+    import datetime as dt
+
+    from workbook.accounts import WorkbookService
+    from workbook.answers import AnswerKey, AnswerService
+    from workbook.content import load_content
+    from workbook.export import build_session_packet
+    from workbook.packet import PacketRequest, PacketService
+    content = load_content().content
+    service = WorkbookService(vault)
+    me = service.unlock(DEMO_PARTNERS[0][1]).id
+    packets = PacketService(service, content)
+    today = dt.date.today()
+    year = PacketRequest(partner_ids=(me,), date_from=today - dt.timedelta(days=365),
+                         date_to=today)
+    chapter, sheet, field = next((c, w, f) for c in content.chapters for w in c.worksheets
+                                 for f in w.fields if f.kind == "long_text")
+    key = AnswerKey(chapter.id, sheet.id, field.id)
+    AnswerService(service).save(me, key, ("A long answer line, written over many evenings. " * 4
+                                          + "\n") * 500)
+    long_one = PacketRequest(partner_ids=(me,), chapter_ids=(chapter.id,),
+                             private_keys=frozenset({(me, key)}))
+    out = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for name, request in (("year", year), ("long", long_one)):
+            times = []
+            for i in range(runs):
+                t = time.perf_counter()
+                pages = build_session_packet(Path(tmp) / f"{name}{i}.pdf", packets.gather(request))
+                times.append(time.perf_counter() - t)
+            out[name], out[f"{name}_pages"] = median_ms(times), pages
+    service.lock()
+    return out
+
+
 SEARCH_QUERIES = ("walk", "coffee hard week", "hand", "quiet", "nothing-matches-this")
 
 
@@ -135,6 +196,8 @@ def main() -> int:
         unlock = measure_unlock(vault, args.runs)
         pdf = measure_blank_pdf(args.runs)
         found = measure_search(vault, args.runs)
+        packet = measure_packets(vault, max(1, args.runs // 2))
+        shown = measure_views(vault, args.runs)
     print(f"\n{machine()}\nmedians of {args.runs} runs\n")
     print("| measure | median | floor | ratio | target |\n|---|---|---|---|---|")
     print(row("start to unlock window painted (floor: bare QMainWindow)", start["app"], "ms",
@@ -145,6 +208,20 @@ def main() -> int:
               start["rss_bare"], "≤ 2x"))
     print(row(f"search, {len(SEARCH_QUERIES)} queries ({found['hits']} hits; worst "
               f"{found['worst']:.1f} ms)", found["search"], "ms", None, "≤ 50 ms"))
+    for key in ("gratitude", "checkins", "milestones"):
+        print(row(f"open {key} view", shown["open"][key], "ms", None, "≤ 100 ms"))
+        print(row(f"scroll {key} lists to the end ({shown['rows'][key]} rows; worst step "
+                  f"{shown['worst'][key]:.1f} ms)", shown["scroll"][key], "ms", None, ""))
+    print(row("autosave: keystroke to committed (600 ms debounce included)", shown["latency"],
+              "ms", None, ""))
+    print(row(f"autosave: UI thread blocked per save (worst {shown['blocked_max']:.1f} ms)",
+              shown["blocked"], "ms", None, "≤ 16 ms"))
+    print(row("autosave: UI thread blocked saving a 100 000-character answer",
+              shown["blocked_100k"], "ms", None, "≤ 16 ms"))
+    print(row(f"session packet, one year ({packet['year_pages']} pages)", packet["year"], "ms",
+              None, "≤ 2 000 ms"))
+    print(row(f"session packet with a 100 000-character answer ({packet['long_pages']} pages)",
+              packet["long"], "ms", None, "≤ 5 000 ms"))
     print(row(f"blank workbook PDF ({pdf['pages']} pages)", pdf["blank_pdf"], "ms", None, ""))
     return 0
 
