@@ -24,7 +24,7 @@ def tracker_pages(service: WorkbookService, prompts: Prompts) -> dict[str, QWidg
     content = load_content().content
     return {
         "milestones": MilestonesPage(service, MilestoneService(service), LadderService(service),
-                                     content),
+                                     content, prompts),
         "checkins": CheckinsPage(service, CheckinService(service, content.checkin_scales)),
         "gratitude": GratitudePage(service, GratitudeService(service), content),
     }

@@ -40,8 +40,8 @@ def _shoot(window, app, folder: Path, suffix: str) -> None:
     shell.show_section("milestones")
     page = shell.trackers["milestones"]
     _settle(app)
-    page.steps.setCurrentIndex(page.steps_model.index(0))
-    _scroll_to(page, page.events)
+    page.ladder.view.setCurrentIndex(page.ladder.model.index(0))
+    _scroll_to(page, page.ladder.events)
     _save(window, app, folder / f"ladder{suffix}.png")
     shell.show_section("checkins")
     checkins = shell.trackers["checkins"]
