@@ -284,7 +284,7 @@ def test_ladder_own_steps_written_renamed_and_removed_calmly(qtbot, qtmodelteste
     ladder.own_step.setText("Ünïcode: a slow dance 🙂")
     click(qtbot, ladder.add_own_button)
     assert ladder.model.rowCount() == 1 and ladder.own_step.text() == ""
-    assert "1. Ünïcode: a slow dance 🙂 — not marked by you yet" == ladder.model.index(0).data()
+    assert ladder.model.index(0).data() == "1. Ünïcode: a slow dance 🙂 — not marked by you yet"
     assert ladder.chosen() is not None  # the new step is chosen, ready to rename
     ladder.step_title.setText("A slow dance in the kitchen")
     click(qtbot, ladder.rename_button)
@@ -317,3 +317,73 @@ def test_a_step_opened_together_cannot_be_removed_only_paused(qtbot, vault_two, 
     click(qtbot, ladder.pause_button)
     assert not ladder.remove_button.isEnabled()
     assert "pause it at any time" in ladder.remove_button.toolTip()
+
+
+def _search(qtbot, shell, words: str):
+    shell.search.setText(words)
+    qtbot.keyClick(shell.search, Qt.Key.Key_Return)
+    return shell.search_page
+
+
+def _activate(qtbot, page, text: str) -> None:
+    """Enter on the result whose text contains `text`."""
+    select_row(page.list, page.model, text)
+    qtbot.keyClick(page.list, Qt.Key.Key_Return)
+
+
+def test_search_results_open_their_entries(qtbot, vault_one, app_paths):
+    from workbook.answers import AnswerKey, AnswerService
+    from workbook.gratitude import GratitudeService
+    from workbook.milestones import MilestoneService
+    service = vault_one.service()
+    service.unlock(PASSPHRASE_ONE)
+    me = vault_one.ids[0]
+    past = dt.date.today() - dt.timedelta(days=40)
+    GratitudeService(service).save(me, "Quince jam on toast", "", day=past)
+    CheckinService(service, SCALES).save(me, {"safe": 3}, "a quince walk", day=past)
+    milestone = MilestoneService(service).add("Planted a quince tree")
+    chapter = load_content().content.chapters[-1]
+    sheet, field = chapter.worksheets[-1], chapter.worksheets[-1].fields[0]
+    AnswerService(service).save(me, AnswerKey(chapter.id, sheet.id, field.id),
+                                "quince orchard dream")
+    service.lock()
+    window = open_window(qtbot, app_paths)
+    unlock(qtbot, window, PASSPHRASE_ONE)
+    shell = window.shell
+    results = _search(qtbot, shell, "quince")
+    assert results.model.rowCount() == 4
+    _activate(qtbot, results, "Quince jam")
+    gratitude = shell.trackers["gratitude"]
+    assert shell.current_key == "gratitude" and gratitude.selected_day() == past
+    assert gratitude.grateful.toPlainText() == "Quince jam on toast"
+    _activate(qtbot, _search(qtbot, shell, "quince"), "quince walk")
+    checkins = shell.trackers["checkins"]
+    assert shell.current_key == "checkins" and checkins.chosen_day() == past
+    assert checkins.note.toPlainText() == "a quince walk"
+    assert checkins.today_card.title.text() == f"Check-in for {past:%A %d %B %Y}"
+    _activate(qtbot, _search(qtbot, shell, "quince"), "quince tree")
+    assert shell.current_key == "milestones"
+    assert shell.trackers["milestones"].chosen().id == milestone
+    page = _search(qtbot, shell, "quince")
+    select_row(page.list, page.model, "orchard")
+    rect = page.list.visualRect(page.list.currentIndex())
+    qtbot.mouseClick(page.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(page.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert shell.current_key == "chapters"
+    assert shell.chapters.reader.chapter.id == chapter.id
+
+
+def test_a_past_check_in_can_be_written_for_an_earlier_day(qtbot, vault_one, app_paths):
+    window = open_window(qtbot, app_paths)
+    unlock(qtbot, window, PASSPHRASE_ONE)
+    page = open_page(window, "checkins")
+    assert page.today_card.title.text() == "Today's check-in"
+    assert page.day.maximumDate() == QDate.currentDate()  # never ahead
+    yesterday = dt.date.today() - dt.timedelta(days=1)
+    page.day.setDate(QDate(yesterday.year, yesterday.month, yesterday.day))
+    page.note.setPlainText("written a day late")
+    click(qtbot, page.save_button)
+    assert CheckinService(window.service, SCALES).get(window.service.present_partners()[0].id,
+                                                      yesterday).note == "written a day late"
+    page.open_day(dt.date.today())
+    assert page.note.toPlainText() == ""

@@ -194,6 +194,12 @@ class GratitudePage(Page):
         self._show_memories()
         self.history_model.reload()
 
+    def open_day(self, day: dt.date) -> None:
+        """Show one day's entry (a search result leads here)."""
+        self.calendar.setSelectedDate(qdate(day))
+        self._load_entry()  # also when that day was already the chosen one
+        self.grateful.setFocus()
+
     def selected_day(self) -> dt.date:
         return pydate(self.calendar.selectedDate())
 

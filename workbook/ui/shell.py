@@ -16,7 +16,7 @@ from .home import HomePage
 from .prompts import Prompts
 from .settings_page import SettingsPage
 from .search_page import search_field
-from .tracker_pages import search_page, tracker_pages
+from .tracker_pages import open_target, search_page, tracker_pages
 from .widgets import plain_button, plain_label
 
 HOME, CHAPTERS, SETTINGS = "home", "chapters", "settings"
@@ -55,6 +55,7 @@ class ShellPage(QWidget):
         self.search_page = search_page(service)  # reached from the header field, not the list
         self.pages.addWidget(self.search_page)
         self.trackers["search"] = self.search_page
+        self.search_page.open_result.connect(lambda target: open_target(self, target))
         for page in (self.home, self.settings):
             page.show_codes.connect(self.show_codes)
         self.home.join.joined.connect(lambda: self.nav.setFocus())  # the form that had it is gone
