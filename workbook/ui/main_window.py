@@ -84,6 +84,7 @@ class MainWindow(QMainWindow):
             self._shell.lock_requested.connect(self.lock)
             self._shell.show_codes.connect(self.show_codes)
             self._shell.page_changed.connect(self._remember_page)
+            self._shell.use_settings(self._settings)
         return self._shell
 
     def _build_actions(self) -> None:

@@ -56,6 +56,8 @@ class ShellPage(QWidget):
         self.pages.addWidget(self.search_page)
         self.trackers["search"] = self.search_page
         self.search_page.open_result.connect(lambda target: open_target(self, target))
+        self.reminder_banner = self.trackers["gratitude"].reminder.banner
+        self.reminder_banner.open_requested.connect(lambda: self.show_section("gratitude"))
         for page in (self.home, self.settings):
             page.show_codes.connect(self.show_codes)
         self.home.join.joined.connect(lambda: self.nav.setFocus())  # the form that had it is gone
@@ -108,6 +110,7 @@ class ShellPage(QWidget):
         right = QVBoxLayout()
         right.setSpacing(0)
         right.addWidget(header)
+        right.addWidget(self.reminder_banner)  # hidden until a reminder is due
         right.addWidget(self.pages, 1)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -167,6 +170,10 @@ class ShellPage(QWidget):
         self.chapters.refresh()
         self.settings.refresh()
         self._refresh_tracker()
+
+    def use_settings(self, settings) -> None:
+        """UI state the pages remember (the gratitude reminder's on/off choice)."""
+        self.trackers["gratitude"].use_settings(settings)
 
     def flush(self) -> None:
         """Write every pending edit now (before locking or closing)."""
