@@ -4,7 +4,7 @@ can press without a reason, neutral wording for stepping back, and the couple's 
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QLineEdit, QListView
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QListView, QWidget
 
 from ..content.model import Content
 from ..ladder import OPEN, PAUSED, LadderService, StepView
@@ -55,6 +55,17 @@ def _line(name: str, placeholder: str) -> QLineEdit:
     return edit
 
 
+def _field_row(field: QWidget, *after: QWidget, before: tuple = ()) -> QHBoxLayout:
+    """A row whose text field or choice takes the room its buttons leave, so titles fit."""
+    row = QHBoxLayout()
+    for widget in before:
+        row.addWidget(widget)
+    row.addWidget(field, 1)
+    for widget in after:
+        row.addWidget(widget)
+    return row
+
+
 class LadderCard(Card):
     def __init__(self, service, ladder: LadderService, content: Content, prompts: Prompts):
         super().__init__("Our consent ladder", LADDER_INTRO)
@@ -102,8 +113,8 @@ class LadderCard(Card):
         self.rename_button.clicked.connect(self.rename_step)
         self.step_title.returnPressed.connect(self.rename_step)
         self.remove_button.clicked.connect(self.remove_step)
-        self.body.addLayout(button_row(self.up_button, self.down_button, self.step_title,
-                                       self.rename_button, self.remove_button, align_left=True))
+        self.body.addLayout(_field_row(self.step_title, self.rename_button, self.remove_button,
+                                       before=(self.up_button, self.down_button)))
 
     def _build_adding(self) -> None:
         self.own_step = _line("Write your own step", "Write a step in your own words")
@@ -114,8 +125,8 @@ class LadderCard(Card):
         self.suggestion.setAccessibleName("Suggested ladder steps")
         self.add_button = plain_button("Add step", "Add the suggested step")
         self.add_button.clicked.connect(self.add_step)
-        self.body.addLayout(button_row(self.own_step, self.add_own_button, align_left=True))
-        self.body.addLayout(button_row(self.suggestion, self.add_button, align_left=True))
+        self.body.addLayout(_field_row(self.own_step, self.add_own_button))
+        self.body.addLayout(_field_row(self.suggestion, self.add_button))
 
     # -- showing ----------------------------------------------------------------------------------
     def _fetch_steps(self, offset: int, limit: int) -> list[StepView]:

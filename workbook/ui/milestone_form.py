@@ -96,6 +96,7 @@ class MilestoneDetails(QWidget):
             layout.addWidget(widget)
         layout.addLayout(button_row(self.reached_label, self.reached_on, align_left=True))
         layout.addLayout(button_row(self.save_button, align_left=True))
+        layout.addStretch(1)  # keep the details together at the top of their column
         self.show_milestone(None, "", dt.date.today())
 
     def show_milestone(self, milestone: Milestone | None, chapter_title: str,
