@@ -14,7 +14,7 @@ from workbook.checkins import MONTH, WEEK, CheckinService
 from workbook.content.loader import load_content
 from workbook.gratitude import GratitudeService
 from workbook.milestones import MilestoneService
-from workbook.search import SearchService, match_expression
+from workbook.search import SearchService, Target, match_expression
 from workbook.tracking import TrackerError
 
 TODAY = dt.date(2026, 5, 20)
@@ -105,6 +105,19 @@ def test_search_finds_private_and_shared_text_but_never_the_partners_private(tog
     assert any("keeps lighthouse" in t for t in seen_by_sam)
     assert len([t for t in search.search(a, "lighthouse")]) == 1  # no duplicate shared copy
     assert not any("Alex private" in r.text for r in search.search(b, "marigold"))
+
+
+def test_each_result_says_where_to_open_it(together):
+    service, (a, b) = together
+    GratitudeService(service, today=lambda: TODAY).save(a, "Quince jam", "")
+    CheckinService(service, SCALES, today=lambda: TODAY).save(a, scores(5), "quince walk")
+    milestone = MilestoneService(service, today=lambda: TODAY).add("Quince tree")
+    AnswerService(service).save(a, AnswerKey("safe-touch", "sheet", "f"), "quince answer")
+    targets = {r.label: r.target for r in SearchService(service).search(a, "quince")}
+    assert targets == {"Gratitude": Target("gratitude", "2026-05-20"),
+                       "Check-in note": Target("checkins", "2026-05-20"),
+                       "Milestone": Target("milestones", str(milestone)),
+                       "My answer": Target("chapters", "safe-touch", "sheet")}
 
 
 def test_search_treats_typed_text_as_words_only(together):

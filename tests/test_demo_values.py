@@ -20,3 +20,20 @@ def test_the_demo_answers_every_kind_with_valid_values(tmp_path):
         assert is_answered(field, decode(field, text)) or field.kind == "checklist"
     assert len(kinds) == 8
     service.lock()
+
+
+def test_the_demo_answers_most_fields_for_both_and_revisits_some(vault_two):
+    import random
+
+    from conftest import PASSPHRASE_ONE, PASSPHRASE_TWO
+    from workbook.demo import _fill_answers
+    service = vault_two.service()
+    service.unlock(PASSPHRASE_ONE)
+    service.unlock(PASSPHRASE_TWO)
+    fields = sum(len(s.fields) for c in load_content().content.chapters for s in c.worksheets)
+    answered, revisited = _fill_answers(service, vault_two.ids, random.Random(3), years=10)
+    assert answered > 0.85 * 2 * fields and revisited > 100
+    stored = AnswerService(service).all_answers(vault_two.ids[0])
+    assert len(stored) > 0.85 * fields
+    assert any("\n\n" in text and ": " in text.split("\n\n")[1] for text in stored.values())
+    service.lock()

@@ -89,6 +89,18 @@ def test_titles_are_checked_and_edits_kept(milestones):
         milestones.get(mid)
 
 
+def test_reached_day_can_be_adjusted_but_not_ahead(milestones):
+    mid = milestones.add("A slow morning")
+    with pytest.raises(TrackerError):
+        milestones.set_reached_on(mid, DAY)  # not reached yet
+    milestones.set_state(mid, REACHED)
+    after = milestones.set_reached_on(mid, dt.date(2025, 3, 1))
+    assert after.reached_on == "2025-03-01" and after.started_on <= "2025-03-01"
+    with pytest.raises(TrackerError):
+        milestones.set_reached_on(mid, DAY + dt.timedelta(days=1))
+    assert [m.id for m in milestones.timeline(0, 10)] == [mid]
+
+
 # -- consent ladder ----------------------------------------------------------------------------
 
 def ladder_for(service):
@@ -221,3 +233,41 @@ def test_a_locked_workbook_cannot_change_the_ladder(vault_two):
     ladder = ladder_for(service)
     with pytest.raises(PermissionError):
         ladder.pause(1)
+
+
+def test_own_steps_are_renamed_and_removed_until_they_open(together):
+    service, (a, b) = together
+    ladder = ladder_for(service)
+    step = ladder.add("Ünïcode 🙂 cuddle")
+    ladder.rename(step, "  A long cuddle  ")
+    assert ladder.steps(a)[0].title == "A long cuddle"
+    with pytest.raises(TrackerError):
+        ladder.rename(step, " ")
+    opened = ladder.add("Holding hands")
+    ladder.set_ready(a, opened, True)
+    ladder.set_ready(b, opened, True)
+    ladder.pause(opened)
+    assert ladder.can_remove(step) and not ladder.can_remove(opened)
+    with pytest.raises(TrackerError):
+        ladder.delete(opened)  # opened together once: it stays, and can be paused
+    ladder.delete(step)
+    assert [s.title for s in ladder.steps(a)] == ["Holding hands"]
+
+
+def test_a_removed_steps_id_is_never_reused(vault_two):
+    """Sam's readiness for a removed step must never count for a step written later."""
+    service = vault_two.service()
+    a, b = vault_two.ids
+    service.unlock(PASSPHRASE_TWO)
+    ladder = ladder_for(service)
+    old = ladder.add("A step Sam was ready for")
+    ladder.set_ready(b, old, True)
+    service.lock()
+    service.unlock(PASSPHRASE_ONE)  # Sam is away: their mark for `old` stays in their file
+    ladder.delete(old)
+    new = ladder.add("A new step")
+    assert new != old
+    service.unlock(PASSPHRASE_TWO)
+    assert ladder.open_ready_steps() == []
+    assert not ladder.steps(b)[0].my_ready
+    service.lock()

@@ -4,15 +4,25 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QApplication
 
 from conftest import PASSPHRASE_ONE, PASSPHRASE_TWO
+from workbook.ui.prompts import ScriptedPrompts
 from test_ui_support import click, open_window, unlock, visible_texts
 from workbook.checkins import CheckinService
 from workbook.content.loader import load_content
 from workbook.ui.trend_chart import DARK_LINES, LIGHT_LINES, TrendChart
 
 SCALES = load_content().content.checkin_scales
+
+
+def open_page(window, key: str):
+    """Show a tracker page and let its layout settle, as it would before anyone could click."""
+    window.shell.show_section(key)
+    for _ in range(3):  # nested layouts settle one level per pass
+        QApplication.processEvents()
+    return window.shell.trackers[key]
 
 
 def join(qtbot, window, passphrase: str) -> None:
@@ -156,8 +166,7 @@ def test_milestones_added_reached_quietly_and_on_the_timeline(qtbot, qtmodeltest
                                                                app_paths):
     window = open_window(qtbot, app_paths)
     unlock(qtbot, window, PASSPHRASE_ONE)
-    window.shell.show_section("milestones")
-    page = window.shell.trackers["milestones"]
+    page = open_page(window, "milestones")
     page.suggestion.setCurrentIndex(1)
     suggested = page.suggestion.currentData().title
     click(qtbot, page.add_button)
@@ -166,43 +175,78 @@ def test_milestones_added_reached_quietly_and_on_the_timeline(qtbot, qtmodeltest
     assert page.model.rowCount() == 2
     select_row(page.list, page.model, "Ünïcode walk")
     click(qtbot, page.state_buttons["reached"])
-    assert "Reached on" in page.message.text()
+    today = dt.date.today()
+    assert page.message.text() == f"Reached on {today.day} {today:%B} — well done, quietly."
     assert page.timeline_model.rowCount() == 1
     assert "Ünïcode walk" in page.timeline_model.index(0).data()
     select_row(page.list, page.model, suggested)
     click(qtbot, page.state_buttons["paused"])
-    assert any("Paused for now" in page.model.index(i).data() for i in range(2))
-    for model in (page.model, page.timeline_model, page.steps_model):
+    assert any("paused for now" in page.model.index(i).data() for i in range(2))
+    assert page.message.text() == "Paused for now. Pick it up again whenever you like."
+    for model in (page.model, page.timeline_model, page.ladder.model):
         qtmodeltester.check(model)
+
+
+def test_own_milestone_with_chapter_notes_and_an_adjusted_reached_day(qtbot, qtmodeltester,
+                                                                        vault_one, app_paths):
+    window = open_window(qtbot, app_paths)
+    unlock(qtbot, window, PASSPHRASE_ONE)
+    page = open_page(window, "milestones")
+    assert not page.details.save_button.isEnabled()  # nothing chosen yet
+    page.form.title.setText("Slept in the same room")
+    page.form.chapter.setCurrentIndex(page.form.chapter.findData("safe-touch"))
+    page.form.notes.setPlainText("Ünïcode <b>not html</b>")
+    click(qtbot, page.add_button)
+    assert "Added" in page.message.text()
+    assert page.chosen().title == "Slept in the same room"  # the new one is chosen
+    assert page.chosen().chapter_id == "safe-touch"
+    assert page.details.chapter.text().startswith("From the chapter 8. ")
+    assert page.details.notes.toPlainText() == "Ünïcode <b>not html</b>"
+    assert not page.details.reached_on.isVisible()
+    page.details.notes.setPlainText("It felt calm.")
+    click(qtbot, page.details.save_button)
+    assert page.chosen().notes == "It felt calm." and page.message.text() == "Saved."
+    click(qtbot, page.state_buttons["reached"])
+    assert page.details.reached_on.isVisible()
+    earlier = dt.date.today() - dt.timedelta(days=400)
+    page.details.reached_on.setDate(QDate(earlier.year, earlier.month, earlier.day))
+    click(qtbot, page.details.save_button)
+    expected = f"Reached on {earlier.day} {earlier:%B} {earlier.year} — well done, quietly."
+    assert page.message.text() == expected
+    assert page.timeline_model.index(0).data().startswith(f"{earlier.day} {earlier:%B}")
+    assert page.details.reached_on.maximumDate() == QDate.currentDate()  # never ahead
+    click(qtbot, page.state_buttons["not_started"])
+    assert "Starting over is part of the path" in page.message.text()
+    assert page.timeline_model.rowCount() == 0
+    qtmodeltester.check(page.model)
 
 
 def test_ladder_alone_shows_only_my_readiness_and_pause_is_neutral(qtbot, qtmodeltester,
                                                                    vault_two, app_paths):
     window = open_window(qtbot, app_paths)
     unlock(qtbot, window, PASSPHRASE_ONE)
-    window.shell.show_section("milestones")
-    page = window.shell.trackers["milestones"]
-    page.step_suggestion.setCurrentIndex(1)
-    click(qtbot, page.add_step_button)
-    page.steps.setCurrentIndex(page.steps_model.index(0))
-    click(qtbot, page.ready_button)
-    first = page.steps_model.index(0).data()
+    page = open_page(window, "milestones")
+    page.ladder.suggestion.setCurrentIndex(1)
+    click(qtbot, page.ladder.add_button)
+    page.ladder.view.setCurrentIndex(page.ladder.model.index(0))
+    click(qtbot, page.ladder.ready_button)
+    first = page.ladder.model.index(0).data()
     assert "you're ready" in first and "opens when you are both ready, together" in first
-    assert page.ladder_note.text() == "A step opens when you are both ready, together."
+    assert page.ladder.note.text() == "A step opens when you are both ready, together."
     join(qtbot, window, PASSPHRASE_TWO)
     window.shell.show_section("milestones")
-    page.picker.combo.setCurrentIndex(1)  # Sam: Alex's readiness is not shown
-    assert "not marked by you yet" in page.steps_model.index(0).data()
-    page.steps.setCurrentIndex(page.steps_model.index(0))
-    click(qtbot, page.ready_button)
-    assert "open for you both" in page.steps_model.index(0).data()
-    page.steps.setCurrentIndex(page.steps_model.index(0))
-    click(qtbot, page.pause_button)
-    assert "paused for now" in page.steps_model.index(0).data()
-    assert "No reason needed" in page.ladder_message.text()
+    page.ladder.picker.combo.setCurrentIndex(1)  # Sam: Alex's readiness is not shown
+    assert "not marked by you yet" in page.ladder.model.index(0).data()
+    page.ladder.view.setCurrentIndex(page.ladder.model.index(0))
+    click(qtbot, page.ladder.ready_button)
+    assert "open for you both" in page.ladder.model.index(0).data()
+    page.ladder.view.setCurrentIndex(page.ladder.model.index(0))
+    click(qtbot, page.ladder.pause_button)
+    assert "paused for now" in page.ladder.model.index(0).data()
+    assert "No reason needed" in page.ladder.message.text()
     words = " ".join(visible_texts(page)).lower()
     assert "fail" not in words and "streak" not in words
-    qtmodeltester.check(page.steps_model)
+    qtmodeltester.check(page.ladder.model)
 
 
 def test_search_from_the_header_as_the_present_partner(qtbot, qtmodeltester, vault_two,
@@ -229,3 +273,191 @@ def test_search_from_the_header_as_the_present_partner(qtbot, qtmodeltester, vau
     assert shell.current_key == "home"
     window.lock()
     assert shell.search.text() == "" and model.rowCount() == 0
+
+
+def test_ladder_own_steps_written_renamed_and_removed_calmly(qtbot, qtmodeltester, vault_two,
+                                                             app_paths):
+    prompts = ScriptedPrompts()
+    window = open_window(qtbot, app_paths, prompts)
+    unlock(qtbot, window, PASSPHRASE_ONE)
+    ladder = open_page(window, "milestones").ladder
+    ladder.own_step.setText("Ünïcode: a slow dance 🙂")
+    click(qtbot, ladder.add_own_button)
+    assert ladder.model.rowCount() == 1 and ladder.own_step.text() == ""
+    assert ladder.model.index(0).data() == "1. Ünïcode: a slow dance 🙂 — not marked by you yet"
+    assert ladder.chosen() is not None  # the new step is chosen, ready to rename
+    ladder.step_title.setText("A slow dance in the kitchen")
+    click(qtbot, ladder.rename_button)
+    assert "A slow dance in the kitchen" in ladder.model.index(0).data()
+    ladder.own_step.setText("   ")
+    click(qtbot, ladder.add_own_button)
+    assert "short title" in ladder.message.text() and ladder.model.rowCount() == 1
+    prompts.queue_answers(False)  # "Keep it"
+    click(qtbot, ladder.remove_button)
+    assert ladder.model.rowCount() == 1 and prompts.shown[-1].title == "Remove this step?"
+    prompts.queue_answers(True)
+    click(qtbot, ladder.remove_button)
+    assert ladder.model.rowCount() == 0 and "Removed" in ladder.message.text()
+    qtmodeltester.check(ladder.model)
+
+
+def test_a_step_opened_together_cannot_be_removed_only_paused(qtbot, vault_two, app_paths):
+    window = open_window(qtbot, app_paths)
+    unlock(qtbot, window, PASSPHRASE_ONE)
+    join(qtbot, window, PASSPHRASE_TWO)
+    ladder = open_page(window, "milestones").ladder
+    ladder.own_step.setText("Holding hands")
+    click(qtbot, ladder.add_own_button)
+    for partner in (0, 1):
+        ladder.picker.combo.setCurrentIndex(partner)
+        ladder.view.setCurrentIndex(ladder.model.index(0))
+        assert ladder.remove_button.isEnabled()
+        click(qtbot, ladder.ready_button)
+    assert "open for you both" in ladder.model.index(0).data()
+    click(qtbot, ladder.pause_button)
+    assert not ladder.remove_button.isEnabled()
+    assert "pause it at any time" in ladder.remove_button.toolTip()
+
+
+def _search(qtbot, shell, words: str):
+    shell.search.setText(words)
+    qtbot.keyClick(shell.search, Qt.Key.Key_Return)
+    return shell.search_page
+
+
+def _activate(qtbot, page, text: str) -> None:
+    """Enter on the result whose text contains `text`."""
+    select_row(page.list, page.model, text)
+    qtbot.keyClick(page.list, Qt.Key.Key_Return)
+
+
+def test_search_results_open_their_entries(qtbot, vault_one, app_paths):
+    from workbook.answers import AnswerKey, AnswerService
+    from workbook.gratitude import GratitudeService
+    from workbook.milestones import MilestoneService
+    service = vault_one.service()
+    service.unlock(PASSPHRASE_ONE)
+    me = vault_one.ids[0]
+    past = dt.date.today() - dt.timedelta(days=40)
+    GratitudeService(service).save(me, "Quince jam on toast", "", day=past)
+    CheckinService(service, SCALES).save(me, {"safe": 3}, "a quince walk", day=past)
+    milestone = MilestoneService(service).add("Planted a quince tree")
+    chapter = load_content().content.chapters[-1]
+    sheet, field = chapter.worksheets[-1], chapter.worksheets[-1].fields[0]
+    AnswerService(service).save(me, AnswerKey(chapter.id, sheet.id, field.id),
+                                "quince orchard dream")
+    service.lock()
+    window = open_window(qtbot, app_paths)
+    unlock(qtbot, window, PASSPHRASE_ONE)
+    shell = window.shell
+    results = _search(qtbot, shell, "quince")
+    assert results.model.rowCount() == 4
+    _activate(qtbot, results, "Quince jam")
+    gratitude = shell.trackers["gratitude"]
+    assert shell.current_key == "gratitude" and gratitude.selected_day() == past
+    assert gratitude.grateful.toPlainText() == "Quince jam on toast"
+    _activate(qtbot, _search(qtbot, shell, "quince"), "quince walk")
+    checkins = shell.trackers["checkins"]
+    assert shell.current_key == "checkins" and checkins.chosen_day() == past
+    assert checkins.note.toPlainText() == "a quince walk"
+    assert checkins.today_card.title.text() == f"Check-in for {past:%A %d %B %Y}"
+    _activate(qtbot, _search(qtbot, shell, "quince"), "quince tree")
+    assert shell.current_key == "milestones"
+    assert shell.trackers["milestones"].chosen().id == milestone
+    page = _search(qtbot, shell, "quince")
+    select_row(page.list, page.model, "orchard")
+    rect = page.list.visualRect(page.list.currentIndex())
+    qtbot.mouseClick(page.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(page.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert shell.current_key == "chapters"
+    assert shell.chapters.reader.chapter.id == chapter.id
+
+
+def test_a_past_check_in_can_be_written_for_an_earlier_day(qtbot, vault_one, app_paths):
+    window = open_window(qtbot, app_paths)
+    unlock(qtbot, window, PASSPHRASE_ONE)
+    page = open_page(window, "checkins")
+    assert page.today_card.title.text() == "Today's check-in"
+    assert page.day.maximumDate() == QDate.currentDate()  # never ahead
+    yesterday = dt.date.today() - dt.timedelta(days=1)
+    page.day.setDate(QDate(yesterday.year, yesterday.month, yesterday.day))
+    page.note.setPlainText("written a day late")
+    click(qtbot, page.save_button)
+    assert CheckinService(window.service, SCALES).get(window.service.present_partners()[0].id,
+                                                      yesterday).note == "written a day late"
+    page.open_day(dt.date.today())
+    assert page.note.toPlainText() == ""
+
+
+class FakeClock:
+    def __init__(self, start: dt.datetime):
+        self.now = start
+
+    def __call__(self) -> dt.datetime:
+        return self.now
+
+
+def test_daily_reminder_is_generic_once_a_day_and_remembered(qtbot, vault_one, app_paths):
+    from PySide6.QtCore import QSettings
+    from workbook.ui.reminder import SETTING, TEXT
+    window = open_window(qtbot, app_paths)
+    unlock(qtbot, window, PASSPHRASE_ONE)
+    page = open_page(window, "gratitude")
+    reminder, banner = page.reminder, window.shell.reminder_banner
+    clock = FakeClock(dt.datetime(2026, 3, 12, 9, 0))
+    reminder._now, reminder._started = clock, clock.now
+    reminder._tray_available = lambda: False  # the in-app banner
+    shown = []
+    reminder.shown.connect(shown.append)
+    assert not page.remind.isChecked() and not reminder.timer.isActive()
+    reminder.check()
+    assert shown == []  # off unless chosen
+    click(qtbot, page.remind)
+    assert reminder.timer.isActive()
+    assert QSettings(str(app_paths.settings_file), QSettings.Format.IniFormat).value(
+        SETTING, type=bool) is True
+    page.grateful.setPlainText("Ünïcode private words")
+    reminder.timer.timeout.emit()
+    assert shown == []  # the app has only just opened
+    clock.now += dt.timedelta(minutes=20)
+    reminder.timer.timeout.emit()
+    assert shown == ["banner"] and banner.isVisible() and banner.text.text() == TEXT
+    assert "Ünïcode" not in " ".join(visible_texts(banner))
+    click(qtbot, banner.dismiss_button)
+    clock.now += dt.timedelta(hours=3)
+    reminder.timer.timeout.emit()
+    assert shown == ["banner"] and not banner.isVisible()  # once a day
+    window.shell.show_section("home")
+    clock.now += dt.timedelta(days=1)
+    reminder.timer.timeout.emit()
+    click(qtbot, banner.open_button)
+    assert window.shell.current_key == "gratitude" and not banner.isVisible()
+    click(qtbot, page.remind)  # off again: nothing more, nothing left on screen
+    clock.now += dt.timedelta(days=1)
+    reminder.check()
+    assert shown == ["banner", "banner"] and not reminder.timer.isActive()
+
+
+def test_reminder_uses_the_tray_when_there_is_one_and_survives_a_restart(qtbot, vault_one,
+                                                                         app_paths):
+    from workbook.ui.reminder import TEXT, TITLE, DailyReminder
+    window = open_window(qtbot, app_paths)
+    unlock(qtbot, window, PASSPHRASE_ONE)
+    page = open_page(window, "gratitude")
+    click(qtbot, page.remind)
+    window.close()
+    again = open_window(qtbot, app_paths)
+    unlock(qtbot, again, PASSPHRASE_ONE)
+    page = open_page(again, "gratitude")
+    reminder = page.reminder
+    assert page.remind.isChecked() and reminder.enabled and reminder.timer.isActive()
+    clock = FakeClock(dt.datetime(2026, 3, 12, 20, 0))
+    reminder._now, reminder._started = clock, clock.now - dt.timedelta(hours=1)
+    reminder._tray_available = lambda: True
+    messages = []
+    reminder._show_in_tray = lambda: messages.append((TITLE, TEXT))
+    reminder.check()
+    assert messages == [("A gentle reminder", "A moment for gratitude?")]
+    assert not again.shell.reminder_banner.isVisible()
+    DailyReminder._show_in_tray(reminder)  # the real tray call runs, with an icon and no text
+    assert not reminder._tray.icon().isNull() and reminder._tray.toolTip() == ""

@@ -19,6 +19,7 @@ from .content.loader import load_content
 from .demo_trackers import fill_trackers
 from .content.model import Field, FieldKind
 from .storage.errors import VaultExists
+from .storage.trackers import bulk_writes
 
 DEMO_PARTNERS = (("Alex", "demo-partner-one"), ("Sam", "demo-partner-two"))
 _THOUGHTS = [("I always get it wrong.", "I got one thing wrong, and I'm learning."),
@@ -52,32 +53,59 @@ def create_demo(folder: Path, years: int = 1, say: Callable[[str], None] = print
     created = service.create([NewPartner(name, phrase) for name, phrase in DEMO_PARTNERS])
     ids = [c.info.id for c in created]
     rng = random.Random(seed)
-    answered = _fill_answers(service, ids, rng)
+    answered, revisited = _fill_answers(service, ids, rng, years)
     tracked = fill_trackers(service, ids, years, rng)
     service.lock()
     entries = ", ".join(f"{count} {kind}" for kind, count in tracked.items())
-    say(f"Demo workbook created in {folder} over {years} year(s): {answered} answers, {entries}.")
+    say(f"Demo workbook created in {folder} over {years} year(s): {answered} answers "
+        f"({revisited} revisited later), {entries}.")
     for name, phrase in DEMO_PARTNERS:
         say(f"  {name}: passphrase '{phrase}'")
     say("Open it with: couples-workbook --data-dir " + str(folder))
     return service
 
 
-def _fill_answers(service: WorkbookService, partner_ids: list[str], rng: random.Random) -> int:
+def _fill_answers(service: WorkbookService, partner_ids: list[str], rng: random.Random,
+                  years: int = 1) -> tuple[int, int]:
+    """Most fields for both partners, some shared, and some revisited over the years the way
+    people return to a worksheet (a later reflection added, a scale moved). The workbook keeps
+    the latest answer per field, so revisits change the text rather than add rows. Returns
+    (answers, revisits)."""
     answers = AnswerService(service)
-    count = 0
-    for chapter in load_content().content.chapters:
-        for sheet in chapter.worksheets:
-            for field in sheet.fields:
-                for partner_id in partner_ids:
-                    if rng.random() < 0.25:
-                        continue  # nobody answers everything
-                    key = AnswerKey(chapter.id, sheet.id, field.id)
-                    answers.save(partner_id, key, encode(field, demo_value(field, rng)))
-                    if rng.random() < 0.4:
-                        answers.share(partner_id, key)
-                    count += 1
-    return count
+    start = dt.date.today() - dt.timedelta(days=365 * years)
+    answered = revisited = 0
+    with bulk_writes(service.session):  # hundreds of small writes; demo data only
+        for chapter in load_content().content.chapters:
+            for sheet in chapter.worksheets:
+                for field in sheet.fields:
+                    for partner_id in partner_ids:
+                        if rng.random() < 0.08:
+                            continue  # nobody answers everything
+                        key = AnswerKey(chapter.id, sheet.id, field.id)
+                        revisited += _answer(answers, partner_id, key, field, rng, start, years)
+                        answered += 1
+    return answered, revisited
+
+
+def _answer(answers: AnswerService, partner_id: str, key: AnswerKey, field: Field,
+            rng: random.Random, start: dt.date, years: int) -> int:
+    """Write one answer, then its revisits (about one every eight years). Returns revisits."""
+    value = demo_value(field, rng)
+    answers.save(partner_id, key, encode(field, value))
+    if rng.random() < 0.45:
+        answers.share(partner_id, key)
+    days = sorted(start + dt.timedelta(days=rng.randrange(365 * years))
+                  for _ in range(years) if rng.random() < 0.12)
+    for day in days:
+        value = _revised(field, value, day, rng)
+        answers.save(partner_id, key, encode(field, value))
+    return len(days)
+
+
+def _revised(field: Field, value, day: dt.date, rng: random.Random):
+    if field.kind == FieldKind.LONG_TEXT:  # a later reflection, dated, below the first one
+        return f"{value}\n\n{day:%B %Y}: {demo_sentence(rng, rng.randint(1, 2))}"
+    return demo_value(field, rng)
 
 
 def demo_value(field: Field, rng: random.Random):

@@ -89,8 +89,22 @@ class LadderService(TrackerService):
         if 0 <= other < len(steps):
             self._steps().swap(steps[index], steps[other])
 
+    def rename(self, step_id: int, title: str) -> None:
+        self._step(step_id)
+        self._steps().rename(step_id, clean_title(title))
+
+    def can_remove(self, step_id: int) -> bool:
+        """Only a step that has never opened can be taken off. One you have opened together
+        is part of your shared history; it can always be paused instead."""
+        return not self._steps().ever_opened(self._step(step_id).id)
+
     def delete(self, step_id: int) -> None:
+        if not self.can_remove(step_id):
+            raise TrackerError("This step has been open for you both, so it stays on your "
+                               "ladder. You can pause it at any time instead.")
         self._steps().delete(step_id)
+        for partner_id in self._present_ids():  # tidy; an absent partner's mark stays unread
+            self._readiness(partner_id).forget(step_id)
 
     # -- what a partner sees ---------------------------------------------------------------------
     def steps(self, viewer_id: str) -> list[StepView]:

@@ -77,6 +77,17 @@ class MilestoneService(TrackerService):
         self._repo().set_state(milestone_id, state, started, reached)
         return self.get(milestone_id)
 
+    def set_reached_on(self, milestone_id: int, day: dt.date) -> Milestone:
+        """Adjust the day a reached milestone was reached (it is often marked later)."""
+        current = self.get(milestone_id)
+        if current.state != REACHED:
+            raise TrackerError("A day can be set once the milestone is marked reached.")
+        if day > self.today():
+            raise TrackerError("Please choose today or an earlier day.")
+        started = min(current.started_on or iso(day), iso(day))  # it began by then at the latest
+        self._repo().set_state(milestone_id, REACHED, started, iso(day))
+        return self.get(milestone_id)
+
     def delete(self, milestone_id: int) -> None:
         self._repo().delete(milestone_id)
 

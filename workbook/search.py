@@ -22,12 +22,26 @@ WORD = re.compile(r"\w+", re.UNICODE)
 
 
 @dataclass(frozen=True)
+class Target:
+    """Where a result lives, so the UI can open it: a section and what to open there."""
+
+    section: str      # one of SECTIONS' values
+    ref: str          # a chapter id, an ISO day, or a milestone id
+    detail: str = ""  # the worksheet id within a chapter
+
+
+SECTIONS = {GRATITUDE: "gratitude", APPRECIATION: "gratitude", CHECKIN_NOTE: "checkins",
+            ANSWER: "chapters", SHARED_ANSWER: "chapters", MILESTONE: "milestones"}
+
+
+@dataclass(frozen=True)
 class SearchResult:
     kind: int
     label: str    # "Gratitude", "Appreciation from Sam", ...
     where: str    # a date, or chapter / worksheet ids
     snippet: str  # plain text around the match
     rank: float
+    target: Target | None = None
 
     @property
     def text(self) -> str:
@@ -67,6 +81,8 @@ class SearchService(TrackerService):
             label = f"{label} from {names.get(owner, 'your partner')}"
         where = " / ".join(x for x in (first, second) if x) if hit.kind in (
             ANSWER, SHARED_ANSWER) else first
+        target = Target(SECTIONS[hit.kind], first, second or "")
         if hit.kind == MILESTONE:
             where = f"{first}, {second}"
-        return SearchResult(hit.kind, label, where, hit.snippet, hit.rank)
+            target = Target(SECTIONS[hit.kind], str(hit.source_rowid))
+        return SearchResult(hit.kind, label, where, hit.snippet, hit.rank, target)

@@ -137,12 +137,40 @@ class MilestoneRepository(_Repo):
 _STEP_COLS = "id, position, title, description, suggestion_id, state, round, changed_on"
 
 
+_LAST_STEP_ID = "ladder_last_step_id"
+
+
 class LadderRepository(_Repo):
+    """Step ids are never reused, even after a removal: an absent partner's private readiness
+    is keyed by step id, and must never count for a different step written later. The highest
+    id ever given is kept in `meta` (plain rowids would reuse the id of a removed last step)."""
+
     def add(self, title: str, description: str, suggestion_id: str | None, day: str) -> int:
         position = self._one("SELECT coalesce(max(position), 0) + 1 FROM ladder_steps")[0]
-        return self._write(
-            "INSERT INTO ladder_steps (position, title, description, suggestion_id, changed_on) "
-            "VALUES (?, ?, ?, ?, ?)", (position, title, description, suggestion_id, day))
+        step_id = max(self._one("SELECT coalesce(max(id), 0) FROM ladder_steps")[0],
+                      self._last_id()) + 1
+        with self.conn:
+            self.conn.execute(
+                "INSERT INTO ladder_steps (id, position, title, description, suggestion_id, "
+                "changed_on) VALUES (?, ?, ?, ?, ?, ?)",
+                (step_id, position, title, description, suggestion_id, day))
+            self._remember_id(step_id)
+        return step_id
+
+    def _last_id(self) -> int:
+        row = self._one("SELECT value FROM meta WHERE key = ?", (_LAST_STEP_ID,))
+        return int(row[0]) if row else 0
+
+    def _remember_id(self, step_id: int) -> None:
+        self.conn.execute("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO "
+                          "UPDATE SET value = excluded.value", (_LAST_STEP_ID, str(step_id)))
+
+    def rename(self, step_id: int, title: str) -> None:
+        self._write("UPDATE ladder_steps SET title = ? WHERE id = ?", (title, step_id))
+
+    def ever_opened(self, step_id: int) -> bool:
+        return self._one("SELECT 1 FROM ladder_events WHERE step_id = ? AND event = 'opened' "
+                         "LIMIT 1", (step_id,)) is not None
 
     def steps(self) -> list[StepRow]:
         return [StepRow(*r) for r in self._all(
@@ -187,6 +215,9 @@ class ReadinessRepository(_Repo):
     def get(self, step_id: int) -> tuple[int, bool] | None:
         row = self._one("SELECT round, ready FROM ladder_readiness WHERE step_id = ?", (step_id,))
         return (row[0], bool(row[1])) if row else None
+
+    def forget(self, step_id: int) -> None:
+        self._write("DELETE FROM ladder_readiness WHERE step_id = ?", (step_id,))
 
     def set(self, step_id: int, round_: int, ready: bool) -> None:
         self._write("INSERT INTO ladder_readiness VALUES (?, ?, ?, ?) ON CONFLICT DO UPDATE SET "

@@ -5,7 +5,8 @@ and both can choose to see their answers side by side."""
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QRadioButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (QButtonGroup, QHBoxLayout, QRadioButton, QScrollArea, QVBoxLayout,
+                               QWidget)
 
 from ..answers import AnswerKey, AnswerService
 from ..content.model import Chapter
@@ -178,6 +179,15 @@ class ChapterReader(Page):
         self.side_button.setText("Back to answering" if on else "Show side by side")
         self.worksheets.setVisible(not on)
         self.side_by_side.setVisible(on)
+
+    def show_worksheet(self, worksheet_id: str) -> None:
+        """Bring a worksheet's first question into view (a search result leads here). While a
+        chapter's content note shows, the note comes first and nothing is skipped."""
+        card = next((c for c in self.cards if c.key.worksheet_id == worksheet_id), None)
+        if card is not None:
+            scroll = self.findChild(QScrollArea)
+            scroll.widget().layout().activate()  # the cards were just built: place them first
+            scroll.ensureWidgetVisible(card, 0, 40)
 
     def card(self, worksheet_id: str, field_id: str) -> FieldCard:
         return next(c for c in self.cards

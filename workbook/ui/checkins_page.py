@@ -1,13 +1,15 @@
-"""Check-ins: today's short check-in (four scales and a private note) and a trend view, mine or
-together, as a chart with the same numbers in a table beside it."""
+"""Check-ins: a short check-in (four scales and a private note) for today or an earlier day
+chosen in the date field, and a trend view, mine or together, as a chart with the same numbers
+in a table beside it."""
 
 from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QAbstractButton, QCheckBox, QComboBox, QHBoxLayout, QHeaderView, QPlainTextEdit,
-                               QSlider, QTableView, QVBoxLayout, QWidget)
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import (QAbstractButton, QCheckBox, QComboBox, QDateEdit, QHBoxLayout,
+                               QHeaderView, QLineEdit, QPlainTextEdit, QSlider, QTableView,
+                               QVBoxLayout, QWidget)
 
 from ..accounts import WorkbookService
 from ..checkins import MONTH, WEEK, CheckinService, TrendPoint
@@ -76,8 +78,24 @@ class CheckinsPage(Page):
         self.body.addWidget(self._build_trend())
         self.finish()
 
+    def _build_day(self) -> QHBoxLayout:
+        self.day = QDateEdit()
+        self.day.setAccessibleName("Day of the check-in")
+        self.day.setCalendarPopup(True)
+        self.day.setDisplayFormat("d MMMM yyyy")
+        for inner in self.day.findChildren(QLineEdit):  # Qt leaves its field unnamed
+            inner.setAccessibleName("Day of the check-in")
+        self.day.dateChanged.connect(lambda _: self._load_day())
+        row = QHBoxLayout()
+        row.addWidget(form_label("Day:", self.day))
+        row.addWidget(self.day)
+        row.addStretch(1)
+        return row
+
     def _build_today(self) -> Card:
         card = Card("Today's check-in")
+        self.today_card = card
+        card.body.addLayout(self._build_day())
         self.rows = [ScaleRow(scale) for scale in self._checkins.scales]
         for row in self.rows:
             card.body.addWidget(row)
@@ -140,12 +158,26 @@ class CheckinsPage(Page):
         self.share.setText(f"Share these numbers with {other} (your note stays private)"
                            if other else "Share these numbers (your note stays private)")
         self.whose.setEnabled(other is not None)
-        self._load_today()
+        self.open_day(self._checkins.today())
         self.refresh_trend()
 
-    def _load_today(self) -> None:
-        partner = self.picker.current_id()
-        existing = self._checkins.get(partner) if partner else None
+    def open_day(self, day: dt.date) -> None:
+        """Show one day's check-in (today when the page opens; a search result may choose an
+        earlier day)."""
+        self.day.setMaximumDate(_qdate(self._checkins.today()))
+        self.day.setDate(_qdate(day))
+        self._load_day()  # also when that day was already the chosen one
+
+    def chosen_day(self) -> dt.date:
+        day = self.day.date()
+        return dt.date(day.year(), day.month(), day.day())
+
+    def _load_day(self) -> None:
+        partner, day = self.picker.current_id(), self.chosen_day()
+        today = day == self._checkins.today()
+        self.today_card.title.setText("Today's check-in" if today else
+                                      f"Check-in for {day:%A %d %B %Y}")
+        existing = self._checkins.get(partner, day) if partner else None
         for row in self.rows:
             default = (row.scale.min + row.scale.max) // 2
             row.set_value(existing.scores.get(row.scale.id, default) if existing else default)
@@ -157,7 +189,8 @@ class CheckinsPage(Page):
         partner = self.picker.current_id()
         scores = {row.scale.id: row.slider.value() for row in self.rows}
         ok, _ = attempt(self.message.show_error, lambda: self._checkins.save(
-            partner, scores, self.note.toPlainText(), self.share.isChecked()))
+            partner, scores, self.note.toPlainText(), self.share.isChecked(),
+            self.chosen_day()))
         if ok:
             self.message.show_success("Saved. Thank you for checking in.")
             self.refresh_trend()
@@ -195,6 +228,10 @@ class CheckinsPage(Page):
         self.picker.clear()
         self.chart.set_series([])
         self.table_model.clear()
+
+
+def _qdate(day: dt.date) -> QDate:
+    return QDate(day.year, day.month, day.day)
 
 
 def _points(trend: list[TrendPoint], scale_id: str) -> tuple:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import random
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QSettings, Qt
 from PySide6.QtGui import QColor, QFont, QPalette, QTextCharFormat
 from PySide6.QtWidgets import (QCalendarWidget, QCheckBox, QHBoxLayout, QListView,
                                QPlainTextEdit, QVBoxLayout, QWidget)
@@ -17,9 +17,13 @@ from ..content.model import Content
 from ..gratitude import Appreciation, Entry, GratitudeService
 from .paged_model import PagedListModel
 from .partner_picker import PartnerPicker
+from .reminder import DailyReminder, ReminderBanner
 from .widgets import (Card, InlineMessage, Page, attempt, button_row, form_label, plain_button,
                       plain_label, primary_button)
 
+REMIND = "Remind me once a day while the app is open"
+REMIND_NOTE = ("The reminder only ever says “A moment for gratitude?”, never anything you wrote, "
+               "and it comes only while this app is open.")
 INTRO = ("A small practice: one thing you are grateful for, and one thing you appreciated about "
          "your partner. Skip days freely; nothing here keeps score.")
 
@@ -98,11 +102,27 @@ class GratitudePage(Page):
         self.picker.changed.connect(self.refresh)
         self.body.addWidget(plain_label("Gratitude", role="heading"))
         self.body.addWidget(plain_label(INTRO))
+        self.body.addWidget(self._build_reminder())
         self.body.addWidget(self.picker)
         self.body.addLayout(self._build_top())
         self.body.addWidget(self._build_memories())
         self.body.addWidget(self._build_history())
         self.finish()
+
+    def _build_reminder(self) -> QCheckBox:
+        self.reminder = DailyReminder(ReminderBanner(), parent=self)
+        self.remind = QCheckBox(REMIND)
+        self.remind.setToolTip(REMIND_NOTE)
+        self.remind.setAccessibleDescription(REMIND_NOTE)
+        self.remind.toggled.connect(self.reminder.set_enabled)
+        return self.remind
+
+    def use_settings(self, settings: QSettings) -> None:
+        """The reminder's on/off choice is UI state, kept with the window's other settings."""
+        self.reminder.use_settings(settings)
+        self.remind.blockSignals(True)
+        self.remind.setChecked(self.reminder.enabled)
+        self.remind.blockSignals(False)
 
     def _build_top(self) -> QHBoxLayout:
         self.calendar = QCalendarWidget()
@@ -193,6 +213,12 @@ class GratitudePage(Page):
         self._load_entry()
         self._show_memories()
         self.history_model.reload()
+
+    def open_day(self, day: dt.date) -> None:
+        """Show one day's entry (a search result leads here)."""
+        self.calendar.setSelectedDate(qdate(day))
+        self._load_entry()  # also when that day was already the chosen one
+        self.grateful.setFocus()
 
     def selected_day(self) -> dt.date:
         return pydate(self.calendar.selectedDate())

@@ -93,6 +93,7 @@ class MainWindow(QMainWindow):
             self._shell.page_changed.connect(self._remember_page)
             self._shell.hide_requested.connect(self.quick_hide)
             self._shell.settings.add_privacy(self.privacy, self.prompts)
+            self._shell.use_settings(self._settings)
         return self._shell
 
     def _build_actions(self) -> None:

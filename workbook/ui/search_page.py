@@ -1,9 +1,11 @@
 """Search: a field in the header and a results page. A search is always made as one present
 partner (chosen when you sit together), over their own private text and the shared space, never
-the other partner's private text."""
+the other partner's private text. Activating a result (Enter or double-click) asks the shell to
+open the entry it came from."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtWidgets import QLineEdit, QListView, QToolButton
 
 from ..accounts import WorkbookService
@@ -27,6 +29,8 @@ def search_field() -> QLineEdit:
 
 
 class SearchPage(Page):
+    open_result = Signal(object)  # search.Target
+
     def __init__(self, service: WorkbookService, search: SearchService):
         super().__init__(width=820)
         self.key = "search"
@@ -45,6 +49,8 @@ class SearchPage(Page):
         self.list.setAccessibleName("Search results")
         self.list.setWordWrap(True)
         self.list.setMinimumHeight(360)
+        self.list.setAccessibleDescription("Press Enter on a result to open it")
+        self.list.activated.connect(self._activated)
         self.body.addWidget(plain_label("Search", role="heading"))
         self.body.addWidget(self.picker)
         self.body.addWidget(self.summary)
@@ -59,8 +65,14 @@ class SearchPage(Page):
         self._results = self._search.search(self.picker.current_id(), query, LIMIT)
         self.model.reload()
         count = len(self._results)
-        self.summary.setText(f"{count} {'match' if count == 1 else 'matches'}, best first. "
-                             "Only your own private text and what you share is searched.")
+        self.summary.setText(f"{count} {'match' if count == 1 else 'matches'}, best first; "
+                             "press Enter or double-click one to open it. Only your own "
+                             "private text and what you share is searched.")
+
+    def _activated(self, index: QModelIndex) -> None:
+        target = self.model.item(index.row()).target if index.isValid() else None
+        if target is not None:
+            self.open_result.emit(target)
 
     def refresh(self) -> None:
         if self._query:

@@ -17,7 +17,7 @@ from .home import HomePage
 from .prompts import Prompts
 from .settings_page import SettingsPage
 from .search_page import search_field
-from .tracker_pages import search_page, tracker_pages
+from .tracker_pages import open_target, search_page, tracker_pages
 from .widgets import plain_button, plain_label
 
 HOME, CHAPTERS, SETTINGS = "home", "chapters", "settings"
@@ -58,6 +58,9 @@ class ShellPage(QWidget):
         self.search_page = search_page(service)  # reached from the header field, not the list
         self.pages.addWidget(self.search_page)
         self.trackers["search"] = self.search_page
+        self.search_page.open_result.connect(lambda target: open_target(self, target))
+        self.reminder_banner = self.trackers["gratitude"].reminder.banner
+        self.reminder_banner.open_requested.connect(lambda: self.show_section("gratitude"))
         for page in (self.home, self.settings):
             page.show_codes.connect(self.show_codes)
         self.home.join.joined.connect(lambda: self.nav.setFocus())  # the form that had it is gone
@@ -115,6 +118,7 @@ class ShellPage(QWidget):
         right = QVBoxLayout()
         right.setSpacing(0)
         right.addWidget(header)
+        right.addWidget(self.reminder_banner)  # hidden until a reminder is due
         right.addWidget(self.pages, 1)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -174,6 +178,10 @@ class ShellPage(QWidget):
         self.chapters.refresh()
         self.settings.refresh()
         self._refresh_tracker()
+
+    def use_settings(self, settings) -> None:
+        """UI state the pages remember (the gratitude reminder's on/off choice)."""
+        self.trackers["gratitude"].use_settings(settings)
 
     def flush(self) -> None:
         """Write every pending edit now (before locking or closing)."""

@@ -1,4 +1,4 @@
-"""Screenshots of the trackers (ladder, check-in trends, gratitude calendar) in light and dark,
+"""Screenshots of the trackers (milestones, ladder, check-in trends, gratitude calendar) in light and dark,
 from a throw-away demo workbook with two years of fictional entries:
 
     python -m workbook.ui.tracker_screenshots docs/screenshots
@@ -20,6 +20,7 @@ from ..accounts import NewPartner, WorkbookService
 from ..demo_trackers import fill_trackers
 from ..paths import AppPaths
 from .app import create_main_window
+from .milestones_page import celebration
 from .prompts import ScriptedPrompts
 from .theme import THEME_ENV, apply_theme
 
@@ -40,8 +41,12 @@ def _shoot(window, app, folder: Path, suffix: str) -> None:
     shell.show_section("milestones")
     page = shell.trackers["milestones"]
     _settle(app)
-    page.steps.setCurrentIndex(page.steps_model.index(0))
-    _scroll_to(page, page.events)
+    page.open_milestone(page.timeline_model.item(0).id)  # the most recently reached
+    page.message.show_success(celebration(page.chosen()))
+    _scroll_to(page, page.form.add_button)
+    _save(window, app, folder / f"milestones{suffix}.png")
+    page.ladder.view.setCurrentIndex(page.ladder.model.index(0))
+    _scroll_to(page, page.ladder.events)
     _save(window, app, folder / f"ladder{suffix}.png")
     shell.show_section("checkins")
     checkins = shell.trackers["checkins"]
