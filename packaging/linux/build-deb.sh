@@ -11,6 +11,8 @@
 #   dist/couples-workbook/                          the PyInstaller one-folder bundle
 #   dist/couples-workbook_<version>_<arch>.deb
 # Scratch: build/pyinstaller/, build/deb/. Safe to run again: each run starts those afresh.
+# DEB_COMPRESSION=zstd makes a quicker (larger) package than the default xz; DEB_MAINTAINER sets
+# the Maintainer field.
 # As root it installs missing build tools with apt-get (dpkg-dev, desktop-file-utils, appstream,
 # binutils) and the Qt runtime libraries that the bundle links to (needed to compute Depends).
 set -euo pipefail
@@ -23,7 +25,7 @@ while [ $# -gt 0 ]; do
     case "$1" in
         --venv) VENV=$2; shift 2 ;;
         --no-bundle) BUILD_BUNDLE=0; shift ;;
-        -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
+        -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
         *) echo "build-deb: unknown argument $1" >&2; exit 2 ;;
     esac
 done
@@ -45,6 +47,9 @@ libdbus-1-3 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-ra
 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libxcb1 libx11-6 libx11-xcb1 \
 libglib2.0-0 libcups2"
 BUILD_TOOLS="dpkg-dev desktop-file-utils appstream binutils file"
+# Libraries the spec bundles on purpose (what Python's own extension modules link to).
+BUNDLED_PACKAGES="libssl3 libffi8 libexpat1 libmpdec3 libuuid1 libsqlite3-0"
+T64_RENAMED="libcups2 libglib2.0-0"
 
 say() { printf '\n== %s\n' "$*"; }
 started=$(date +%s)
@@ -176,14 +181,23 @@ EOF
 mapfile -t private_dirs < <(printf '%s\n' "${elf_files[@]}" | xargs -n1 dirname | sort -u)
 lib_args=()
 for dir in "${private_dirs[@]}"; do lib_args+=("-l$dir"); done
+shlibs_start=$(date +%s)
 shlibs=$(cd "$SHLIBS_DIR" && dpkg-shlibdeps -O --ignore-missing-info --warnings=1 \
     "${lib_args[@]}" "${elf_files[@]}" 2>"$ROOT/build/deb/shlibdeps.log" | sed -n 's/^shlibs:Depends=//p')
 # Merge with the run-time (dlopen) list; keep the first, versioned mention of each package.
+# Leave out what the bundle carries itself (dpkg-shlibdeps also resolves those to the system's
+# copies), and accept the names Debian 13 / Ubuntu 24.04 gave libraries in the 64-bit time_t
+# transition (libcups2t64, libglib2.0-0t64), so one .deb installs on both generations.
 # shellcheck disable=SC2086
 DEPENDS=$(printf '%s\n' "$shlibs" | tr ',' '\n' | cat - <(printf '%s\n' $RUNTIME_DEPENDS) \
-    | sed 's/^ *//; s/ *$//' | awk 'NF { split($1, p, " "); if (!seen[p[1]]++) print }' \
+    | sed 's/^ *//; s/ *$//' \
+    | awk -v bundled="$BUNDLED_PACKAGES" -v t64="$T64_RENAMED" '
+        BEGIN { split(bundled, b, " "); for (i in b) skip[b[i]] = 1
+                split(t64, t, " "); for (i in t) renamed[t[i]] = 1 }
+        NF && !skip[$1] && !seen[$1]++ { print (renamed[$1] ? $0 " | " $1 "t64" : $0) }' \
     | paste -sd, - | sed 's/,/, /g')
 echo "Depends: $DEPENDS"
+echo "dpkg-shlibdeps took $(( $(date +%s) - shlibs_start )) s"
 
 INSTALLED_KB=$(du -sk --exclude=DEBIAN "$STAGE" | cut -f1)
 cat > "$STAGE/DEBIAN/control" <<EOF
@@ -208,7 +222,9 @@ chmod 0644 "$STAGE/DEBIAN/control"
 # --- build the .deb ----------------------------------------------------------------------------
 say "building $DEB"
 rm -f "$DIST/${APP}_"*"_$ARCH.deb"
-dpkg-deb --root-owner-group -Zxz --build "$STAGE" "$DEB" >/dev/null
+deb_start=$(date +%s)
+dpkg-deb --root-owner-group -Z"${DEB_COMPRESSION:-xz}" --build "$STAGE" "$DEB" >/dev/null
+echo "dpkg-deb (xz) took $(( $(date +%s) - deb_start )) s"
 dpkg-deb --info "$DEB" | sed -n '/Package:/,$p'
 
 bundle_mb=$(du -sm "$BUNDLE" | cut -f1)
