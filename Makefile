@@ -4,9 +4,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 APP_STAMP := $(VENV)/.app-installed
 TEST_STAMP := $(VENV)/.test-installed
-TEST_DEBIAN_PACKAGES := poppler-utils
+TEST_DEBIAN_PACKAGES := poppler-utils desktop-file-utils appstream nsis shellcheck
 
-.PHONY: run test bench self-test demo system-deps clean
+.PHONY: run test bench package package-smoke self-test demo system-deps clean
 
 run: $(APP_STAMP)
 	$(BIN)/couples-workbook $(ARGS)
@@ -16,6 +16,13 @@ test: $(TEST_STAMP)
 
 bench: $(TEST_STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/run.py $(BENCH_ARGS)
+
+# The Linux bundle and .deb (packaging/README.md); package-smoke installs it and runs it (root).
+package: $(APP_STAMP)
+	bash packaging/linux/build-deb.sh --venv $(VENV)
+
+package-smoke: package
+	bash packaging/linux/smoke-test.sh
 
 self-test: $(APP_STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/couples-workbook self-test

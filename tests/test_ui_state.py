@@ -106,3 +106,30 @@ def test_the_default_page_key_names_the_home_section():
     from workbook.ui.main_window import HOME_KEY
     from workbook.ui.shell import HOME
     assert HOME_KEY == HOME
+
+
+def test_an_unexpected_error_shows_a_calm_box_with_details_but_no_user_text(qtbot, app_paths):
+    import sys
+
+    from workbook.ui.app import _install_crash_handling
+    window = open_window(qtbot, app_paths, ScriptedPrompts())
+    handlers = _install_crash_handling(window, app_paths)
+    try:
+        raise ValueError("what she wrote: SENTINEL-4411")
+    except ValueError:
+        error = sys.exc_info()
+    try:
+        sys.excepthook(*error)
+        qtbot.waitUntil(lambda: any(s.kind == "crash" for s in window.prompts.shown))
+    finally:
+        handlers.uninstall()
+    [shown] = [s for s in window.prompts.shown if s.kind == "crash"]
+    assert "ValueError" in shown.text and "SENTINEL-4411" not in shown.text
+    logged = "".join(p.read_text() for p in app_paths.log_dir.glob("*.log"))
+    assert "SENTINEL-4411" not in logged
+
+
+def test_the_app_icon_has_every_size():
+    from workbook.ui.app import app_icon
+    sizes = {s.width() for s in app_icon().availableSizes()}
+    assert {16, 32, 48, 256} <= sizes

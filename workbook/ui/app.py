@@ -3,20 +3,20 @@ pays for Qt."""
 
 from __future__ import annotations
 
-import logging
-import sys
-from types import TracebackType
 
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from .. import APP_NAME
 from ..accounts import WorkbookService
+from ..crash import install_crash_handlers
 from ..paths import AppPaths
+from ..resources import resource_path
 from .main_window import MainWindow
 from .prompts import Prompts
 from .theme import apply_theme
 
-log = logging.getLogger(__name__)
 UNEXPECTED = ("Something went wrong that the workbook did not expect. What you saved is safe. "
               "If it happens again, restarting the app usually helps.")
 
@@ -26,18 +26,27 @@ def create_main_window(service: WorkbookService, paths: AppPaths,
     return MainWindow(service, paths, prompts or Prompts())
 
 
-def _install_excepthook(window: MainWindow) -> None:
-    """Never show a traceback: log the exception's type only (its message might echo user text)
-    and say something calm."""
+class _CrashBridge(QObject):
+    """Crash reports may come from any thread; the dialog must open on the GUI thread."""
 
-    def hook(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
-        log.error("unexpected error: %s", kind.__name__)
-        try:
-            window.prompts.error(window, APP_NAME, UNEXPECTED)
-        except Exception:  # noqa: BLE001 - the hook itself must never raise
-            pass
+    report = Signal(str)
 
-    sys.excepthook = hook
+
+def _install_crash_handling(window: MainWindow, paths: AppPaths):
+    """Faults and uncaught errors go to the log without their messages (which might echo user
+    text), and the person sees a calm box with a "Copy details" button."""
+    bridge = _CrashBridge(window)
+    bridge.report.connect(lambda details: window.prompts.crash(window, APP_NAME, UNEXPECTED,
+                                                               details),
+                          Qt.ConnectionType.QueuedConnection)
+    return install_crash_handlers(paths.log_dir, show_dialog=bridge.report.emit)
+
+
+def app_icon() -> QIcon:
+    icon = QIcon()
+    for size in (16, 24, 32, 48, 64, 128, 256):
+        icon.addFile(str(resource_path("icons", f"couples-workbook-{size}.png")))
+    return icon
 
 
 def run_gui(paths: AppPaths, argv: list[str]) -> int:
@@ -46,14 +55,14 @@ def run_gui(paths: AppPaths, argv: list[str]) -> int:
     app.setOrganizationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)
     app.setDesktopFileName("couples-workbook")
+    app.setWindowIcon(app_icon())
     apply_theme(app)  # parented to the app, so it lives as long as the app
     service = WorkbookService(paths.data_dir)
     window = create_main_window(service, paths)
-    previous_hook = sys.excepthook
-    _install_excepthook(window)
+    crash_handlers = _install_crash_handling(window, paths)
     window.show()
     try:
         return app.exec()
     finally:
         service.lock()
-        sys.excepthook = previous_hook
+        crash_handlers.uninstall()

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
 
 class Prompts:
@@ -41,6 +41,17 @@ class Prompts:
                   filters: str) -> Path | None:
         name, _ = QFileDialog.getSaveFileName(parent, title, str(suggested), filters)
         return Path(name) if name else None
+
+    def crash(self, parent: QWidget | None, title: str, text: str, details: str) -> None:
+        """The calm box for an unexpected error. `details` hold no user text (workbook/crash.py),
+        so copying them into a support request is safe."""
+        box = self._box(parent, QMessageBox.Icon.Information, title, text,
+                        QMessageBox.StandardButton.Ok)
+        box.setDetailedText(details)
+        copy = box.addButton("Copy details", QMessageBox.ButtonRole.ActionRole)
+        box.exec()
+        if box.clickedButton() is copy:
+            QApplication.clipboard().setText(details)
 
     @staticmethod
     def _box(parent, icon, title: str, text: str, buttons) -> QMessageBox:
@@ -78,6 +89,9 @@ class ScriptedPrompts(Prompts):
                 no: str = "Cancel") -> bool:
         self.shown.append(Shown("confirm", title, text))
         return bool(self._next(title))
+
+    def crash(self, parent, title: str, text: str, details: str) -> None:
+        self.shown.append(Shown("crash", title, f"{text}\n{details}"))  # tells, asks nothing
 
     def save_file(self, parent, title: str, suggested: Path, filters: str) -> Path | None:
         self.shown.append(Shown("save_file", title, str(suggested)))
