@@ -47,7 +47,7 @@ def run_gui(paths: AppPaths, argv: list[str]) -> int:
     app.setApplicationDisplayName(APP_NAME)
     app.setDesktopFileName("couples-workbook")
     apply_theme(app)  # parented to the app, so it lives as long as the app
-    service = WorkbookService(paths.data_dir)
+    service = WorkbookService(paths.data_dir, auto_backups=True)
     window = create_main_window(service, paths)
     previous_hook = sys.excepthook
     _install_excepthook(window)
