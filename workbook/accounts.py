@@ -73,6 +73,13 @@ class WorkbookService:
         for listener in list(self._listeners):
             listener(what)
 
+    def announce(self, what: str) -> None:
+        """For services beside this one (deletion.py) that change who is in the workbook."""
+        self._notify(what)
+
+    def current_session(self) -> Session:
+        return self._session()
+
     def _session(self) -> Session:
         if self.session is None:
             raise PermissionError("The workbook is locked.")
