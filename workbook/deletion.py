@@ -53,6 +53,7 @@ def delete_workbook(service) -> None:
     service.lock()
     remove_vault(service.vault)
     log.info("the workbook was deleted")
+    service.announce("deleted")  # screens that showed the unlock page start afresh
 
 
 def _drop_auto_backups(service) -> None:

@@ -54,7 +54,7 @@ class MainWindow(QMainWindow):
     def _build_pages(self) -> None:
         self.welcome = WelcomePage()
         self.create_page = CreatePage(self.service)
-        self.unlock_page = UnlockPage(self.service)
+        self.unlock_page = UnlockPage(self.service, self.prompts)
         self.recover_page = RecoverPage(self.service)
         self.codes_page = RecoveryCodePage(self.prompts)
         self._shell = None  # built on first use: the unlock window must appear fast
@@ -208,6 +208,8 @@ class MainWindow(QMainWindow):
             self._clear_everything()
             if self.current_page in (shell, self.codes_page):
                 self.show_start()
+        elif what == "deleted":
+            self.show_start()
         elif what == "unlocked":
             self.idle_lock.arm(True)
             if shell is not None and self.current_page is shell:
