@@ -5,7 +5,8 @@
     <id>.db                 raw random key P: one partner's private space
     <id>.keys.db            opened by that partner's passphrase: holds S and P
     <id>.recovery.db        opened by that partner's recovery code: holds S and P
-    backups/                encrypted copies taken before schema migrations
+    backups/                encrypted copies taken before schema migrations, and the daily
+                            automatic backups auto-<timestamp>.zip (backups.py)
 
 <id> is random hex, so the folder's listing says nothing about who uses it. Unlocking tries every
 keyslot, because nothing outside the encrypted files says which slot is whose.
