@@ -6,7 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import (QApplication, QCheckBox, QComboBox, QLabel, QLineEdit,
-                               QRadioButton, QWidget)
+                               QRadioButton, QScrollArea, QWidget)
 
 from workbook.accounts import WorkbookService
 from workbook.paths import AppPaths
@@ -37,10 +37,23 @@ def type_text(qtbot, field: QWidget, text: str) -> None:
 
 def click(qtbot, button: QWidget) -> None:
     assert button.isVisible() and button.isEnabled(), button.text()
+    scroll_into_view(button)
     if isinstance(button, (QCheckBox, QRadioButton)):  # only the box and its text react
         qtbot.mouseClick(button, Qt.MouseButton.LeftButton, pos=QPoint(8, button.height() // 2))
     else:
         qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def scroll_into_view(widget: QWidget) -> None:
+    """A click is delivered where the widget is on screen: let pending layouts settle (a busy
+    label changes a row's width), and scroll a long page so the widget is inside the viewport
+    (focus moving past a disabled button scrolls the page)."""
+    QApplication.processEvents()
+    parent = widget.parentWidget()
+    while parent is not None and not isinstance(parent, QScrollArea):
+        parent = parent.parentWidget()
+    if parent is not None:
+        parent.ensureWidgetVisible(widget)
 
 
 def press(qtbot, key: Qt.Key, modifier=Qt.KeyboardModifier.NoModifier) -> None:

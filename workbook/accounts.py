@@ -42,8 +42,9 @@ class CreatedPartner:
 
 
 class WorkbookService:
-    def __init__(self, data_dir: Path):
+    def __init__(self, data_dir: Path, *, auto_backups: bool = False):
         self.vault = VaultFolder(Path(data_dir))
+        self.auto_backups = auto_backups  # the window turns them on (backups.py)
         self.session: Session | None = None
         self._listeners: list[Callable[[str], None]] = []
 
@@ -71,6 +72,13 @@ class WorkbookService:
     def _notify(self, what: str) -> None:
         for listener in list(self._listeners):
             listener(what)
+
+    def announce(self, what: str) -> None:
+        """For services beside this one (deletion.py) that change who is in the workbook."""
+        self._notify(what)
+
+    def current_session(self) -> Session:
+        return self._session()
 
     def _session(self) -> Session:
         if self.session is None:
@@ -146,8 +154,20 @@ class WorkbookService:
             raise
         self.session.present[material.partner_id] = UnlockedPartner(material, private)
         log.info("partner unlocked (%d present)", len(self.session.present))
+        if first and self.auto_backups:
+            self._take_auto_backup()
         self._notify("unlocked")
         return next(p for p in self.session.partners() if p.id == material.partner_id)
+
+    def _take_auto_backup(self) -> None:
+        """A failed automatic backup (a full disk) must never stand between someone and their
+        workbook: it is logged, by type only, and tried again at the next unlock."""
+        from .backups import auto_backup_if_due
+        try:
+            if auto_backup_if_due(self):
+                log.info("automatic backup taken")
+        except (VaultError, OSError) as error:
+            log.warning("automatic backup failed: %s", type(error).__name__)
 
     def lock(self) -> None:
         if self.session is not None:

@@ -50,6 +50,8 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--data-dir", type=Path, dest="check_dir", help=argparse.SUPPRESS)
     _add_data_commands(commands)
     _add_export_command(commands)
+    from .backup_cli import add_commands
+    add_commands(commands)
     return parser
 
 
@@ -125,6 +127,11 @@ def _dispatch(args: argparse.Namespace, paths: AppPaths, argv: list[str]) -> int
     if args.command == "export":
         from .packet_cli import export_packet
         return export_packet(args, args.export_dir or paths.data_dir, read_secret)
+    if args.command in ("backup", "restore"):
+        from . import backup_cli
+        if args.command == "backup":
+            return backup_cli.backup_command(args, args.backup_dir or paths.data_dir, read_secret)
+        return backup_cli.restore_command(args, args.restore_dir or paths.data_dir, read_secret)
     from .ui.app import run_gui  # Qt is imported only when a window is wanted
     return run_gui(paths, [sys.argv[0], *argv])
 

@@ -5,7 +5,8 @@
     <id>.db                 raw random key P: one partner's private space
     <id>.keys.db            opened by that partner's passphrase: holds S and P
     <id>.recovery.db        opened by that partner's recovery code: holds S and P
-    backups/                encrypted copies taken before schema migrations
+    backups/                encrypted copies taken before schema migrations, and the daily
+                            automatic backups auto-<timestamp>.zip (backups.py)
 
 <id> is random hex, so the folder's listing says nothing about who uses it. Unlocking tries every
 keyslot, because nothing outside the encrypted files says which slot is whose.
@@ -111,21 +112,23 @@ class VaultFolder:
         if not self.exists():
             raise VaultNotFound("There is no workbook in this folder yet.")
         manifest = Manifest.load(self.folder)
-        damaged: list[Path] = []
+        damaged: list[tuple[Path, str]] = []
         for path in self.slots(kind):
-            if describe_unreadable(path) or manifest.looks_damaged(path):
-                damaged.append(path)
+            reason = describe_unreadable(path)
+            if reason or manifest.looks_damaged(path):
+                damaged.append((path, reason or ""))
                 continue
             try:
                 return read_keyslot(path, secret)
             except WrongPassphrase:
                 continue
             except DamagedFile:
-                damaged.append(path)
+                damaged.append((path, ""))
         if damaged:
-            raise DamagedFile(damaged[0].name, "it has changed since it was saved, so it may be "
-                              "damaged. If you are sure of your passphrase, use your recovery "
-                              "code, or restore the workbook from a backup.")
+            path, reason = damaged[0]  # a concrete reason (empty, a folder…) says what to fix
+            raise DamagedFile(path.name, (reason or "it has changed since it was saved, so it "
+                              "may be damaged.") + " If you are sure of your passphrase, use "
+                              "your recovery code, or restore the workbook from a backup.")
         if kind == RECOVERY_SLOT:
             raise WrongPassphrase("That recovery code did not open this workbook. "
                                   "Check each group of letters and try again.")

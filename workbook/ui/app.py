@@ -57,7 +57,7 @@ def run_gui(paths: AppPaths, argv: list[str]) -> int:
     app.setDesktopFileName("couples-workbook")
     app.setWindowIcon(app_icon())
     apply_theme(app)  # parented to the app, so it lives as long as the app
-    service = WorkbookService(paths.data_dir)
+    service = WorkbookService(paths.data_dir, auto_backups=True)
     window = create_main_window(service, paths)
     crash_handlers = _install_crash_handling(window, paths)
     window.show()

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QWidget
 from .. import APP_NAME
 from ..accounts import CreatedPartner, WorkbookService
 from ..paths import AppPaths
+from .clipboard_guard import ClipboardGuard
 from .create_flow import CreatePage
 from .privacy import (QUICK_HIDE_KEYS, IdleLock, PrivacyOptions, ScreenLockWatcher,
                       scrub_text_history)
@@ -54,7 +55,7 @@ class MainWindow(QMainWindow):
     def _build_pages(self) -> None:
         self.welcome = WelcomePage()
         self.create_page = CreatePage(self.service)
-        self.unlock_page = UnlockPage(self.service)
+        self.unlock_page = UnlockPage(self.service, self.prompts)
         self.recover_page = RecoverPage(self.service)
         self.codes_page = RecoveryCodePage(self.prompts)
         self._shell = None  # built on first use: the unlock window must appear fast
@@ -113,6 +114,7 @@ class MainWindow(QMainWindow):
 
     def _build_privacy(self) -> None:
         self.privacy = PrivacyOptions(self._settings, self)
+        self.clipboard_guard = ClipboardGuard(self)
         self.idle_lock = IdleLock(QApplication.instance(), self)
         self.idle_lock.idle.connect(self._lock_if_unlocked)
         self.screen_watcher = ScreenLockWatcher(self)
@@ -206,9 +208,12 @@ class MainWindow(QMainWindow):
             shell.flush()
         elif what == "locked":
             self.idle_lock.arm(False)
+            self.clipboard_guard.clear_if_ours()
             self._clear_everything()
             if self.current_page in (shell, self.codes_page):
                 self.show_start()
+        elif what == "deleted":
+            self.show_start()
         elif what == "unlocked":
             self.idle_lock.arm(True)
             if shell is not None and self.current_page is shell:

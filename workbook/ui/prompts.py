@@ -3,6 +3,10 @@ the main window receives from outside. Tests pass a `ScriptedPrompts` with answe
 advance, so no modal dialog ever blocks a test and nothing global needs patching.
 
 Texts are shown as plain text: a message may contain a name, and names are never rich text.
+
+File dialogs leave no footprint (dialog_state.py): Qt's own dialog is used everywhere, because
+native ones keep a most-recently-used list we cannot control (Windows' registry MRU, GTK's
+recently-used.xbel), and the state Qt's dialog saves is kept away from the real settings.
 """
 
 from __future__ import annotations
@@ -12,7 +16,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import (QApplication, QFileDialog, QInputDialog, QLineEdit, QMessageBox,
+                               QWidget)
+
+from .dialog_state import run_file_dialog
 
 
 class Prompts:
@@ -39,8 +46,23 @@ class Prompts:
 
     def save_file(self, parent: QWidget | None, title: str, suggested: Path,
                   filters: str) -> Path | None:
-        name, _ = QFileDialog.getSaveFileName(parent, title, str(suggested), filters)
-        return Path(name) if name else None
+        return run_file_dialog(parent, title, suggested, filters, QFileDialog.AcceptMode.AcceptSave)
+
+    def open_file(self, parent: QWidget | None, title: str, filters: str) -> Path | None:
+        return run_file_dialog(parent, title, None, filters, QFileDialog.AcceptMode.AcceptOpen)
+
+    def ask_text(self, parent: QWidget | None, title: str, text: str,
+                 secret: bool = False) -> str | None:
+        """One line typed by the user (a typed confirmation, or a passphrase when `secret`)."""
+        dialog = QInputDialog(parent)
+        dialog.setWindowTitle(title)
+        dialog.setLabelText(text)
+        dialog.setTextEchoMode(QLineEdit.EchoMode.Password if secret else QLineEdit.EchoMode.Normal)
+        accepted = dialog.exec() == QInputDialog.DialogCode.Accepted
+        value = dialog.textValue()
+        dialog.setTextValue("")
+        dialog.deleteLater()
+        return value if accepted else None
 
     def crash(self, parent: QWidget | None, title: str, text: str, details: str) -> None:
         """The calm box for an unexpected error. `details` hold no user text (workbook/crash.py),
@@ -97,6 +119,16 @@ class ScriptedPrompts(Prompts):
         self.shown.append(Shown("save_file", title, str(suggested)))
         answer = self._next(title)
         return Path(answer) if answer else None
+
+    def open_file(self, parent, title: str, filters: str) -> Path | None:
+        self.shown.append(Shown("open_file", title, filters))
+        answer = self._next(title)
+        return Path(answer) if answer else None
+
+    def ask_text(self, parent, title: str, text: str, secret: bool = False) -> str | None:
+        self.shown.append(Shown("ask_text", title, text))
+        answer = self._next(title)
+        return None if answer is None else str(answer)
 
     def _next(self, title: str) -> object:
         if not self.answers:

@@ -72,6 +72,7 @@ class PartnerChoice(QWidget):
 
 class SettingsPage(Page):
     show_codes = Signal(object)  # list[CodeToShow]
+    lock_requested = Signal()  # a restore is about to replace the vault
 
     def __init__(self, service: WorkbookService, prompts: Prompts):
         super().__init__()
@@ -90,6 +91,12 @@ class SettingsPage(Page):
         self.privacy_slot.setSpacing(16)
         self.body.addLayout(self.privacy_slot)
         self.privacy = None
+        from .vault_cards import BackupCard, DeleteCard
+        self.backup = BackupCard(service, prompts)
+        self.backup.lock_requested.connect(self.lock_requested)
+        self.body.addWidget(self.backup)
+        self.delete = DeleteCard(service, prompts, self._partner)
+        self.body.addWidget(self.delete)
         self.body.addWidget(self._about_card())
         self.finish()
 

@@ -63,6 +63,7 @@ class ShellPage(QWidget):
         self.reminder_banner.open_requested.connect(lambda: self.show_section("gratitude"))
         for page in (self.home, self.settings):
             page.show_codes.connect(self.show_codes)
+        self.settings.lock_requested.connect(self.lock_requested)
         self.home.join.joined.connect(lambda: self.nav.setFocus())  # the form that had it is gone
         self.home.continue_chapter.connect(self.continue_chapter)
         self._build()

@@ -1,12 +1,19 @@
 """The unlock screen (one passphrase field: nothing here says who uses the app) and the
-"forgot your passphrase" reset with a recovery code."""
+"forgot your passphrase" reset with a recovery code.
+
+When unlocking finds a damaged file and the folder holds an automatic backup, the unlock screen
+offers to put the newest one back (backups.py); it asks for a typed word and the passphrase,
+restores atomically, and then asks for the passphrase again as usual."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLineEdit
 
+from .. import backups
 from ..accounts import WorkbookService
+from ..storage.errors import DamagedFile
+from .prompts import Prompts
 from .recovery_page import CodeToShow
 from .widgets import (InlineMessage, NewPassphraseForm, Page, PassphraseField, attempt, busy,
                       button_row, link_button, plain_label, primary_button)
@@ -22,10 +29,14 @@ class UnlockPage(Page):
     unlocked = Signal()
     forgot = Signal()
 
-    def __init__(self, service: WorkbookService):
+    def __init__(self, service: WorkbookService, prompts: Prompts | None = None):
         super().__init__(width=520)
         self._service = service
+        self._prompts = prompts or Prompts()
         self.setAccessibleName("Unlock the workbook")
+        self.restore_button = link_button("Restore the latest automatic backup")
+        self.restore_button.clicked.connect(self.restore_latest)
+        self.restore_button.hide()
         self.field = PassphraseField("Passphrase")
         self.message = InlineMessage()
         self.unlock_button = primary_button("Unlock")
@@ -42,6 +53,7 @@ class UnlockPage(Page):
         self.body.addWidget(self.field)
         self.body.addWidget(self.message)
         self.body.addLayout(button_row(self.forgot_button, self.unlock_button))
+        self.body.addLayout(button_row(self.restore_button, align_left=True))
         self.body.addSpacing(12)
         self.body.addWidget(plain_label(TOGETHER, role="muted"))
         self.finish()
@@ -52,14 +64,41 @@ class UnlockPage(Page):
         self.field.setFocus()
 
     def submit(self) -> None:
+        self.restore_button.hide()
         if unlock_from_field(self._service, self.field, self.message, self.unlock_button,
-                             "Unlocking…", self.forgot_button):
+                             "Unlocking…", self.forgot_button, on_damaged=self._offer_restore):
             self.clear()
             self.unlocked.emit()
 
+    def _offer_restore(self) -> None:
+        self.restore_button.setVisible(
+            backups.latest_auto_backup(self._service.vault.folder) is not None)
+
+    def restore_latest(self) -> None:
+        typed = self._prompts.ask_text(self, "Restore the latest automatic backup?",
+                                       "This puts back the copy the app made most recently. "
+                                       "Anything written after it was made is lost. Type "
+                                       "RESTORE to continue.")
+        if (typed or "").strip().upper() != "RESTORE":
+            return
+        secret = self._prompts.ask_text(self, "Open the backup", "Your passphrase or recovery "
+                                        "code:", secret=True)
+        if not secret:
+            return
+        folder = self._service.vault.folder
+        with busy(self.restore_button, "Restoring…", self.field, self.unlock_button):
+            ok, _ = attempt(self.message.show_error,
+                            lambda: backups.restore_latest_auto(folder, secret))
+        if ok:
+            self.restore_button.hide()
+            self.field.clear()
+            self.message.show_success("The latest automatic backup is back in place. Type your "
+                                      "passphrase to open it.")
+            self.field.setFocus()
+
 
 def unlock_from_field(service: WorkbookService, field: PassphraseField, message: InlineMessage,
-                      button, busy_text: str, *also_disabled) -> bool:
+                      button, busy_text: str, *also_disabled, on_damaged=None) -> bool:
     """Unlock with what `field` holds; errors appear inline and the field is ready to retry.
     Used by the unlock screen and by a second partner joining from Home."""
     message.clear()
@@ -67,8 +106,17 @@ def unlock_from_field(service: WorkbookService, field: PassphraseField, message:
     if not passphrase:
         message.show_error("Please type your passphrase.")
         return False
+
+    def run():
+        try:
+            return service.unlock(passphrase)
+        except DamagedFile:
+            if on_damaged is not None:
+                on_damaged()
+            raise
+
     with busy(button, busy_text, field, *also_disabled):
-        ok, _ = attempt(message.show_error, lambda: service.unlock(passphrase))
+        ok, _ = attempt(message.show_error, run)
     if not ok:
         field.select_for_retry()
     return ok

@@ -1,0 +1,184 @@
+"""Backups a person can carry to another computer, and the rolling automatic ones.
+
+A backup is one zip of ciphertext (workbook/storage/backup.py explains the format). Verifying
+and restoring both extract it into a fresh folder, unlock it with the passphrase or recovery
+code given, and run the integrity checks on the files that secret opens; only then does a
+restore rename the folder into place. An existing workbook is never replaced unless the caller
+says so (the command line's `--replace`, the window's typed confirmation), and the old folder
+is kept aside as `<dir>.replaced-<timestamp>` until the new one is in place.
+
+Automatic backups live in the vault's own `backups/` folder as `auto-<timestamp>.zip`: taken
+when someone unlocks, at most once a day, the newest five kept.
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import tempfile
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+from typing import Callable
+
+from .passphrases import normalize_recovery_code
+from .storage import backup as container
+from .storage.errors import VaultExists, VaultNotFound, WrongPassphrase
+from .storage.keyslots import KeyMaterial
+from .storage.vault import BACKUP_DIR, PASSPHRASE_SLOT, RECOVERY_SLOT, VaultFolder
+
+log = logging.getLogger(__name__)
+AUTO_PREFIX, AUTO_KEEP, AUTO_EVERY = "auto-", 5, timedelta(days=1)
+WRONG_SECRET = ("That passphrase or recovery code does not open this backup. Check it and try "
+                "again; nothing has been changed.")
+
+
+@dataclass(frozen=True)
+class BackupReport:
+    created: str       # UTC timestamp from the backup's table of contents
+    files: int
+    partners: int      # keyslots for a passphrase found inside
+
+
+# -- making one ---------------------------------------------------------------------------------
+def create_backup(service, target: Path) -> Path:
+    """Back up the whole vault of an unlocked service (every partner's files) to `target`."""
+    session = service.session
+    if session is None:
+        raise PermissionError("The workbook is locked.")
+    conns = {"shared.db": session.shared_conn}
+    conns.update({f"{pid}.db": p.conn for pid, p in session.present.items()})
+    path = container.write_backup(service.vault.folder, conns, Path(target))
+    log.info("backup written")
+    return path
+
+
+def auto_backup_if_due(service, now: datetime | None = None) -> Path | None:
+    """Take an automatic backup unless one was taken in the last day; keep the newest five."""
+    now = now or datetime.now(timezone.utc)
+    folder = service.vault.folder / BACKUP_DIR
+    latest = latest_auto_backup(service.vault.folder)
+    if latest is not None and now - _stamp_time(latest) < AUTO_EVERY:
+        return None
+    folder.mkdir(mode=0o700, exist_ok=True)
+    path = create_backup(service, folder / f"{AUTO_PREFIX}{now.strftime('%Y%m%dT%H%M%SZ')}.zip")
+    for old in auto_backups(service.vault.folder)[:-AUTO_KEEP]:
+        old.unlink(missing_ok=True)
+    return path
+
+
+def auto_backups(vault_folder: Path) -> list[Path]:
+    """Automatic backups, oldest first (their names sort by time)."""
+    folder = Path(vault_folder) / BACKUP_DIR
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.glob(f"{AUTO_PREFIX}*.zip") if _stamp_or_none(p))
+
+
+def latest_auto_backup(vault_folder: Path) -> Path | None:
+    found = auto_backups(vault_folder)
+    return found[-1] if found else None
+
+
+def _stamp_or_none(path: Path) -> datetime | None:
+    try:
+        return _stamp_time(path)
+    except ValueError:
+        return None
+
+
+def _stamp_time(path: Path) -> datetime:
+    stamp = path.stem[len(AUTO_PREFIX):]
+    return datetime.strptime(stamp, "%Y%m%dT%H%M%SZ").replace(tzinfo=timezone.utc)
+
+
+# -- checking and restoring ---------------------------------------------------------------------
+def verify_backup(path: Path, secret: str) -> BackupReport:
+    """Check a backup completely (container, checksums, unlock, integrity); write nothing."""
+    index = container.read_index(Path(path))
+    with tempfile.TemporaryDirectory(prefix="cw-verify-") as scratch:
+        folder = Path(scratch) / "vault"
+        container.extract(Path(path), index, folder)
+        _unlock_and_check(folder, secret)
+        partners = len(VaultFolder(folder).slots(PASSPHRASE_SLOT))
+    return BackupReport(index.created, len(index.files), partners)
+
+
+def restore_backup(path: Path, secret: str, target: Path, *, replace: bool = False,
+                   keep_backups: bool = False,
+                   before_swap: Callable[[], None] | None = None) -> BackupReport:
+    """Restore `path` into `target` atomically. Refuses to replace an existing workbook unless
+    `replace`. `before_swap` runs once the backup is verified, just before the rename (the
+    window locks there, so no open database points into the folder being replaced)."""
+    target = Path(target)
+    _check_target(target, replace)
+    index = container.read_index(Path(path))
+    staged = container.staging_folder(target)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        container.extract(Path(path), index, staged)
+        _unlock_and_check(staged, secret)
+        if before_swap is not None:
+            before_swap()
+        aside = container.swap_into_place(staged, target)
+    except BaseException:
+        container.remove_folder(staged)
+        raise
+    if aside is not None:
+        _finish_replacing(aside, target, keep_backups)
+    log.info("backup restored")
+    partners = len(VaultFolder(target).slots(PASSPHRASE_SLOT))
+    return BackupReport(index.created, len(index.files), partners)
+
+
+def restore_latest_auto(vault_folder: Path, secret: str) -> BackupReport:
+    """After a damaged file: put the newest automatic backup in place, keeping the others."""
+    latest = latest_auto_backup(vault_folder)
+    if latest is None:
+        raise VaultNotFound("There is no automatic backup of this workbook.")
+    with tempfile.TemporaryDirectory(prefix="cw-auto-", dir=Path(vault_folder).parent) as tmp:
+        copy = Path(tmp) / latest.name  # the original is inside the folder being replaced
+        shutil.copyfile(latest, copy)
+        return restore_backup(copy, secret, Path(vault_folder), replace=True, keep_backups=True)
+
+
+def _check_target(target: Path, replace: bool) -> None:
+    if VaultFolder(target).exists():
+        if not replace:
+            raise VaultExists("A workbook already exists in that folder; it was left untouched. "
+                              "Replacing it needs an explicit confirmation.")
+    elif target.exists() and (not target.is_dir() or any(target.iterdir())):
+        raise VaultExists("That folder is not empty and holds no workbook; it was left untouched.")
+
+
+def _finish_replacing(aside: Path, target: Path, keep_backups: bool) -> None:
+    old_backups = aside / BACKUP_DIR
+    if keep_backups and old_backups.is_dir() and not (target / BACKUP_DIR).exists():
+        old_backups.rename(target / BACKUP_DIR)
+    container.remove_folder(aside)
+
+
+def _unlock_and_check(folder: Path, secret: str) -> KeyMaterial:
+    """Unlock the extracted copy; opening runs cipher_integrity_check and quick_check on the
+    shared file and on the private file this secret opens (and migrates an older backup)."""
+    vault = VaultFolder(folder)
+    material = _find_keys(vault, secret)
+    vault.open_shared(material.shared_key).close()
+    vault.open_private(material).close()
+    return material
+
+
+def _find_keys(vault: VaultFolder, secret: str) -> KeyMaterial:
+    try:
+        return vault.find_keys(secret, PASSPHRASE_SLOT)
+    except WrongPassphrase:
+        pass
+    code = normalize_recovery_code(secret)
+    try:
+        return vault.find_keys(code, RECOVERY_SLOT) if code else _wrong()
+    except WrongPassphrase:
+        _wrong()
+
+
+def _wrong() -> KeyMaterial:
+    raise WrongPassphrase(WRONG_SECRET)
