@@ -21,10 +21,18 @@ def check_storable(text: str) -> str:
     return text
 
 
+def clean_line(text: str, max_length: int, if_empty: str, if_long: str,
+               error: type[InvalidText] = InvalidText) -> str:
+    """A one-line entry (a name, a title): storable, trimmed, not empty, not too long."""
+    text = check_storable(text).strip()
+    if not text:
+        raise error(if_empty)
+    if len(text) > max_length:
+        raise error(if_long)
+    return text
+
+
 def clean_display_name(name: str) -> str:
-    name = check_storable(name).strip()
-    if not name:
-        raise InvalidText("Please enter a name (a first name or a nickname is enough).")
-    if len(name) > MAX_NAME_LENGTH:
-        raise InvalidText(f"Please keep the name under {MAX_NAME_LENGTH} characters.")
-    return name
+    return clean_line(name, MAX_NAME_LENGTH,
+                      "Please enter a name (a first name or a nickname is enough).",
+                      f"Please keep the name under {MAX_NAME_LENGTH} characters.")

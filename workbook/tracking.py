@@ -7,7 +7,7 @@ import datetime as dt
 from typing import Callable
 
 from .accounts import WorkbookService
-from .text import InvalidText, check_storable
+from .text import InvalidText, check_storable, clean_line
 
 Clock = Callable[[], dt.date]
 MAX_TITLE = 200
@@ -23,12 +23,8 @@ def iso(day: dt.date) -> str:
 
 
 def clean_title(title: str) -> str:
-    title = check_storable(title).strip()
-    if not title:
-        raise TrackerError("Please give it a short title.")
-    if len(title) > MAX_TITLE:
-        raise TrackerError(f"Please keep the title under {MAX_TITLE} characters.")
-    return title
+    return clean_line(title, MAX_TITLE, "Please give it a short title.",
+                      f"Please keep the title under {MAX_TITLE} characters.", TrackerError)
 
 
 def clean_text(text: str) -> str:
