@@ -20,7 +20,9 @@ LIMIT = 200
 def search_field() -> QLineEdit:
     field = QLineEdit()
     field.setAccessibleName("Search the workbook")
-    field.setPlaceholderText("Search gratitude, notes and answers")
+    field.setPlaceholderText("Search your workbook")
+    field.setToolTip("Search gratitude, notes and answers you can see")
+    field.setMinimumWidth(200)  # the placeholder must fit; a cut-off hint reads as a glitch
     field.setClearButtonEnabled(True)
     for button in field.findChildren(QToolButton):  # Qt's clear button has no name of its own
         button.setAccessibleName("Clear search")
