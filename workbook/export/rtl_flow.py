@@ -68,6 +68,7 @@ class RtlParagraph(_Lines):
         self.style, self.bullet = style, bullet
         self.plain = rtl_plain(text, style.fontName)
         self.rtl = is_rtl_paragraph(self.plain)
+        self.face = _one_face(self.plain, style.fontName)
         self._laid_for: float | None = None
 
     def wrap(self, avail_width, avail_height):
@@ -84,15 +85,26 @@ class RtlParagraph(_Lines):
         style = self.style
         text_width = avail_width - style.leftIndent - style.rightIndent
         line_style = style.clone(f"{style.name}_line", spaceBefore=0, spaceAfter=0,
+                                 fontName=self.face,
                                  alignment=TA_RIGHT if self.rtl else style.alignment)
-        broken = break_lines(self.plain, text_width - _SLACK, style.fontName, style.fontSize)
+        broken = break_lines(self.plain, text_width - _SLACK, self.face, style.fontSize)
         self.lines = []
         for n, logical in enumerate(broken):
-            markup = line_markup(visual(logical, self.rtl), style.fontName)
+            markup = line_markup(visual(logical, self.rtl), self.face)
             line = Paragraph(markup, line_style, bulletText=self.bullet if n == 0 else None)
             line.wrap(avail_width, style.leading * 2)
             self.lines.append(line)
         self._laid_for = avail_width
+
+
+def _one_face(text: str, font: str) -> str:
+    """The whole line in the fallback face (DejaVu Sans) when it has every character: else
+    each space and comma between Hebrew words would switch faces, which looks uneven and
+    makes reportlab several times slower on long answers."""
+    fallback = fallback_font(font)
+    if fallback and set(map(ord, text)) <= coverage(fallback):
+        return fallback
+    return font
 
 
 def break_lines(text: str, width: float, font: str, size: float) -> list[str]:
