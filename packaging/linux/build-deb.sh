@@ -84,7 +84,7 @@ if [ ! -x "$PY" ]; then
     python3 -m venv "$VENV"
     "$PY" -m pip install -q --upgrade pip
 fi
-if ! "$PY" -c "import PySide6, sqlcipher3, reportlab, platformdirs" 2>/dev/null; then
+if ! "$PY" -c "import PySide6, sqlcipher3, reportlab, platformdirs, bidi, arabic_reshaper" 2>/dev/null; then
     say "installing the app's dependencies into $VENV"
     "$PY" -m pip install -q -e "$ROOT"
 fi

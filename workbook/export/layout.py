@@ -24,7 +24,8 @@ from reportlab.platypus import (BaseDocTemplate, Flowable, Frame, NextPageTempla
 from workbook.content import model as content_model
 from workbook.export.encryption import encryption_for
 from workbook.export.fonts import MONO, SANS, SANS_BOLD, SERIF, SERIF_ITALIC, ensure_fonts
-from workbook.export.markup import to_markup
+from workbook.export.bidi_text import has_rtl
+from workbook.export.markup import line_markup, logical_lines, to_markup
 
 PAGE_SIZES = {"A4": A4, "Letter": LETTER}
 INK = colors.HexColor("#1f2a36")
@@ -93,10 +94,17 @@ def styles() -> dict[str, ParagraphStyle]:
 
 def user_paragraphs(text: str, style_name: str) -> list[Flowable]:
     """Someone's own text: one Paragraph per line (their line breaks are kept), and a blank
-    line becomes half a line of space."""
+    line becomes half a line of space. Lines with Hebrew or Arabic are set right to left."""
     style = styles()[style_name]
-    return [Paragraph(m, style) if m.strip() else Spacer(1, style.leading / 2)
-            for m in to_markup(text, style.fontName)]
+    return [_line(line, style) if line.strip() else Spacer(1, style.leading / 2)
+            for line in logical_lines(text)]
+
+
+def _line(line: str, style: ParagraphStyle, bullet: str | None = None) -> Flowable:
+    if has_rtl(line):  # only these take the slower path (rtl_flow.py)
+        from workbook.export.rtl_flow import RtlParagraph
+        return RtlParagraph(line, style, bullet)
+    return Paragraph(line_markup(line, style.fontName), style, bulletText=bullet)
 
 
 def content_paragraphs(text: str, style_name: str) -> list[Flowable]:
@@ -104,7 +112,7 @@ def content_paragraphs(text: str, style_name: str) -> list[Flowable]:
     return [paragraph(block, style_name) for block in content_model.paragraphs(text)]
 
 
-def paragraph(text: str, style: str | ParagraphStyle, bullet: str | None = None) -> Paragraph:
+def paragraph(text: str, style: str | ParagraphStyle, bullet: str | None = None) -> Flowable:
     """A single Paragraph, for short texts such as titles (line breaks become spaces).
 
     `style` is a name from `styles()` or a ParagraphStyle made from one of them.
@@ -112,7 +120,7 @@ def paragraph(text: str, style: str | ParagraphStyle, bullet: str | None = None)
     if isinstance(style, str):
         style = styles()[style]
     bullet_markup = " ".join(to_markup(bullet, style.fontName)) if bullet else None
-    return Paragraph(" ".join(to_markup(text, style.fontName)), style, bulletText=bullet_markup)
+    return _line(" ".join(logical_lines(text)), style, bullet_markup)
 
 
 def cover(title: str, lines: list[str], note: str = "") -> list[Flowable]:

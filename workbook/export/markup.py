@@ -11,12 +11,18 @@ Characters are looked up in the face's own character map (the TTF cmap that repo
 - emoji and other symbols in neither: a readable name in brackets, "[emoji: thumbs up sign]";
 - other unprintable text (for example Chinese): "[5 characters not available in print]";
 - invisible formatting characters (joiners, variation selectors): dropped if the font lacks them.
+
+Lines with Hebrew or Arabic letters are also shaped and put into visual order (`bidi_text`).
+Here that is done per logical line, which is right only for text that stays on one line;
+`layout` sends user text with such letters to `rtl_flow.RtlParagraph`, which breaks the line
+first, using `rtl_plain` and `line_markup` below (escaping happens after reordering).
 """
 
 from __future__ import annotations
 
 import unicodedata
 
+from workbook.export.bidi_text import has_rtl, is_rtl_paragraph, shape, visual
 from workbook.export.fonts import MONO, SANS, SANS_BOLD, SERIF, SERIF_BOLD, SERIF_ITALIC, coverage
 
 # Where a face looks when it lacks a glyph. Sans faces have no fallback: they are the widest.
@@ -34,19 +40,52 @@ def to_markup(text: str, font: str = SERIF) -> list[str]:
 
     Every string that reaches a reportlab Paragraph goes through here.
     """
-    primary = coverage(font)
-    fallback_font = _FALLBACK.get(font)
-    fallback = coverage(fallback_font) if fallback_font else frozenset()
     out: list[str] = []
+    for piece in logical_lines(text):
+        if has_rtl(piece):
+            plain = rtl_plain(piece, font)
+            piece = visual(plain, is_rtl_paragraph(plain))
+        out.append(line_markup(piece, font))
+    return out
+
+
+def logical_lines(text: str) -> list[str]:
+    """The person's lines, composed (NFC), tabs as spaces, over-long lines cut at a space."""
     # NFC first: reportlab does not position combining accents, so "e" + U+0301 would print
     # the accent beside the letter, while the composed "é" has a glyph of its own.
-    for line in unicodedata.normalize("NFC", text).replace("\t", "    ").splitlines():
-        for piece in _cut(line):
-            if set(map(ord, piece)) <= primary:  # the common case, done in C
-                out.append(_escape(piece))
-            else:
-                out.append(_render(_runs(piece, primary, fallback), fallback_font))
-    return out
+    lines = unicodedata.normalize("NFC", text).replace("\t", "    ").splitlines()
+    return [piece for line in lines for piece in _cut(line)]
+
+
+def line_markup(line: str, font: str = SERIF) -> str:
+    """Markup for one line in drawing order: escaped, missing glyphs in the fallback face,
+    emoji named, unprintable characters counted."""
+    primary = coverage(font)
+    if set(map(ord, line)) <= primary:  # the common case, done in C
+        return _escape(line)
+    fallback_font = _FALLBACK.get(font)
+    return _render(_runs(line, primary, _fallback_coverage(font)), fallback_font)
+
+
+def rtl_plain(line: str, font: str = SERIF) -> str:
+    """A logical line with right-to-left letters as plain text ready to break and reorder:
+    emoji and unprintable characters already replaced by their bracketed names (so the names
+    take part in the ordering as words), invisible characters dropped, Arabic joined."""
+    primary, fallback = coverage(font), _fallback_coverage(font)
+    parts = []
+    for kind, chars in _runs(line, primary, fallback):
+        parts.append("".join(chars) if kind in (_OK, _FALLBACK_RUN) else _label(kind, chars))
+    face = font if 0x627 in primary else (_FALLBACK.get(font) or font)
+    return shape("".join(parts), coverage(face), face)
+
+
+def fallback_font(font: str) -> str | None:
+    return _FALLBACK.get(font)
+
+
+def _fallback_coverage(font: str) -> frozenset[int]:
+    fallback = _FALLBACK.get(font)
+    return coverage(fallback) if fallback else frozenset()
 
 
 def _cut(line: str) -> list[str]:
@@ -116,12 +155,16 @@ def _render(runs: list[list], fallback_font: str | None) -> str:
             parts.append(_escape(text))
         elif kind == _FALLBACK_RUN:
             parts.append(f'<font name="{fallback_font}">{_escape(text)}</font>')
-        elif kind == _SYMBOL:
-            parts.append(_symbol_label(chars))
         else:
-            count = len(chars)
-            parts.append(f"[{count} character{'s' if count > 1 else ''} not available in print]")
+            parts.append(_label(kind, chars))
     return "".join(parts)
+
+
+def _label(kind: int, chars: list[str]) -> str:
+    if kind == _SYMBOL:
+        return _symbol_label(chars)
+    count = len(chars)
+    return f"[{count} character{'s' if count > 1 else ''} not available in print]"
 
 
 def _symbol_label(chars: list[str]) -> str:
