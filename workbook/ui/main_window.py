@@ -18,13 +18,11 @@ from .. import APP_NAME
 from ..accounts import CreatedPartner, WorkbookService
 from ..paths import AppPaths
 from .clipboard_guard import ClipboardGuard
-from .create_flow import CreatePage
 from .privacy import (QUICK_HIDE_KEYS, IdleLock, PrivacyOptions, ScreenLockWatcher,
                       scrub_text_history)
 from .prompts import Prompts
-from .recovery_page import CodeToShow, RecoveryCodePage
-from .unlock import RecoverPage, UnlockPage
-from .welcome import WelcomePage
+from .recovery_page import CodeToShow
+from .unlock import UnlockPage
 
 DEFAULT_SIZE = (1000, 680)
 MINIMUM_SIZE = (640, 460)
@@ -53,25 +51,65 @@ class MainWindow(QMainWindow):
 
     # -- construction -----------------------------------------------------------------------------
     def _build_pages(self) -> None:
-        self.welcome = WelcomePage()
-        self.create_page = CreatePage(self.service)
+        # Only the unlock screen is built now: when a workbook exists it is the one shown first,
+        # and the others (welcome, create, reset, codes) are built on first use (_lazy).
         self.unlock_page = UnlockPage(self.service, self.prompts)
-        self.recover_page = RecoverPage(self.service)
-        self.codes_page = RecoveryCodePage(self.prompts)
+        self._lazy_pages: dict[str, QWidget] = {}
         self._shell = None  # built on first use: the unlock window must appear fast
         self.stack = QStackedWidget()
-        for page in (self.welcome, self.create_page, self.unlock_page, self.recover_page,
-                     self.codes_page):
-            self.stack.addWidget(page)
+        self.stack.addWidget(self.unlock_page)
         self.setCentralWidget(self.stack)
-        self.welcome.start.connect(lambda: self._show(self.create_page))
-        self.create_page.back.connect(lambda: self._show(self.welcome))
-        self.create_page.created.connect(self._on_created)
         self.unlock_page.unlocked.connect(self.show_shell)
         self.unlock_page.forgot.connect(self._show_recover)
-        self.recover_page.back.connect(self.show_unlock)
-        self.recover_page.recovered.connect(lambda code: self.show_codes([code]))
-        self.codes_page.finished.connect(lambda: self._after_codes())
+
+    def _lazy(self, name: str, build: Callable[[], QWidget]) -> QWidget:
+        page = self._lazy_pages.get(name)
+        if page is None:
+            page = self._lazy_pages[name] = build()
+            self.stack.addWidget(page)
+        return page
+
+    @property
+    def welcome(self):
+        return self._lazy("welcome", self._build_welcome)
+
+    def _build_welcome(self):
+        from .welcome import WelcomePage
+        page = WelcomePage()
+        page.start.connect(lambda: self._show(self.create_page))
+        return page
+
+    @property
+    def create_page(self):
+        return self._lazy("create", self._build_create)
+
+    def _build_create(self):
+        from .create_flow import CreatePage
+        page = CreatePage(self.service)
+        page.back.connect(lambda: self._show(self.welcome))
+        page.created.connect(self._on_created)
+        return page
+
+    @property
+    def recover_page(self):
+        return self._lazy("recover", self._build_recover)
+
+    def _build_recover(self):
+        from .unlock import RecoverPage
+        page = RecoverPage(self.service)
+        page.back.connect(self.show_unlock)
+        page.recovered.connect(lambda code: self.show_codes([code]))
+        return page
+
+    @property
+    def codes_page(self):
+        return self._lazy("codes", self._build_codes)
+
+    def _build_codes(self):
+        from .recovery_page import RecoveryCodePage
+        page = RecoveryCodePage(self.prompts)
+        page.finished.connect(lambda: self._after_codes())
+        return page
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
         """Once the unlock screen has been painted, build the workbook's pages while the person
@@ -210,7 +248,7 @@ class MainWindow(QMainWindow):
             self.idle_lock.arm(False)
             self.clipboard_guard.clear_if_ours()
             self._clear_everything()
-            if self.current_page in (shell, self.codes_page):
+            if self.current_page in (shell, self._lazy_pages.get("codes")):
                 self.show_start()
         elif what == "deleted":
             self.show_start()
@@ -222,7 +260,7 @@ class MainWindow(QMainWindow):
             shell.refresh()
 
     def _clear_everything(self) -> None:
-        for page in (self.create_page, self.unlock_page, self.recover_page, self.codes_page):
+        for page in (self.unlock_page, *self._lazy_pages.values()):
             page.clear()
         if self._shell is not None:
             self._shell.clear()

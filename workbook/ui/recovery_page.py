@@ -9,7 +9,6 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QPushButton
 
-from ..export.errors import ExportError
 from .prompts import Prompts
 from .widgets import Card, Page, button_row, plain_label, primary_button
 
@@ -104,7 +103,8 @@ class RecoveryCodePage(Page):
                                         Path.home() / "recovery-sheet.pdf", "PDF files (*.pdf)")
         if target is None:
             return
-        from ..export import build_recovery_sheet  # reportlab loads only when a PDF is made
+        # reportlab (and the export package) load only when a PDF is made
+        from ..export import ExportError, build_recovery_sheet
         try:
             build_recovery_sheet(target, self.current_code)
         except (ExportError, ValueError) as error:
