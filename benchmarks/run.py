@@ -180,12 +180,20 @@ def row(name: str, value: float, unit: str, floor: float | None, target: str) ->
     return f"| {name} | {value:,.1f} {unit} | {floor_text} | {ratio} | {target} |"
 
 
+def compile_bytecode() -> None:
+    """Installed copies run from compiled bytecode (pip and PyInstaller compile at install), so
+    the probes should too, even where PYTHONDONTWRITEBYTECODE keeps Python from caching it."""
+    import compileall
+    compileall.compile_dir(str(HERE.parent / "workbook"), quiet=1)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--years", type=int, default=10)
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--vault", type=Path, help="reuse a demo vault made earlier")
     args = parser.parse_args()
+    compile_bytecode()
     with tempfile.TemporaryDirectory(prefix="cw-bench-") as tmp:
         vault = args.vault or Path(tmp) / "vault"
         if not VaultFolder(vault).exists():
