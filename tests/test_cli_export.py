@@ -4,29 +4,17 @@ from __future__ import annotations
 
 from pypdf import PdfReader
 
-from conftest import PASSPHRASE_ONE, PASSPHRASE_TWO
+from conftest import PASSPHRASE_ONE
 from test_cli import run_cli
-from test_export_packet import long_fields
-from workbook.answers import AnswerService
+from test_export_packet import fill_three_answers
 
 PRIVATE = "MY-PRIVATE-LINE & <more>"
 SHARED = "MY-SHARED-LINE"
 PARTNER = "PARTNER-PRIVATE-LINE"
 
 
-def fill(vault_two):
-    service = vault_two.service()
-    service.unlock(PASSPHRASE_ONE)
-    service.unlock(PASSPHRASE_TWO)
-    alex, sam = vault_two.ids
-    (k1, _), (k2, _), (k3, _) = long_fields(3)
-    answers = AnswerService(service)
-    answers.save(alex, k1, SHARED)
-    answers.share(alex, k1)
-    answers.save(alex, k2, PRIVATE)
-    answers.save(sam, k3, PARTNER)
-    service.lock()
-    return k1.chapter_id
+def fill(vault_two) -> str:
+    return fill_three_answers(vault_two, SHARED, PRIVATE, PARTNER)
 
 
 def text_of(path) -> str:

@@ -52,6 +52,27 @@ def long_fields(count: int):
     return found[:count]
 
 
+def fill_three_answers(vault_two, shared: str, private: str, partner: str,
+                       partner_shared: str | None = None) -> str:
+    """Alex shares one answer and keeps one private; Sam keeps one private (and may share one
+    where Alex shared). Returns the chapter of the shared answer."""
+    service = vault_two.service()
+    service.unlock(PASSPHRASE_ONE)
+    service.unlock(PASSPHRASE_TWO)
+    alex, sam = vault_two.ids
+    (k1, _), (k2, _), (k3, _) = long_fields(3)
+    answers = AnswerService(service)
+    answers.save(alex, k1, shared)
+    answers.share(alex, k1)
+    answers.save(alex, k2, private)
+    answers.save(sam, k3, partner)
+    if partner_shared is not None:
+        answers.save(sam, k1, partner_shared)
+        answers.share(sam, k1)
+    service.lock()
+    return k1.chapter_id
+
+
 @pytest.fixture
 def filled(vault_two):
     """Alex and Sam both here; a spread of answers, trackers and secrets; Sam then leaves."""

@@ -8,10 +8,9 @@ import sys
 from PySide6.QtCore import Qt
 from pypdf import PdfReader
 
-from conftest import PASSPHRASE_ONE, PASSPHRASE_TWO
-from test_export_packet import long_fields
+from conftest import PASSPHRASE_ONE
+from test_export_packet import fill_three_answers
 from test_ui_support import click, open_window, unlock
-from workbook.answers import AnswerService
 from workbook.packet import PacketRequest, PacketService
 from workbook.ui.prompts import ScriptedPrompts
 
@@ -21,19 +20,7 @@ PARTNER = "SAM-PRIVATE-ANSWER"
 
 
 def fill(vault_two) -> None:
-    service = vault_two.service()
-    service.unlock(PASSPHRASE_ONE)
-    service.unlock(PASSPHRASE_TWO)
-    alex, sam = vault_two.ids
-    (k1, _), (k2, _), (k3, _) = long_fields(3)
-    answers = AnswerService(service)
-    answers.save(alex, k1, SHARED)
-    answers.share(alex, k1)
-    answers.save(alex, k2, PRIVATE)
-    answers.save(sam, k3, PARTNER)
-    answers.save(sam, k1, "SAM-SHARED")
-    answers.share(sam, k1)
-    service.lock()
+    fill_three_answers(vault_two, SHARED, PRIVATE, PARTNER, partner_shared="SAM-SHARED")
 
 
 def open_export(qtbot, app_paths, prompts):
