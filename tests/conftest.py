@@ -68,3 +68,13 @@ def vault_one(_templates, app_paths) -> VaultFixture:
 @pytest.fixture
 def vault_two(_templates, app_paths) -> VaultFixture:
     return _copy(_templates, 2, app_paths)
+
+
+@pytest.fixture
+def together(vault_two):
+    """Both partners unlocked in one service (sitting together); locked afterwards."""
+    service = vault_two.service()
+    service.unlock(PASSPHRASE_ONE)
+    service.unlock(PASSPHRASE_TWO)
+    yield service, vault_two.ids
+    service.lock()

@@ -8,7 +8,6 @@ import random
 
 import pytest
 
-from conftest import PASSPHRASE_ONE, PASSPHRASE_TWO
 from workbook.answers import AnswerKey, AnswerService
 from workbook.checkins import MONTH, WEEK, CheckinService
 from workbook.content.loader import load_content
@@ -19,15 +18,6 @@ from workbook.tracking import TrackerError
 
 TODAY = dt.date(2026, 5, 20)
 SCALES = load_content().content.checkin_scales
-
-
-@pytest.fixture
-def together(vault_two):
-    service = vault_two.service()
-    service.unlock(PASSPHRASE_ONE)
-    service.unlock(PASSPHRASE_TWO)
-    yield service, vault_two.ids
-    service.lock()
 
 
 def scores(v: int) -> dict[str, int]:

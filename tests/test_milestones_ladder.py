@@ -18,15 +18,6 @@ DAY = dt.date(2025, 3, 14)
 
 
 @pytest.fixture
-def together(vault_two):
-    service = vault_two.service()
-    service.unlock(PASSPHRASE_ONE)
-    service.unlock(PASSPHRASE_TWO)
-    yield service, vault_two.ids
-    service.lock()
-
-
-@pytest.fixture
 def milestones(together):
     return MilestoneService(together[0], today=lambda: DAY)
 

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QAbstractButton, QLabel
 
 from conftest import PASSPHRASE_ONE, PASSPHRASE_TWO
 from test_answer_values import LONG, NASTY
-from test_ui_support import click, open_window, press, type_text, unlock
+from test_ui_support import click, join_from_home, open_window, press, type_text, unlock
 from workbook.answer_values import ChecklistValue, Reframe, decode
 from workbook.answers import AnswerKey, AnswerService
 from workbook.ui.autosave import SAVED, SAVING
@@ -213,10 +213,7 @@ def test_share_look_anyway_and_unshare(qtbot, vault_two, app_paths):
 def test_side_by_side_highlights_checklist_differences(qtbot, vault_two, app_paths):
     window = open_window(qtbot, app_paths)
     unlock(qtbot, window, PASSPHRASE_ONE)
-    home = window.shell.home
-    click(qtbot, home.join.open_button)
-    type_text(qtbot, home.join.field, PASSPHRASE_TWO)
-    qtbot.keyClick(home.join.field.edit, Qt.Key.Key_Return)
+    join_from_home(qtbot, window, PASSPHRASE_TWO)
     reader = open_chapter(qtbot, window, NO_NOTE)
     ideas = reader.card("ways-to-connect", "ideas").editor
     click(qtbot, ideas.boxes[0])

@@ -7,8 +7,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel
 
 from conftest import PASSPHRASE_ONE, PASSPHRASE_TWO
-from test_ui_support import (TITLE, click, finish_codes, open_window, press, type_text, unlock,
-                             visible_texts)
+from test_ui_support import (TITLE, click, finish_codes, join_from_home, open_window, press,
+                             type_text, unlock, visible_texts)
 from workbook.accounts import WorkbookService
 from workbook.storage.errors import WrongPassphrase
 from workbook.ui.chapters_page import ChaptersPage
@@ -136,9 +136,7 @@ def test_rich_text_in_a_name_is_shown_literally(qtbot, vault_one, app_paths):
     home = window.shell.home
     assert home.join.text.text().startswith(f"If {name} is here with you")
 
-    click(qtbot, home.join.open_button)
-    type_text(qtbot, home.join.field, PASSPHRASE_TWO)
-    qtbot.keyClick(home.join.field.edit, Qt.Key.Key_Return)
+    join_from_home(qtbot, window, PASSPHRASE_TWO)
     assert window.shell.present_label.text() == f"Alex and {name} are here together"
     assert home.greeting.text() == f"Welcome, Alex and {name}"
     labels = [lbl for lbl in window.findChildren(QLabel) if "<b>" in lbl.text()]
@@ -151,10 +149,7 @@ def test_rich_text_in_a_name_is_shown_literally(qtbot, vault_one, app_paths):
 def test_lock_clears_everything_and_returns_to_unlock(qtbot, vault_two, app_paths):
     window = open_window(qtbot, app_paths)
     unlock(qtbot, window, PASSPHRASE_ONE)
-    home = window.shell.home
-    click(qtbot, home.join.open_button)
-    type_text(qtbot, home.join.field, PASSPHRASE_TWO)
-    qtbot.keyClick(home.join.field.edit, Qt.Key.Key_Return)
+    join_from_home(qtbot, window, PASSPHRASE_TWO)
     press(qtbot, Qt.Key.Key_7, CTRL)
     type_text(qtbot, window.shell.settings.old, "half typed")
     type_text(qtbot, window.shell.settings.new.first, "also half")

@@ -70,6 +70,14 @@ def unlock(qtbot, window: MainWindow, passphrase: str) -> None:
     assert window.current_page is window.shell, window.unlock_page.message.text()
 
 
+def join_from_home(qtbot, window: MainWindow, passphrase: str) -> None:
+    """The second partner joins from Home's "Sitting together?" card, by keyboard."""
+    home = window.shell.home
+    click(qtbot, home.join.open_button)
+    type_text(qtbot, home.join.field, passphrase)
+    qtbot.keyClick(home.join.field.edit, Qt.Key.Key_Return)
+
+
 def finish_codes(qtbot, window: MainWindow) -> list[tuple[str, str]]:
     """Read each recovery code shown, tick the box and continue; returns (title, code) pairs."""
     page, seen = window.codes_page, []

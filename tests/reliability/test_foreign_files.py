@@ -7,8 +7,7 @@ import shutil
 import sqlite3
 
 import pytest
-from conftest import PASSPHRASE_ONE
-from test_tampering import kinds
+from test_tampering import kinds, open_for
 from test_vault import snapshot
 
 from workbook.storage.errors import DamagedFile
@@ -42,10 +41,7 @@ def test_foreign_content_for_every_file_kind(vault_one, kind, how):
     before, names = snapshot(vault_one.folder), listing(vault_one.folder)
     service = vault_one.service()
     with pytest.raises(DamagedFile) as caught:
-        if opener == "recovery":
-            service.recover(vault_one.recovery_codes[0], "a fresh passphrase here")
-        else:
-            service.unlock(PASSPHRASE_ONE)
+        open_for(service, vault_one, opener)
     message = str(caught.value)
     assert name in message and REASONS[how] in message and "backup" in message
     assert snapshot(vault_one.folder) == before and listing(vault_one.folder) == names

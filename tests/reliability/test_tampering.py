@@ -17,6 +17,14 @@ def kinds(one: str) -> dict[str, tuple[str, str]]:
             "recovery": (f"{one}.recovery.db", "recovery")}
 
 
+def open_for(service, vault, opener: str) -> None:
+    """Open the way that reads the damaged file: the recovery slot only by a recovery reset."""
+    if opener == "recovery":
+        service.recover(vault.recovery_codes[0], "a fresh passphrase here")
+    else:
+        service.unlock(PASSPHRASE_ONE)
+
+
 def damage(path, how: str) -> None:
     data = bytearray(path.read_bytes())
     if how == "flip-middle":
@@ -36,10 +44,7 @@ def test_every_file_kind_reports_damage_and_changes_nothing(vault_one, kind, how
     before = snapshot(vault_one.folder)
     service = vault_one.service()
     with pytest.raises(DamagedFile) as caught:
-        if opener == "recovery":
-            service.recover(vault_one.recovery_codes[0], "a fresh passphrase here")
-        else:
-            service.unlock(PASSPHRASE_ONE)
+        open_for(service, vault_one, opener)
     message = str(caught.value)
     assert name in message and "backup" in message
     assert snapshot(vault_one.folder) == before
