@@ -12,7 +12,8 @@ from ..content.model import Content
 from ..session import PartnerInfo
 from .invite import InviteCard
 from .unlock import unlock_from_field
-from .widgets import (Card, InlineMessage, Page, PassphraseField, button_row, clear_layout,
+from .folding_card import FoldingFormCard
+from .widgets import (Card, Page, PassphraseField, button_row, clear_layout,
                       plain_button, plain_label, primary_button)
 
 PACE = ("Take your time. There is no right pace here, and going back a step is part of the "
@@ -27,33 +28,23 @@ def names_together(partners: list[PartnerInfo]) -> str:
     return " and ".join(p.name for p in partners)
 
 
-class JoinCard(Card):
+class JoinCard(FoldingFormCard):
     """"Sitting together?": the absent partner types their own passphrase to join."""
 
     joined = Signal()
 
     def __init__(self, service: WorkbookService):
-        super().__init__("Sitting together?")
+        super().__init__("Sitting together?", "", "Join this session",
+                         "Not now, close the join form")
         self._service = service
         self.text.show()
-        self.open_button = plain_button("Join this session")
-        self.open_button.clicked.connect(self.open_form)
-        self.body.addLayout(button_row(self.open_button, align_left=True))
-        self.form = QWidget()
         self.field = PassphraseField("Your partner's passphrase")
-        self.message = InlineMessage()
         self.join_button = primary_button("Join")
-        self.cancel_button = plain_button("Not now", "Not now, close the join form")
         self.field.returnPressed.connect(self.submit)
         self.join_button.clicked.connect(self.submit)
-        self.cancel_button.clicked.connect(self.cancel)
-        layout = QVBoxLayout(self.form)
-        layout.setContentsMargins(0, 4, 0, 0)
-        layout.addWidget(self.field)
-        layout.addWidget(self.message)
-        layout.addLayout(button_row(self.cancel_button, self.join_button))
-        self.body.addWidget(self.form)
-        self.form.hide()
+        self.form_layout.addWidget(self.field)
+        self.form_layout.addWidget(self.message)
+        self.form_layout.addLayout(button_row(self.cancel_button, self.join_button))
 
     def set_absent(self, absent: PartnerInfo) -> None:
         self.text.setText(f"If {absent.name} is here with you, they can join with their own "
@@ -61,20 +52,12 @@ class JoinCard(Card):
                           "side by side.")
         self.open_button.setAccessibleDescription(f"{absent.name} types their passphrase")
 
-    def open_form(self) -> None:
-        self.open_button.hide()
-        self.form.show()
-        self.field.setFocus()
+    def first_field(self) -> QWidget:
+        return self.field
 
-    def close_form(self) -> None:
+    def clear_form(self) -> None:
+        super().clear_form()
         self.field.clear()
-        self.message.clear()
-        self.form.hide()
-        self.open_button.show()
-
-    def cancel(self) -> None:
-        self.close_form()
-        self.open_button.setFocus()
 
     def submit(self) -> None:
         if unlock_from_field(self._service, self.field, self.message, self.join_button,

@@ -4,12 +4,13 @@ by the recovery code page."""
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLineEdit, QWidget
 
 from ..accounts import NewPartner, WorkbookService
 from .recovery_page import CodeToShow
-from .widgets import (Card, InlineMessage, NewPassphraseForm, attempt, busy, button_row,
-                      plain_button, plain_label, primary_button)
+from .folding_card import FoldingFormCard
+from .widgets import (NewPassphraseForm, attempt, busy, button_row,
+                      plain_label, primary_button)
 
 INVITE = ("When your partner is ready, they can have their own passphrase and their own private "
           "space here. Nobody has to join before they want to.")
@@ -17,54 +18,33 @@ HAND_OVER = ("Hand the keyboard to your partner for this part: they choose their
              "passphrase. What they keep private stays theirs alone.")
 
 
-class InviteCard(Card):
+class InviteCard(FoldingFormCard):
     added = Signal(object)  # CodeToShow for the new partner
 
     def __init__(self, service: WorkbookService):
-        super().__init__("Invite your partner", INVITE)
+        super().__init__("Invite your partner", INVITE, "Invite your partner",
+                         "Not now, close the invitation form")
         self._service = service
-        self.open_button = plain_button("Invite your partner")
-        self.open_button.clicked.connect(self.open_form)
-        self.body.addLayout(button_row(self.open_button, align_left=True))
-        self.form = QWidget()
-        self._build_form()
-        self.form.hide()
-
-    def _build_form(self) -> None:
         self.name = QLineEdit()
         self.name.setAccessibleName("Your partner's name")
         self.name.setPlaceholderText("A first name or a nickname")
         self.name.setMaxLength(60)
         self.passphrase = NewPassphraseForm("Your partner's",
                                             leading=(("Their name:", self.name),))
-        self.message = InlineMessage()
-        self.cancel_button = plain_button("Not now", "Not now, close the invitation form")
         self.add_button = primary_button("Add your partner")
-        self.cancel_button.clicked.connect(self.cancel)
         self.add_button.clicked.connect(self.submit)
         self.passphrase.again.returnPressed.connect(self.submit)
-        layout = QVBoxLayout(self.form)
-        layout.setContentsMargins(0, 4, 0, 0)
         for widget in (plain_label(HAND_OVER, role="muted"), self.passphrase, self.message):
-            layout.addWidget(widget)
-        layout.addLayout(button_row(self.cancel_button, self.add_button))
-        self.body.addWidget(self.form)
+            self.form_layout.addWidget(widget)
+        self.form_layout.addLayout(button_row(self.cancel_button, self.add_button))
 
-    def open_form(self) -> None:
-        self.open_button.hide()
-        self.form.show()
-        self.name.setFocus()
+    def first_field(self) -> QWidget:
+        return self.name
 
-    def close_form(self) -> None:
+    def clear_form(self) -> None:
+        super().clear_form()
         self.name.clear()
         self.passphrase.clear()
-        self.message.clear()
-        self.form.hide()
-        self.open_button.show()
-
-    def cancel(self) -> None:
-        self.close_form()
-        self.open_button.setFocus()
 
     def submit(self) -> None:
         self.message.clear()
