@@ -1,11 +1,13 @@
 """One measured run in a fresh process, so start-up is cold for Python and Qt's own caches alike.
 
-    python benchmarks/probe.py bare                 bare PySide6 QMainWindow shown and painted
-    python benchmarks/probe.py app DATA_DIR         the real app to its unlock window painted
-    python benchmarks/probe.py unlock DATA_DIR      the same, then unlock (passphrase on stdin)
-                                                    to Home painted
-    python benchmarks/probe.py views DATA_DIR       unlock, then open and scroll the tracker
-                                                    views, and time autosave in a chapter
+    python benchmarks/probe.py bare       bare PySide6 QMainWindow shown and painted
+    python benchmarks/probe.py app        the real app, started as the desktop starts it (no
+                                          arguments: the default workbook folder, which run.py
+                                          points at the demo vault), to its unlock window painted
+    python benchmarks/probe.py unlock     the same, then unlock (passphrase on stdin) to Home
+                                          painted
+    python benchmarks/probe.py views      unlock, then open and scroll the tracker views, and
+                                          time autosave in a chapter
 
 Prints one JSON line: times are `time.perf_counter()` readings (CLOCK_MONOTONIC on Linux, shared
 with the parent process) plus peak RSS in KiB.
@@ -21,7 +23,9 @@ import time
 
 def _painted(widget, app, action=None) -> float:
     """Run `action` (if any), then process events until `widget` has been painted once; returns
-    the moment it was. The spy goes in first, as the action itself may already paint."""
+    the moment that round of events ended, so the whole window's first frame is drawn (a paint
+    event only marks where painting begins). The spy goes in first, as the action itself may
+    already paint."""
     from PySide6.QtCore import QEvent, QObject
 
     seen: list[float] = []
@@ -39,10 +43,11 @@ def _painted(widget, app, action=None) -> float:
     deadline = time.perf_counter() + 30
     while not seen and time.perf_counter() < deadline:
         app.processEvents()
+    drawn = time.perf_counter()
     widget.removeEventFilter(spy)
     if not seen:
         raise SystemExit("never painted")
-    return seen[0]
+    return drawn
 
 
 def _idle(app, seconds: float) -> None:
@@ -62,30 +67,43 @@ def bare() -> dict:
     return {"shown": _painted(window, app)}
 
 
-def real_app(data_dir: str, passphrase: str | None) -> dict:
-    from pathlib import Path
-
+def through_entry_point(script) -> dict:
+    """Start the app exactly as its launcher does (`workbook.cli.main` with no arguments: the
+    default workbook folder, logging, crash handlers, icon, theme, window), but in place of the
+    event loop run `script(window, app)` and return what it measured. The window is closed
+    afterwards, as a person would."""
     from PySide6.QtWidgets import QApplication
 
-    from workbook.accounts import WorkbookService
-    from workbook.paths import AppPaths
-    from workbook.ui.app import create_main_window
-    from workbook.ui.theme import apply_theme
+    result: dict = {}
 
-    app = QApplication(sys.argv[:1])
-    apply_theme(app)
-    paths = AppPaths.default(Path(data_dir))
-    window = create_main_window(WorkbookService(paths.data_dir), paths)
-    window.show()
-    result = {"shown": _painted(window.unlock_page, app)}
-    if passphrase:
+    def measured_exec(*_args) -> int:
+        app = QApplication.instance()
+        window = next(w for w in app.topLevelWidgets() if hasattr(w, "unlock_page"))
+        result.update(script(window, app))
+        window.close()
+        return 0
+
+    QApplication.exec = measured_exec
+    from workbook.cli import main
+    if main([]) != 0:
+        raise SystemExit("the app did not start")
+    return result
+
+
+def to_unlock_window(window, app) -> dict:
+    return {"shown": _painted(window.unlock_page, app)}
+
+
+def unlock_to_home(passphrase: str):
+    def script(window, app) -> dict:
+        result = to_unlock_window(window, app)
         _idle(app, seconds=1.0)  # a person takes at least this long to type a passphrase
         window.unlock_page.field.edit.setText(passphrase)
         result["unlock_start"] = time.perf_counter()
         window.unlock_page.submit()
         result["home"] = _painted(window.shell.home, app)
-    window.lock()
-    return result
+        return result
+    return script
 
 
 TRACKER_VIEWS = ("gratitude", "checkins", "milestones")
@@ -159,39 +177,26 @@ def _autosave(window, app, chapter_id: str = "intimacy-beyond-sex") -> dict:
     return {"latency": latencies, "blocked": small, "blocked_100k": blocked[-1]}
 
 
-def views(data_dir: str, passphrase: str) -> dict:
-    from pathlib import Path
-
-    from PySide6.QtWidgets import QApplication
-
-    from workbook.accounts import WorkbookService
-    from workbook.paths import AppPaths
-    from workbook.ui.app import create_main_window
-    from workbook.ui.theme import apply_theme
-
-    app = QApplication(sys.argv[:1])
-    apply_theme(app)
-    paths = AppPaths.default(Path(data_dir))
-    window = create_main_window(WorkbookService(paths.data_dir), paths)
-    window.show()
-    _painted(window.unlock_page, app)
-    _idle(app, seconds=1.0)
-    window.unlock_page.field.edit.setText(passphrase)
-    window.unlock_page.submit()
-    result = {"views": _views(window, app), "autosave": _autosave(window, app)}
-    window.lock()
-    return result
+def views_and_autosave(passphrase: str):
+    def script(window, app) -> dict:
+        _painted(window.unlock_page, app)
+        _idle(app, seconds=1.0)
+        window.unlock_page.field.edit.setText(passphrase)
+        window.unlock_page.submit()
+        return {"views": _views(window, app), "autosave": _autosave(window, app)}
+    return script
 
 
 def main() -> None:
     mode = sys.argv[1]
     if mode == "bare":
         result = bare()
-    elif mode == "views":
-        result = views(sys.argv[2], sys.stdin.readline().rstrip("\n"))
+    elif mode == "app":
+        result = through_entry_point(to_unlock_window)
     else:
-        passphrase = sys.stdin.readline().rstrip("\n") if mode == "unlock" else None
-        result = real_app(sys.argv[2], passphrase)
+        passphrase = sys.stdin.readline().rstrip("\n")
+        script = unlock_to_home if mode == "unlock" else views_and_autosave
+        result = through_entry_point(script(passphrase))
     result["rss_kib"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     print(json.dumps(result))
 

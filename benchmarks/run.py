@@ -21,19 +21,27 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
-from workbook import __version__  # noqa: E402
+from workbook import APP_ID, __version__  # noqa: E402
 from workbook.demo import DEMO_PARTNERS, create_demo  # noqa: E402
 from workbook.storage.vault import VaultFolder  # noqa: E402
 
 
-def probe(mode: str, *args: str, stdin: str = "") -> tuple[float, dict]:
+def probe(mode: str, vault: Path | None = None, stdin: str = "") -> tuple[float, dict]:
+    """Run probe.py in a fresh process. The app is started the way the desktop starts it, with
+    no arguments, so it finds `vault` as its default workbook: the probe gets a throw-away home
+    whose data folder links to it. Its settings and log go there too: a page remembered from a
+    real session (say Check-ins) would otherwise open instead of Home, which the probe awaits."""
     env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
-    # The probe's settings and log go to a throw-away home: a page remembered from a real
-    # session (say Check-ins) would otherwise open instead of Home, which the probe waits for.
-    scratch = Path(args[0]).parent if args else Path(tempfile.gettempdir())
-    env.update(XDG_CONFIG_HOME=str(scratch / "config"), XDG_STATE_HOME=str(scratch / "state"))
+    if vault is not None:
+        home = vault.parent / "probe-home"
+        default_vault = home / "data" / APP_ID / "vault"
+        if not default_vault.exists():
+            default_vault.parent.mkdir(parents=True, exist_ok=True)
+            default_vault.symlink_to(vault.resolve(), target_is_directory=True)
+        env.update(XDG_DATA_HOME=str(home / "data"), XDG_CONFIG_HOME=str(home / "config"),
+                   XDG_STATE_HOME=str(home / "state"))
     start = time.perf_counter()
-    out = subprocess.run([sys.executable, str(HERE / "probe.py"), mode, *args], input=stdin,
+    out = subprocess.run([sys.executable, str(HERE / "probe.py"), mode], input=stdin,
                          capture_output=True, text=True, env=env, check=True, timeout=120)
     return start, json.loads(out.stdout.strip().splitlines()[-1])
 
@@ -48,7 +56,7 @@ def measure_startup(vault: Path, runs: int) -> dict:
         t0, r = probe("bare")
         bare.append(r["shown"] - t0)
         rss_bare.append(r["rss_kib"])
-        t0, r = probe("app", str(vault))
+        t0, r = probe("app", vault)
         app.append(r["shown"] - t0)
     return {"bare": median_ms(bare), "app": median_ms(app),
             "rss_bare": statistics.median(rss_bare) / 1024}
@@ -62,7 +70,7 @@ def measure_unlock(vault: Path, runs: int) -> dict:
         t = time.perf_counter()
         folder.find_keys(passphrase)
         keyslot.append(time.perf_counter() - t)
-        _, r = probe("unlock", str(vault), stdin=passphrase + "\n")
+        _, r = probe("unlock", vault, stdin=passphrase + "\n")
         unlock.append(r["home"] - r["unlock_start"])
         rss.append(r["rss_kib"])
     return {"keyslot": median_ms(keyslot), "unlock": median_ms(unlock),
@@ -78,7 +86,7 @@ def measure_views(vault: Path, runs: int) -> dict:
     rows = {}
     latency, blocked, blocked_100k = [], [], []
     for _ in range(runs):
-        _, r = probe("views", str(vault), stdin=DEMO_PARTNERS[0][1] + "\n")
+        _, r = probe("views", vault, stdin=DEMO_PARTNERS[0][1] + "\n")
         for key, v in r["views"].items():
             opens[key].append(v["open"])
             scrolls[key].append(v["scroll"])

@@ -102,6 +102,38 @@ def test_run_gui_shows_the_window_and_returns_the_exit_code(qtbot, app_paths, mo
     assert app.applicationName() == "Couples Workbook"
 
 
+def test_after_the_first_paint_the_rest_of_the_app_loads(qtbot, vault_one, app_paths):
+    """The unlock window paints first; the clipboard guard, the screen-lock watcher and the
+    workbook's pages follow at once, before anyone has typed a passphrase."""
+    window = create_main_window(vault_one.service(), app_paths, ScriptedPrompts())
+    qtbot.addWidget(window)
+    assert window.screen_watcher is None and window.clipboard_guard is None
+    with qtbot.waitSignal(window.first_painted, timeout=5000):
+        window.show()
+    qtbot.waitUntil(lambda: window._shell is not None)
+    assert window.screen_watcher is not None and window.clipboard_guard is not None
+    assert window.current_page is window.unlock_page
+
+
+def test_the_calm_style_can_come_after_the_first_paint(qtbot):
+    from workbook.ui.calm_style import CalmStyle
+    app = QApplication.instance()
+    old_palette, old_sheet = app.palette(), app.styleSheet()
+    try:
+        controller = theme.apply_theme(app, calm_style=False)
+        assert app.palette().color(QPalette.ColorRole.Window).name() in (theme.LIGHT.window,
+                                                                        theme.DARK.window)
+        assert controller.style is None
+        controller.use_calm_style()
+        assert isinstance(controller.style, CalmStyle)
+        expected = theme.DARK.muted if controller.colors is theme.DARK else theme.LIGHT.window
+        assert controller.style.outline_base.name() == expected
+        controller.deleteLater()
+    finally:
+        app.setPalette(old_palette)
+        app.setStyleSheet(old_sheet)
+
+
 def test_the_default_page_key_names_the_home_section():
     from workbook.ui.main_window import HOME_KEY
     from workbook.ui.shell import HOME

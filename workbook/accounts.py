@@ -9,22 +9,23 @@ before a lock closes the databases, so anything typed but not yet saved can be w
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable, NamedTuple
 
 from .passphrases import new_recovery_code, normalize_recovery_code, passphrase_strength
-from .session import PartnerInfo, Session, UnlockedPartner
 from .storage.errors import AlreadyUnlocked, VaultError
-from .storage.vault import PASSPHRASE_SLOT, RECOVERY_SLOT, VaultFolder
+from .storage.layout import PASSPHRASE_SLOT, RECOVERY_SLOT, workbook_exists
 from .text import InvalidText, clean_display_name
+
+if TYPE_CHECKING:  # imported where first used: SQLCipher loads after the unlock window shows
+    from .session import PartnerInfo, Session
+    from .storage.vault import VaultFolder
 
 log = logging.getLogger(__name__)
 MAX_PARTNERS = 2
 
 
-@dataclass(frozen=True)
-class NewPartner:
+class NewPartner(NamedTuple):
     name: str
     passphrase: str
 
@@ -32,8 +33,7 @@ class NewPartner:
         return "NewPartner(<hidden>)"
 
 
-@dataclass(frozen=True)
-class CreatedPartner:
+class CreatedPartner(NamedTuple):
     info: PartnerInfo
     recovery_code: str
 
@@ -43,14 +43,23 @@ class CreatedPartner:
 
 class WorkbookService:
     def __init__(self, data_dir: Path, *, auto_backups: bool = False):
-        self.vault = VaultFolder(Path(data_dir))
+        self.data_dir = Path(data_dir)
+        self._vault: VaultFolder | None = None
         self.auto_backups = auto_backups  # the window turns them on (backups.py)
         self.session: Session | None = None
         self._listeners: list[Callable[[str], None]] = []
 
+    @property
+    def vault(self) -> VaultFolder:
+        """The storage code (and SQLCipher) loads on first use, not while the window opens."""
+        if self._vault is None:
+            from .storage.vault import VaultFolder
+            self._vault = VaultFolder(self.data_dir)
+        return self._vault
+
     # -- state ----------------------------------------------------------------------------------
     def exists(self) -> bool:
-        return self.vault.exists()
+        return workbook_exists(self.data_dir)
 
     @property
     def is_unlocked(self) -> bool:
@@ -94,6 +103,7 @@ class WorkbookService:
             _validate_new_partner(partner)
         if len({p.passphrase for p in partners}) < len(partners):
             raise InvalidText("Each partner needs their own passphrase.")
+        from .session import Session
         shared_key, shared_conn = self.vault.create()
         self.session = Session(self.vault, shared_key, shared_conn)
         created = [self._add_partner_files(p) for p in partners]
@@ -114,6 +124,7 @@ class WorkbookService:
         return created
 
     def _add_partner_files(self, partner: NewPartner) -> CreatedPartner:
+        from .session import UnlockedPartner
         session = self._session()
         code = new_recovery_code()
         material, conn = self.vault.create_partner(session.shared_key, partner.passphrase, code)
@@ -140,6 +151,7 @@ class WorkbookService:
         return self._join(material), new_code
 
     def _join(self, material) -> PartnerInfo:
+        from .session import Session, UnlockedPartner
         if self.session is not None and material.partner_id in self.session.present:
             raise AlreadyUnlocked()
         first = self.session is None

@@ -8,11 +8,11 @@ Errors print one calm line and exit non-zero; tracebacks go to the log without e
 from __future__ import annotations
 
 import argparse
-import getpass
 import logging
 import sys
 import traceback
 from pathlib import Path
+from typing import Callable
 
 from . import APP_ID, APP_NAME, __version__
 from .paths import AppPaths
@@ -96,11 +96,16 @@ def _add_data_commands(commands) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
+    if not argv:  # how the desktop starts it: straight to the window, no parser to build
+        return _run(AppPaths.default(), lambda paths: open_window(paths, argv))
     args = build_parser().parse_args(argv)
-    paths = AppPaths.default(args.data_dir)
+    return _run(AppPaths.default(args.data_dir), lambda paths: _dispatch(args, paths, argv))
+
+
+def _run(paths: AppPaths, command: Callable[[AppPaths], int]) -> int:
     try:
         _start_logging(paths)
-        return _dispatch(args, paths, argv)
+        return command(paths)
     except KeyboardInterrupt:
         return EXIT_INTERRUPTED
     except Exception as error:  # noqa: BLE001 - the last line of defence for a calm message
@@ -132,6 +137,10 @@ def _dispatch(args: argparse.Namespace, paths: AppPaths, argv: list[str]) -> int
         if args.command == "backup":
             return backup_cli.backup_command(args, args.backup_dir or paths.data_dir, read_secret)
         return backup_cli.restore_command(args, args.restore_dir or paths.data_dir, read_secret)
+    return open_window(paths, argv)
+
+
+def open_window(paths: AppPaths, argv: list[str]) -> int:
     from .ui.app import run_gui  # Qt is imported only when a window is wanted
     return run_gui(paths, [sys.argv[0], *argv])
 
@@ -207,6 +216,7 @@ def report_error(error: BaseException) -> int:
 def read_secret(prompt: str) -> str:
     """A passphrase from a prompt on a terminal, or the first line of piped standard input."""
     if sys.stdin is not None and sys.stdin.isatty():
+        import getpass  # only a terminal needs it; the window starts without
         return getpass.getpass(prompt)
     line = sys.stdin.readline() if sys.stdin is not None else ""
     return line.rstrip("\r\n")

@@ -26,11 +26,9 @@ from __future__ import annotations
 import faulthandler
 import logging
 import os
-import platform
 import sys
 import threading
 import traceback
-from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
 from typing import Callable, TextIO
@@ -46,15 +44,16 @@ _MAX_CHAINED = 5                 # "during handling of the above exception" link
 ShowDialog = Callable[[str], None]
 
 
-@dataclass
 class CrashHandlers:
     """What `install_crash_handlers` changed, so tests (and a clean shutdown) can undo it."""
 
-    fault_log: Path
-    fault_file: TextIO
-    show_dialog: ShowDialog | None
-    _previous: dict = field(default_factory=dict)
-    _fault_was_enabled: bool = False
+    def __init__(self, fault_log: Path, fault_file: TextIO, show_dialog: ShowDialog | None,
+                 previous: dict, fault_was_enabled: bool) -> None:
+        self.fault_log = fault_log
+        self.fault_file = fault_file
+        self.show_dialog = show_dialog
+        self._previous = previous
+        self._fault_was_enabled = fault_was_enabled
 
     def uninstall(self) -> None:
         sys.excepthook = self._previous["excepthook"]
@@ -81,10 +80,10 @@ def install_crash_handlers(log_dir: Path, show_dialog: ShowDialog | None = None)
     log_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
     fault_log = log_dir / FAULT_LOG_NAME
     fault_file = _open_private(fault_log)
-    handlers = CrashHandlers(fault_log, fault_file, show_dialog,
-                             _fault_was_enabled=faulthandler.is_enabled())
-    handlers._previous = {"excepthook": sys.excepthook, "threading": threading.excepthook,
-                          "unraisable": sys.unraisablehook}
+    previous = {"excepthook": sys.excepthook, "threading": threading.excepthook,
+                "unraisable": sys.unraisablehook}
+    handlers = CrashHandlers(fault_log, fault_file, show_dialog, previous,
+                             fault_was_enabled=faulthandler.is_enabled())
     faulthandler.enable(file=fault_file, all_threads=True)
 
     def excepthook(exc_type: type[BaseException], exc: BaseException | None,
@@ -120,6 +119,7 @@ def format_details(exc_type: type[BaseException], exc: BaseException | None,
 
     Never the exception's message, its arguments or any object's repr.
     """
+    import platform  # only when something went wrong: it costs start-up time otherwise
     lines = [f"{APP_NAME} {__version__} on Python {platform.python_version()}, "
              f"{platform.system()} {platform.release()}{_qt_version()}"]
     chain = _chain(exc_type, exc, tb)

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import math
-import secrets
-from dataclasses import dataclass
+from typing import NamedTuple
 
 MIN_LENGTH = 8
 # Crockford's base32: no I, L, O or U, so a handwritten code cannot be misread.
@@ -16,8 +15,7 @@ _COMMON = {"password", "passw0rd", "12345678", "123456789", "qwertyuiop", "ilove
            "letmein1", "11111111", "sunshine", "princess", "football", "baseball"}
 
 
-@dataclass(frozen=True)
-class Strength:
+class Strength(NamedTuple):
     score: int  # 0 (too weak to accept) .. 4 (strong)
     hint: str
 
@@ -57,6 +55,7 @@ def _estimated_bits(passphrase: str) -> float:
 
 
 def new_recovery_code() -> str:
+    import secrets  # here, not at the top: the unlock window needs only the strength check
     symbols = "".join(secrets.choice(RECOVERY_ALPHABET)
                       for _ in range(RECOVERY_GROUPS * RECOVERY_GROUP_SIZE))
     return format_recovery_code(symbols)

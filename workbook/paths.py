@@ -6,16 +6,15 @@ tests run the command line against a throw-away home.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 import platformdirs
 
 from . import APP_ID
 
 
-@dataclass(frozen=True)
-class AppPaths:
+class AppPaths(NamedTuple):
     data_dir: Path     # the vault folder
     config_dir: Path   # settings.ini: window geometry and other UI state, never user text
     log_dir: Path

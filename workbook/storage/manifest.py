@@ -17,9 +17,8 @@ import json
 import os
 from pathlib import Path
 
+from .layout import MANIFEST_NAME
 from .sqlcipher import fsync_dir
-
-MANIFEST_NAME = "vault.json"
 FORMAT = "couples-workbook-vault"
 FORMAT_VERSION = 1
 

@@ -25,15 +25,12 @@ import sqlcipher3
 
 from .errors import DamagedFile, VaultError, VaultExists, VaultNotFound, WrongPassphrase
 from .keyslots import KeyMaterial, read_keyslot, replace_keyslot, write_keyslot
-from .manifest import MANIFEST_NAME, Manifest, file_sha256
+from .layout import BACKUP_DIR, PASSPHRASE_SLOT, RECOVERY_SLOT, SHARED_DB, workbook_exists
+from .manifest import Manifest, file_sha256
 from .schema import PRIVATE_MIGRATIONS, SHARED_MIGRATIONS, migrate
 from .sqlcipher import (KEY_BYTES, create_new, describe_unreadable, open_existing,
                         raw_key_literal, storage_error)
 
-SHARED_DB = "shared.db"
-BACKUP_DIR = "backups"
-PASSPHRASE_SLOT = "keys"
-RECOVERY_SLOT = "recovery"
 _PARTNER_ID = re.compile(r"^[0-9a-f]{12}$")
 
 
@@ -68,7 +65,7 @@ class VaultFolder:
                       if _PARTNER_ID.match(p.name[: -len(suffix)]))
 
     def exists(self) -> bool:
-        return self.shared_db.exists() or (self.folder / MANIFEST_NAME).exists()
+        return workbook_exists(self.folder)
 
     def files(self) -> list[Path]:
         return sorted(p for p in self.folder.rglob("*") if p.is_file())

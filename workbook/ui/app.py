@@ -50,15 +50,18 @@ def app_icon() -> QIcon:
 
 
 def run_gui(paths: AppPaths, argv: list[str]) -> int:
-    app = QApplication.instance() or QApplication(argv)
+    # Fusion from the start, named on Qt's command line: asking for it from Python would hand
+    # back a QStyle, and wrapping the first one costs PySide milliseconds before the first paint.
+    app = QApplication.instance() or QApplication([*argv, "-style", "fusion"])
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)
     app.setDesktopFileName("couples-workbook")
     app.setWindowIcon(app_icon())
-    apply_theme(app)  # parented to the app, so it lives as long as the app
+    theme = apply_theme(app, calm_style=False)  # parented to the app, so it lives as long
     service = WorkbookService(paths.data_dir, auto_backups=True)
     window = create_main_window(service, paths)
+    window.first_painted.connect(theme.use_calm_style)
     crash_handlers = _install_crash_handling(window, paths)
     window.show()
     try:

@@ -8,21 +8,23 @@ shortcut, which locks and minimises in one go."""
 
 from __future__ import annotations
 
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
-from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, QTimer
+from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QWidget
 
 from .. import APP_NAME
-from ..accounts import CreatedPartner, WorkbookService
 from ..paths import AppPaths
-from .clipboard_guard import ClipboardGuard
-from .privacy import (QUICK_HIDE_KEYS, IdleLock, PrivacyOptions, ScreenLockWatcher,
-                      scrub_text_history)
+from .privacy import QUICK_HIDE_KEYS, IdleLock, PrivacyOptions, scrub_text_history
 from .prompts import Prompts
-from .recovery_page import CodeToShow
 from .unlock import UnlockPage
+
+if TYPE_CHECKING:  # the rest loads after the unlock window's first paint (benchmarks/)
+    from ..accounts import CreatedPartner, WorkbookService
+    from .clipboard_guard import ClipboardGuard
+    from .privacy import ScreenLockWatcher
+    from .recovery_page import CodeToShow
 
 DEFAULT_SIZE = (1000, 680)
 MINIMUM_SIZE = (640, 460)
@@ -31,6 +33,8 @@ HOME_KEY = "home"
 
 
 class MainWindow(QMainWindow):
+    first_painted = Signal()  # the unlock window is up; the rest of the app can load now
+
     def __init__(self, service: WorkbookService, paths: AppPaths, prompts: Prompts | None = None):
         super().__init__()
         self.service = service
@@ -47,7 +51,8 @@ class MainWindow(QMainWindow):
         self._build_privacy()
         service.subscribe(self._on_service_event)
         self.show_start()
-        self.unlock_page.installEventFilter(self)
+        self._first_frame = self.current_page.content()
+        self._first_frame.installEventFilter(self)
 
     # -- construction -----------------------------------------------------------------------------
     def _build_pages(self) -> None:
@@ -112,12 +117,18 @@ class MainWindow(QMainWindow):
         return page
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
-        """Once the unlock screen has been painted, build the workbook's pages while the person
-        types their passphrase, so neither the first paint nor the unlock waits for them."""
-        if watched is self.unlock_page and event.type() == QEvent.Type.Paint:
-            self.unlock_page.removeEventFilter(self)
-            QTimer.singleShot(0, lambda: self.shell)
+        """Once the first screen (unlock, or welcome) has been painted, load the rest while the
+        person reads it or types their passphrase, so neither the first paint nor the unlock
+        waits for it. The page's scrolled content is watched (Page.content)."""
+        if watched is self._first_frame and event.type() == QEvent.Type.Paint:
+            self._first_frame.removeEventFilter(self)
+            QTimer.singleShot(0, self._after_first_paint)
         return False
+
+    def _after_first_paint(self) -> None:
+        self.first_painted.emit()
+        self._start_watchers()
+        self.shell  # noqa: B018 - built now, while the passphrase is typed
 
     @property
     def shell(self):
@@ -152,14 +163,24 @@ class MainWindow(QMainWindow):
 
     def _build_privacy(self) -> None:
         self.privacy = PrivacyOptions(self._settings, self)
-        self.clipboard_guard = ClipboardGuard(self)
         self.idle_lock = IdleLock(QApplication.instance(), self)
         self.idle_lock.idle.connect(self._lock_if_unlocked)
-        self.screen_watcher = ScreenLockWatcher(self)
-        self.screen_watcher.screen_locked.connect(self._lock_if_unlocked)
+        self.clipboard_guard: ClipboardGuard | None = None
+        self.screen_watcher: ScreenLockWatcher | None = None
         self.privacy.changed.connect(self._apply_privacy)
         QGuiApplication.instance().applicationStateChanged.connect(self._on_app_state)
         self._apply_privacy()
+
+    def _start_watchers(self) -> None:
+        """The clipboard guard and the screen-lock watcher (which opens a D-Bus connection)
+        guard an open workbook, so they start after the first paint or at the first unlock,
+        whichever comes first."""
+        if self.screen_watcher is None:
+            from .clipboard_guard import ClipboardGuard
+            from .privacy import ScreenLockWatcher
+            self.clipboard_guard = ClipboardGuard(self)
+            self.screen_watcher = ScreenLockWatcher(self)
+            self.screen_watcher.screen_locked.connect(self._lock_if_unlocked)
 
     def _apply_privacy(self) -> None:
         self.idle_lock.set_minutes(self.privacy.idle_minutes)
@@ -198,6 +219,7 @@ class MainWindow(QMainWindow):
         self.codes_page.written.setFocus()
 
     def _on_created(self, created: list[CreatedPartner]) -> None:
+        from .recovery_page import CodeToShow
         self.show_codes([CodeToShow(c.info.name, c.recovery_code) for c in created])
 
     def _show(self, page: QWidget) -> None:
@@ -246,13 +268,15 @@ class MainWindow(QMainWindow):
             shell.flush()
         elif what == "locked":
             self.idle_lock.arm(False)
-            self.clipboard_guard.clear_if_ours()
+            if self.clipboard_guard is not None:
+                self.clipboard_guard.clear_if_ours()
             self._clear_everything()
             if self.current_page in (shell, self._lazy_pages.get("codes")):
                 self.show_start()
         elif what == "deleted":
             self.show_start()
         elif what == "unlocked":
+            self._start_watchers()
             self.idle_lock.arm(True)
             if shell is not None and self.current_page is shell:
                 shell.refresh()

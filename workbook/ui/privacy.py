@@ -81,7 +81,7 @@ class IdleLock(QObject):
         self._armed = False
         self._check = QTimer(self)
         self._check.timeout.connect(self._tick)
-        app.installEventFilter(self)
+        self._app = app
 
     def set_minutes(self, minutes: int) -> None:
         self.set_interval_ms(minutes * 60_000)
@@ -101,8 +101,12 @@ class IdleLock(QObject):
         return self._check.isActive()
 
     def _restart(self) -> None:
+        # The app-wide filter is in place only while counting: every event would otherwise
+        # pass through Python, the first paint of the unlock window included.
         self._last_input = time.monotonic()
+        self._app.removeEventFilter(self)
         if self._armed and self._interval > 0:
+            self._app.installEventFilter(self)
             self._check.start()
         else:
             self._check.stop()

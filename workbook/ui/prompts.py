@@ -7,58 +7,66 @@ Texts are shown as plain text: a message may contain a name, and names are never
 File dialogs leave no footprint (dialog_state.py): Qt's own dialog is used everywhere, because
 native ones keep a most-recently-used list we cannot control (Windows' registry MRU, GTK's
 recently-used.xbel), and the state Qt's dialog saves is kept away from the real settings.
+
+The dialog classes are reached through the `QtWidgets` module: PySide builds a class the first
+time it is looked up, and none of these is needed before the unlock window has been painted.
 """
 
 from __future__ import annotations
 
 from collections import deque
-from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, NamedTuple
 
+from PySide6 import QtWidgets
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QApplication, QFileDialog, QInputDialog, QLineEdit, QMessageBox,
-                               QWidget)
 
-from .dialog_state import run_file_dialog
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMessageBox, QWidget
 
 
 class Prompts:
     """The real dialogs."""
 
     def info(self, parent: QWidget | None, title: str, text: str) -> None:
-        self._box(parent, QMessageBox.Icon.Information, title, text,
-                  QMessageBox.StandardButton.Ok).exec()
+        self._box(parent, QtWidgets.QMessageBox.Icon.Information, title, text,
+                  QtWidgets.QMessageBox.StandardButton.Ok).exec()
 
     def error(self, parent: QWidget | None, title: str, text: str) -> None:
         # A calm tone on purpose: Information, not Critical, for things the user can fix.
-        self._box(parent, QMessageBox.Icon.Information, title, text,
-                  QMessageBox.StandardButton.Ok).exec()
+        self._box(parent, QtWidgets.QMessageBox.Icon.Information, title, text,
+                  QtWidgets.QMessageBox.StandardButton.Ok).exec()
 
     def confirm(self, parent: QWidget | None, title: str, text: str,
                 yes: str = "Continue", no: str = "Cancel") -> bool:
-        box = self._box(parent, QMessageBox.Icon.Question, title, text,
-                        QMessageBox.StandardButton.NoButton)
-        yes_button = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
-        box.addButton(no, QMessageBox.ButtonRole.RejectRole)
+        box = self._box(parent, QtWidgets.QMessageBox.Icon.Question, title, text,
+                        QtWidgets.QMessageBox.StandardButton.NoButton)
+        yes_button = box.addButton(yes, QtWidgets.QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(no, QtWidgets.QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(yes_button)
         box.exec()
         return box.clickedButton() is yes_button
 
     def save_file(self, parent: QWidget | None, title: str, suggested: Path,
                   filters: str) -> Path | None:
-        return run_file_dialog(parent, title, suggested, filters, QFileDialog.AcceptMode.AcceptSave)
+        from .dialog_state import run_file_dialog
+        return run_file_dialog(parent, title, suggested, filters,
+                               QtWidgets.QFileDialog.AcceptMode.AcceptSave)
 
     def open_file(self, parent: QWidget | None, title: str, filters: str) -> Path | None:
-        return run_file_dialog(parent, title, None, filters, QFileDialog.AcceptMode.AcceptOpen)
+        from .dialog_state import run_file_dialog
+        return run_file_dialog(parent, title, None, filters,
+                               QtWidgets.QFileDialog.AcceptMode.AcceptOpen)
 
     def ask_text(self, parent: QWidget | None, title: str, text: str,
                  secret: bool = False) -> str | None:
         """One line typed by the user (a typed confirmation, or a passphrase when `secret`)."""
-        dialog = QInputDialog(parent)
+        dialog = QtWidgets.QInputDialog(parent)
         dialog.setWindowTitle(title)
         dialog.setLabelText(text)
-        dialog.setTextEchoMode(QLineEdit.EchoMode.Password if secret else QLineEdit.EchoMode.Normal)
-        accepted = dialog.exec() == QInputDialog.DialogCode.Accepted
+        dialog.setTextEchoMode(QtWidgets.QLineEdit.EchoMode.Password if secret
+                                else QtWidgets.QLineEdit.EchoMode.Normal)
+        accepted = dialog.exec() == QtWidgets.QInputDialog.DialogCode.Accepted
         value = dialog.textValue()
         dialog.setTextValue("")
         dialog.deleteLater()
@@ -67,23 +75,22 @@ class Prompts:
     def crash(self, parent: QWidget | None, title: str, text: str, details: str) -> None:
         """The calm box for an unexpected error. `details` hold no user text (workbook/crash.py),
         so copying them into a support request is safe."""
-        box = self._box(parent, QMessageBox.Icon.Information, title, text,
-                        QMessageBox.StandardButton.Ok)
+        box = self._box(parent, QtWidgets.QMessageBox.Icon.Information, title, text,
+                        QtWidgets.QMessageBox.StandardButton.Ok)
         box.setDetailedText(details)
-        copy = box.addButton("Copy details", QMessageBox.ButtonRole.ActionRole)
+        copy = box.addButton("Copy details", QtWidgets.QMessageBox.ButtonRole.ActionRole)
         box.exec()
         if box.clickedButton() is copy:
-            QApplication.clipboard().setText(details)
+            QtWidgets.QApplication.clipboard().setText(details)
 
     @staticmethod
     def _box(parent, icon, title: str, text: str, buttons) -> QMessageBox:
-        box = QMessageBox(icon, title, text, buttons, parent)
+        box = QtWidgets.QMessageBox(icon, title, text, buttons, parent)
         box.setTextFormat(Qt.TextFormat.PlainText)
         return box
 
 
-@dataclass(frozen=True)
-class Shown:
+class Shown(NamedTuple):
     kind: str
     title: str
     text: str

@@ -7,17 +7,16 @@ sage accent. The theme follows the system colour scheme and updates when it chan
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle, QStyleFactory
+from PySide6.QtWidgets import QApplication
 
 THEME_ENV = "COUPLES_WORKBOOK_THEME"
 
 
-@dataclass(frozen=True)
-class Colors:
+class Colors(NamedTuple):
     window: str
     panel: str       # navigation background, slightly apart from the window
     base: str        # fields and cards
@@ -151,48 +150,44 @@ def colors_for(scheme: Qt.ColorScheme) -> Colors:
     return DARK if scheme == Qt.ColorScheme.Dark else LIGHT
 
 
-class CalmStyle(QProxyStyle):
-    """Fusion outlines check boxes and radio buttons with a darker shade of the window colour,
-    which disappears on a dark window. Give those outlines a visible, muted colour instead."""
-
-    INDICATORS = (QStyle.PrimitiveElement.PE_IndicatorCheckBox,
-                  QStyle.PrimitiveElement.PE_IndicatorRadioButton)
-
-    def __init__(self) -> None:
-        super().__init__(QStyleFactory.create("Fusion"))
-        self.outline_base = QColor(LIGHT.window)
-
-    def drawPrimitive(self, element, option, painter, widget=None) -> None:
-        if element in self.INDICATORS:
-            option = type(option)(option)
-            palette = QPalette(option.palette)
-            palette.setColor(QPalette.ColorRole.Window, self.outline_base)
-            option.palette = palette
-        super().drawPrimitive(element, option, painter, widget)
-
-
 class ThemeController(QObject):
-    """Applies the theme now and again whenever the system switches light/dark."""
+    """Applies the theme now and again whenever the system switches light/dark.
 
-    def __init__(self, app: QApplication):
+    The calm style (calm_style.py) can come a moment later (`calm_style=False`, then
+    `use_calm_style()`): it overrides a drawing function in Python, and the first call of it
+    costs several milliseconds of PySide type set-up, which the app spends after the unlock
+    window's first paint instead of before. Until then the app runs plain Fusion, which the
+    calm style is a thin layer over, so nothing moves when it arrives."""
+
+    def __init__(self, app: QApplication, calm_style: bool = True):
         super().__init__(app)
         self._app = app
-        self._style = CalmStyle()
-        app.setStyle(self._style)
+        self.style = None  # the calm style, once in place
         font = app.font()
         font.setPointSizeF(max(font.pointSizeF(), 10.5))  # calm, readable body text
         app.setFont(font)
         app.styleHints().colorSchemeChanged.connect(self.apply)
-        self.apply()
+        if calm_style:
+            self.use_calm_style()
+        else:
+            self.apply()
+
+    def use_calm_style(self) -> None:
+        if self.style is None:
+            from .calm_style import CalmStyle
+            self.style = CalmStyle()
+            self._app.setStyle(self.style)
+            self.apply()
 
     def apply(self, *_args) -> None:
         colors = colors_for(wanted_scheme())
         self.colors = colors
-        # Fusion draws the outline 40% darker than this colour.
-        self._style.outline_base = QColor(colors.muted if colors is DARK else colors.window)
+        if self.style is not None:
+            # Fusion draws the outline 40% darker than this colour.
+            self.style.outline_base = QColor(colors.muted if colors is DARK else colors.window)
         self._app.setPalette(palette_for(colors))
         self._app.setStyleSheet(style_sheet(colors))
 
 
-def apply_theme(app: QApplication) -> ThemeController:
-    return ThemeController(app)
+def apply_theme(app: QApplication, calm_style: bool = True) -> ThemeController:
+    return ThemeController(app, calm_style)

@@ -7,16 +7,18 @@ restores atomically, and then asks for the passphrase again as usual."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLineEdit
 
-from .. import backups
-from ..accounts import WorkbookService
 from ..storage.errors import DamagedFile
 from .prompts import Prompts
-from .recovery_page import CodeToShow
 from .widgets import (InlineMessage, NewPassphraseForm, Page, PassphraseField, attempt, busy,
                       button_row, link_button, plain_label, primary_button)
+
+if TYPE_CHECKING:  # the unlock screen is the first thing shown: it loads only what it draws
+    from ..accounts import WorkbookService
 
 TOGETHER = ("Each of you has your own passphrase. If you are sitting together, the second of you "
             "can join from the home page once the workbook is open.")
@@ -71,6 +73,7 @@ class UnlockPage(Page):
             self.unlocked.emit()
 
     def _offer_restore(self) -> None:
+        from .. import backups
         self.restore_button.setVisible(
             backups.latest_auto_backup(self._service.vault.folder) is not None)
 
@@ -85,6 +88,7 @@ class UnlockPage(Page):
                                         "code:", secret=True)
         if not secret:
             return
+        from .. import backups
         folder = self._service.vault.folder
         with busy(self.restore_button, "Restoring…", self.field, self.unlock_button):
             ok, _ = attempt(self.message.show_error,
@@ -170,6 +174,7 @@ class RecoverPage(Page):
             ok, result = attempt(self.message.show_error,
                                  lambda: self._service.recover(code, new))
         if ok:
+            from .recovery_page import CodeToShow
             info, new_code = result
             self.clear()
             self.recovered.emit(CodeToShow(info.name, new_code))

@@ -345,7 +345,7 @@ class Page(QWidget):
         centre.addStretch(1)
         centre.addWidget(column, 100)  # grows to its maximum width, then the sides take over
         centre.addStretch(1)
-        scroll = QScrollArea()
+        self._scroll = scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the fields, which scroll
@@ -353,6 +353,11 @@ class Page(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
+
+    def content(self) -> QWidget:
+        """The scrolled content: it paints whenever the page shows, while the page and the
+        scroll viewport behind it are skipped when Qt sees them fully covered."""
+        return self._scroll.widget()
 
     def finish(self) -> None:
         self.body.addStretch(1)
