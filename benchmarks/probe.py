@@ -72,6 +72,7 @@ def through_entry_point(script) -> dict:
     default workbook folder, logging, crash handlers, icon, theme, window), but in place of the
     event loop run `script(window, app)` and return what it measured. The window is closed
     afterwards, as a person would."""
+    from workbook.cli import main  # first, as the launcher does: PySide taxes later imports
     from PySide6.QtWidgets import QApplication
 
     result: dict = {}
@@ -84,7 +85,6 @@ def through_entry_point(script) -> dict:
         return 0
 
     QApplication.exec = measured_exec
-    from workbook.cli import main
     if main([]) != 0:
         raise SystemExit("the app did not start")
     return result
@@ -130,9 +130,10 @@ def _views(window, app) -> dict:
     from PySide6.QtWidgets import QAbstractItemView
     out = {}
     for key in TRACKER_VIEWS:
-        page = window.shell.pages.widget(window.shell.keys.index(key))
         start = time.perf_counter()
-        painted = _painted(page, app, lambda k=key: window.shell.show_section(k))
+        window.shell.show_section(key)  # a first visit builds the page (lazy_pages.py)
+        page = window.shell.trackers[key]
+        painted = _painted(page, app)
         lists = [v for v in page.findChildren(QAbstractItemView)
                  if v.isVisible() and v.model() is not None]
         scrolled = [_scroll_to_end(v, app) for v in lists]

@@ -12,7 +12,6 @@ from test_ui_support import (TITLE, click, finish_codes, join_from_home, open_wi
 from workbook.accounts import WorkbookService
 from workbook.storage.errors import WrongPassphrase
 from workbook.ui.chapters_page import ChaptersPage
-from workbook.ui.coming_soon import UPCOMING
 from workbook.ui.prompts import ScriptedPrompts
 
 NEW_PASSPHRASE = "quiet orchard morning 7"
@@ -48,15 +47,22 @@ def test_every_interactive_widget_has_an_accessible_name(qtbot, vault_one, app_p
         assert button.accessibleName() or button.text(), button
 
 
-def test_coming_soon_pages_are_one_class_and_honest(qtbot, vault_one, app_paths):
+def test_tracker_pages_are_built_on_their_first_visit(qtbot, vault_one, app_paths):
     window = open_window(qtbot, app_paths)
     unlock(qtbot, window, PASSPHRASE_ONE)
-    pages = window.shell.upcoming
-    assert [p.key for p in pages] == [u.key for u in UPCOMING if u.key not in window.shell.trackers]
-    assert {"checkins"} <= set(window.shell.trackers)
-    for page in pages:
-        texts = " ".join(label.text() for label in page.findChildren(QLabel))
-        assert "later version" in texts
+    shell = window.shell
+    assert shell.trackers.peek("checkins") is None and shell.trackers.peek("export") is None
+    assert shell.trackers.peek("gratitude") is not None  # its reminder shows on every page
+    index = shell.keys.index("checkins")
+    placeholder = shell.pages.widget(index)
+    shell.show_section("checkins")
+    page = shell.trackers.peek("checkins")
+    assert page is not None and shell.pages.currentWidget() is page
+    assert shell.pages.indexOf(page) == index and shell.pages.indexOf(placeholder) == -1
+    shell.show_section("export")
+    assert shell.current_key == "export" and shell.pages.currentIndex() == shell.keys.index("export")
+    window.lock()  # only built pages are cleared; the rest have nothing to forget
+    assert shell.trackers.peek("milestones") is None
 
 
 def test_sitting_together_second_partner_joins(qtbot, vault_two, app_paths):

@@ -7,6 +7,6 @@ import nothing from `workbook.storage` except its error classes.
     theme.py          Fusion palette, light and dark, following the system
     widgets.py        plain-text labels, passphrase fields, inline messages, scrolling pages
     welcome.py, create_flow.py, recovery_page.py, unlock.py     before the workbook is open
-    shell.py, home.py, invite.py, settings_page.py, coming_soon.py   the open workbook
+    shell.py, home.py, invite.py, settings_page.py, lazy_pages.py    the open workbook
 """
 

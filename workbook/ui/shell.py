@@ -11,16 +11,17 @@ from PySide6.QtWidgets import (QFrame, QHBoxLayout, QListWidget, QListWidgetItem
 from .. import APP_NAME
 from ..accounts import WorkbookService
 from .chapters_page import ChaptersPage
-from .coming_soon import UPCOMING, ComingSoonPage
-from .export_page import ExportPage
 from .home import HomePage
+from .lazy_pages import LazyPages
 from .prompts import Prompts
-from .settings_page import SettingsPage
 from .search_page import search_field
-from .tracker_pages import open_target, search_page, tracker_pages
+from .settings_page import SettingsPage
+from .tracker_pages import gratitude_page, lazy_tracker_pages, open_target
 from .widgets import plain_button, plain_label
 
 HOME, CHAPTERS, SETTINGS = "home", "chapters", "settings"
+TRACKERS = (("milestones", "Milestones"), ("checkins", "Check-ins"), ("gratitude", "Gratitude"),
+            ("export", "Print & export"))  # in navigation order, between Chapters and Settings
 
 
 def present_text(names: list[str]) -> str:
@@ -42,23 +43,21 @@ class ShellPage(QWidget):
         self.chapters = ChaptersPage(service)
         self.home = HomePage(service, self.chapters.answers, self.chapters.content)
         self.settings = SettingsPage(service, prompts)
-        self.trackers = tracker_pages(service, prompts)
-        self.trackers["export"] = ExportPage(service, self.chapters.content, prompts)
-        self.upcoming = [ComingSoonPage(u) for u in UPCOMING if u.key not in self.trackers]
         self.pages = QStackedWidget()
+        self.trackers = LazyPages(self.pages)  # built on first visit, but for gratitude's
+        builders = lazy_tracker_pages(service, prompts, self.chapters.content)
         self.nav = QListWidget()
         self._keys: list[str] = []
         self._add_page(HOME, "Home", self.home)
         self._add_page(CHAPTERS, "Chapters", self.chapters)
-        for upcoming in UPCOMING:  # tracker pages take the places of their coming-soon pages
-            page = self.trackers.get(upcoming.key) or next(
-                p for p in self.upcoming if p.key == upcoming.key)
-            self._add_page(upcoming.key, upcoming.title, page)
+        for key, title in TRACKERS:
+            self._add_nav(key, title)
+            if key == "gratitude":
+                self.trackers.add_built(key, gratitude_page(service, self.chapters.content))
+            else:
+                self.trackers.add(key, builders[key])
         self._add_page(SETTINGS, "Settings", self.settings)
-        self.search_page = search_page(service)  # reached from the header field, not the list
-        self.pages.addWidget(self.search_page)
-        self.trackers["search"] = self.search_page
-        self.search_page.open_result.connect(lambda target: open_target(self, target))
+        self.trackers.add("search", lambda: self._connect_search(builders["search"]()))
         self.reminder_banner = self.trackers["gratitude"].reminder.banner
         self.reminder_banner.open_requested.connect(lambda: self.show_section("gratitude"))
         for page in (self.home, self.settings):
@@ -71,6 +70,10 @@ class ShellPage(QWidget):
         self.nav.setCurrentRow(0)
 
     def _add_page(self, key: str, title: str, page: QWidget) -> None:
+        self._add_nav(key, title)
+        self.pages.addWidget(page)
+
+    def _add_nav(self, key: str, title: str) -> None:
         number = len(self._keys) + 1
         item = QListWidgetItem(title)
         item.setData(Qt.ItemDataRole.AccessibleTextRole, title)
@@ -78,7 +81,6 @@ class ShellPage(QWidget):
         item.setToolTip(f"{title} (Ctrl+{number})")
         item.setSizeHint(QSize(0, 38))  # stylesheet padding does not reach the row height
         self.nav.addItem(item)
-        self.pages.addWidget(page)
         self._keys.append(key)
         shortcut = QShortcut(QKeySequence(f"Ctrl+{number}"), self)
         shortcut.activated.connect(lambda row=number - 1: self.show_row(row))
@@ -138,6 +140,8 @@ class ShellPage(QWidget):
             return
         if self.pages.currentWidget() is self.chapters and self._keys[row] != CHAPTERS:
             self.chapters.flush()  # leaving the chapters: write what was typed now
+        if self._keys[row] in self.trackers:
+            self.trackers[self._keys[row]]  # noqa: B018 - built now, on its first visit
         self.pages.setCurrentIndex(row)
         self._refresh_tracker()
         self.page_changed.emit(self._keys[row])
@@ -145,8 +149,17 @@ class ShellPage(QWidget):
     def _refresh_tracker(self) -> None:
         """Tracker pages read the vault, so only the one on screen is brought up to date."""
         page = self.pages.currentWidget()
-        if page in self.trackers.values() and self._service.is_unlocked:
+        if page in self.trackers.built() and self._service.is_unlocked:
             page.refresh()
+
+    @property
+    def search_page(self):
+        """Reached from the header field, not the list; built on the first search."""
+        return self.trackers["search"]
+
+    def _connect_search(self, page):
+        page.open_result.connect(lambda target: open_target(self, target))
+        return page
 
     def show_search(self) -> None:
         self.nav.setCurrentRow(-1)  # no section is current, and any section can be chosen again
@@ -162,8 +175,9 @@ class ShellPage(QWidget):
 
     @property
     def current_key(self) -> str:
-        if self.pages.currentWidget() is self.search_page:
-            return self.search_page.key
+        search = self.trackers.peek("search")
+        if search is not None and self.pages.currentWidget() is search:
+            return search.key
         return self._keys[self.pages.currentIndex()]
 
     @property
@@ -193,8 +207,7 @@ class ShellPage(QWidget):
         self.present_label.clear()
         self.search.clear()
         self.home.join.text.clear()
-        for page in [self.home, self.chapters, self.settings, *self.upcoming,
-                     *self.trackers.values()]:
+        for page in [self.home, self.chapters, self.settings, *self.trackers.built()]:
             page.clear()
         self.home.greeting.clear()
         self.home.join.close_form()

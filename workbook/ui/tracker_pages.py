@@ -1,39 +1,56 @@
-"""Builds the tracker pages (milestones and ladder, check-ins, gratitude, search) with their
-services, and opens a search result's entry, so the shell needs only a few lines for them."""
+"""Builds the tracker pages (milestones and ladder, check-ins, gratitude, search, export) with
+their services, and opens a search result's entry, so the shell needs only a few lines for them."""
 
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING, Callable
 
 from PySide6.QtWidgets import QWidget
 
 from ..accounts import WorkbookService
-from ..checkins import CheckinService
-from ..content.loader import load_content
-from ..gratitude import GratitudeService
-from ..ladder import LadderService
-from ..milestones import MilestoneService
-from ..search import SearchService, Target
-from .checkins_page import CheckinsPage
-from .gratitude_page import GratitudePage
-from .milestones_page import MilestonesPage
 from .prompts import Prompts
-from .search_page import SearchPage
+
+if TYPE_CHECKING:
+    from ..content.model import Content
+    from ..search import Target
+    from .gratitude_page import GratitudePage
 
 
-def tracker_pages(service: WorkbookService, prompts: Prompts) -> dict[str, QWidget]:
-    """Pages keyed like the navigation entries they replace."""
-    content = load_content().content
-    return {
-        "milestones": MilestonesPage(service, MilestoneService(service), LadderService(service),
-                                     content, prompts),
-        "checkins": CheckinsPage(service, CheckinService(service, content.checkin_scales)),
-        "gratitude": GratitudePage(service, GratitudeService(service), content),
-    }
+def gratitude_page(service: WorkbookService, content: Content) -> GratitudePage:
+    """Built with the shell, not on first visit: its daily reminder shows on every page."""
+    from ..gratitude import GratitudeService
+    from .gratitude_page import GratitudePage
+    return GratitudePage(service, GratitudeService(service), content)
 
 
-def search_page(service: WorkbookService) -> SearchPage:
-    return SearchPage(service, SearchService(service))
+def lazy_tracker_pages(service: WorkbookService, prompts: Prompts,
+                       content: Content) -> dict[str, Callable[[], QWidget]]:
+    """How to build the other tracker pages, keyed like their navigation entries; each one
+    loads its modules only when first built (lazy_pages.py)."""
+
+    def milestones() -> QWidget:
+        from ..ladder import LadderService
+        from ..milestones import MilestoneService
+        from .milestones_page import MilestonesPage
+        return MilestonesPage(service, MilestoneService(service), LadderService(service),
+                              content, prompts)
+
+    def checkins() -> QWidget:
+        from ..checkins import CheckinService
+        from .checkins_page import CheckinsPage
+        return CheckinsPage(service, CheckinService(service, content.checkin_scales))
+
+    def export() -> QWidget:
+        from .export_page import ExportPage
+        return ExportPage(service, content, prompts)
+
+    def search() -> QWidget:
+        from ..search import SearchService
+        from .search_page import SearchPage
+        return SearchPage(service, SearchService(service))
+
+    return {"milestones": milestones, "checkins": checkins, "export": export, "search": search}
 
 
 def open_target(shell, target: Target) -> None:
