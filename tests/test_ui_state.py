@@ -107,11 +107,12 @@ def test_after_the_first_paint_the_rest_of_the_app_loads(qtbot, vault_one, app_p
     workbook's pages follow at once, before anyone has typed a passphrase."""
     window = create_main_window(vault_one.service(), app_paths, ScriptedPrompts())
     qtbot.addWidget(window)
-    assert window.screen_watcher is None and window.clipboard_guard is None
+    assert window.screen_watcher is None and not hasattr(window, "lock_action")
     with qtbot.waitSignal(window.first_painted, timeout=5000):
         window.show()
     qtbot.waitUntil(lambda: window._shell is not None)
     assert window.screen_watcher is not None and window.clipboard_guard is not None
+    assert "Ctrl+L" in window.lock_action.shortcut().toString()  # the shortcuts are in place
     assert window.current_page is window.unlock_page
 
 

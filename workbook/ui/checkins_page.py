@@ -16,6 +16,7 @@ from ..checkins import MONTH, WEEK, CheckinService, TrendPoint
 from ..content.model import CheckinScale
 from .partner_picker import PartnerPicker
 from .trend_chart import Series, TrendChart, TrendTableModel
+from .wheel_guard import wheel_only_when_focused
 from .widgets import (Card, InlineMessage, Page, attempt, button_row, form_label, plain_label,
                       primary_button)
 
@@ -32,7 +33,7 @@ class ScaleRow(QWidget):
     def __init__(self, scale: CheckinScale):
         super().__init__()
         self.scale = scale
-        self.slider = QSlider(Qt.Orientation.Horizontal)
+        self.slider = wheel_only_when_focused(QSlider(Qt.Orientation.Horizontal))
         self.slider.setRange(scale.min, scale.max)
         self.slider.setPageStep(1)
         self.slider.setTickPosition(QSlider.TickPosition.TicksBelow)
@@ -79,7 +80,7 @@ class CheckinsPage(Page):
         self.finish()
 
     def _build_day(self) -> QHBoxLayout:
-        self.day = QDateEdit()
+        self.day = wheel_only_when_focused(QDateEdit())
         self.day.setAccessibleName("Day of the check-in")
         self.day.setCalendarPopup(True)
         self.day.setDisplayFormat("d MMMM yyyy")
@@ -118,13 +119,13 @@ class CheckinsPage(Page):
 
     def _build_trend(self) -> Card:
         card = Card("How things have moved")
-        self.whose = QComboBox()
+        self.whose = wheel_only_when_focused(QComboBox())
         self.whose.setAccessibleName("Whose check-ins")
         self.whose.addItems(["Mine", "Together (what each of you shared)"])
-        self.range = QComboBox()
+        self.range = wheel_only_when_focused(QComboBox())
         self.range.setAccessibleName("Time range")
         self.range.addItems([r[0] for r in RANGES])
-        self.scale = QComboBox()
+        self.scale = wheel_only_when_focused(QComboBox())
         self.scale.setAccessibleName("Scale")
         for scale in self._checkins.scales:
             self.scale.addItem(scale.title, scale.id)

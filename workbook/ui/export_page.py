@@ -26,6 +26,7 @@ from ..packet import (ANSWERS, GRATITUDE, INITIALS, MILESTONES, NAMES, NO_NAMES,
                       TRENDS, PacketRequest, PacketService, outline)
 from .export_jobs import PdfJob, pdf_pool
 from .prompts import Prompts
+from .wheel_guard import wheel_only_when_focused
 from .widgets import (Card, InlineMessage, Page, button_row, discard_widget, plain_label,
                       primary_button)
 
@@ -99,7 +100,8 @@ class ExportPage(Page):
 
     def _build_options(self) -> None:
         form = QFormLayout()
-        self.date_from, self.date_to = QDateEdit(), QDateEdit()
+        self.date_from = wheel_only_when_focused(QDateEdit())
+        self.date_to = wheel_only_when_focused(QDateEdit())
         for edit, name in ((self.date_from, "From"), (self.date_to, "To")):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("d MMM yyyy")
@@ -115,11 +117,11 @@ class ExportPage(Page):
             dates.addWidget(widget)
         dates.addStretch(1)
         form.addRow("Dates", dates)
-        self.names = QComboBox()
+        self.names = wheel_only_when_focused(QComboBox())
         self.names.setAccessibleName("Names in the header")
         for label, value in NAME_CHOICES:
             self.names.addItem(label, value)
-        self.page_size = QComboBox()
+        self.page_size = wheel_only_when_focused(QComboBox())
         self.page_size.addItems(["A4", "Letter"])
         self.page_size.setAccessibleName("Paper size")
         for combo in (self.names, self.page_size):

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QDateEdit, QGridLayout, 
 
 from ..answer_values import ChecklistValue, Reframe
 from ..content.model import Field, FieldKind
+from .wheel_guard import wheel_only_when_focused
 from .widgets import discard_widget, link_button, plain_button, plain_label
 
 MAX_TEXT = 1_000_000  # QLineEdit's default cap (32 767) would silently cut long answers
@@ -147,7 +148,7 @@ class SingleChoiceEditor(FieldEditor):
 class ScaleEditor(FieldEditor):
     def __init__(self, field: Field):
         super().__init__(field)
-        self.slider = QSlider(Qt.Orientation.Horizontal)
+        self.slider = wheel_only_when_focused(QSlider(Qt.Orientation.Horizontal))
         self.slider.setRange(field.min, field.max)
         self.slider.setPageStep(1)
         self.slider.setTickPosition(QSlider.TickPosition.TicksBelow)
@@ -349,7 +350,7 @@ class RankedListEditor(FieldEditor):
 class DateEditor(FieldEditor):
     def __init__(self, field: Field):
         super().__init__(field)
-        self.edit = QDateEdit()
+        self.edit = wheel_only_when_focused(QDateEdit())
         self.edit.setCalendarPopup(True)
         self.edit.setDisplayFormat("d MMMM yyyy")
         self.edit.setMinimumDate(NO_DATE)

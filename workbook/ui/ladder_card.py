@@ -11,6 +11,7 @@ from ..ladder import OPEN, PAUSED, LadderService, StepView
 from .paged_model import PagedListModel
 from .partner_picker import PartnerPicker
 from .prompts import Prompts
+from .wheel_guard import wheel_only_when_focused
 from .widgets import (Card, InlineMessage, attempt, button_row, plain_button, plain_label,
                       primary_button)
 
@@ -121,7 +122,7 @@ class LadderCard(Card):
         self.add_own_button = primary_button("Add our own step")
         self.add_own_button.clicked.connect(self.add_own_step)
         self.own_step.returnPressed.connect(self.add_own_step)
-        self.suggestion = QComboBox()
+        self.suggestion = wheel_only_when_focused(QComboBox())
         self.suggestion.setAccessibleName("Suggested ladder steps")
         self.add_button = plain_button("Add step", "Add the suggested step")
         self.add_button.clicked.connect(self.add_step)

@@ -45,7 +45,6 @@ class MainWindow(QMainWindow):
         self.setAccessibleName(APP_NAME)
         self.setMinimumSize(*MINIMUM_SIZE)
         self._build_pages()
-        self._build_actions()
         self._settings = self._open_settings()
         self._restore_geometry()
         self._build_privacy()
@@ -127,7 +126,7 @@ class MainWindow(QMainWindow):
 
     def _after_first_paint(self) -> None:
         self.first_painted.emit()
-        self._start_watchers()
+        self._finish_window()
         self.shell  # noqa: B018 - built now, while the passphrase is typed
 
     @property
@@ -171,13 +170,14 @@ class MainWindow(QMainWindow):
         QGuiApplication.instance().applicationStateChanged.connect(self._on_app_state)
         self._apply_privacy()
 
-    def _start_watchers(self) -> None:
-        """The clipboard guard and the screen-lock watcher (which opens a D-Bus connection)
-        guard an open workbook, so they start after the first paint or at the first unlock,
-        whichever comes first."""
+    def _finish_window(self) -> None:
+        """What the first screen can do without: the keyboard shortcuts, the clipboard guard
+        and the screen-lock watcher (which opens a D-Bus connection). They come right after the
+        first paint, long before anyone can type, or at the first unlock if that is sooner."""
         if self.screen_watcher is None:
             from .clipboard_guard import ClipboardGuard
             from .privacy import ScreenLockWatcher
+            self._build_actions()
             self.clipboard_guard = ClipboardGuard(self)
             self.screen_watcher = ScreenLockWatcher(self)
             self.screen_watcher.screen_locked.connect(self._lock_if_unlocked)
@@ -276,7 +276,7 @@ class MainWindow(QMainWindow):
         elif what == "deleted":
             self.show_start()
         elif what == "unlocked":
-            self._start_watchers()
+            self._finish_window()
             self.idle_lock.arm(True)
             if shell is not None and self.current_page is shell:
                 shell.refresh()

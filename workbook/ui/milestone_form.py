@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QComboBox, QDateEdit, QLineEdit, QPlainTextEdit, Q
 
 from ..content.model import Content
 from ..milestones import REACHED, Milestone
+from .wheel_guard import wheel_only_when_focused
 from .widgets import button_row, form_label, plain_button, plain_label, primary_button
 
 PICK = "Choose a suggestion…"
@@ -40,12 +41,12 @@ def _column(widget: QWidget) -> QVBoxLayout:
 class AddMilestoneForm(QWidget):
     def __init__(self, content: Content):
         super().__init__()
-        self.suggestion = QComboBox()
+        self.suggestion = wheel_only_when_focused(QComboBox())
         self.suggestion.setAccessibleName("Suggested milestones")
         self.title = QLineEdit()
         self.title.setAccessibleName("Your own milestone")
         self.title.setPlaceholderText("Or write your own")
-        self.chapter = QComboBox()
+        self.chapter = wheel_only_when_focused(QComboBox())
         self.chapter.setAccessibleName("Chapter (optional)")
         self.chapter.addItem(NO_CHAPTER, None)
         for chapter in content.chapters:
@@ -83,7 +84,7 @@ class MilestoneDetails(QWidget):
         self.title = QLineEdit()
         self.title.setAccessibleName("Milestone title")
         self.notes = _notes_box("Milestone notes", "Notes: what it was like, what helped")
-        self.reached_on = QDateEdit()
+        self.reached_on = wheel_only_when_focused(QDateEdit())
         self.reached_on.setAccessibleName("Day it was reached")
         self.reached_on.setCalendarPopup(True)
         self.reached_on.setDisplayFormat("d MMMM yyyy")

@@ -7,6 +7,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QWidget
 
 from ..accounts import WorkbookService
+from .wheel_guard import wheel_only_when_focused
 from .widgets import form_label
 
 
@@ -16,7 +17,7 @@ class PartnerPicker(QWidget):
     def __init__(self, service: WorkbookService, label: str = "Writing as:"):
         super().__init__()
         self._service = service
-        self.combo = QComboBox()
+        self.combo = wheel_only_when_focused(QComboBox())
         self.combo.setAccessibleName(label.rstrip(":"))
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)

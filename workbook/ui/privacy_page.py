@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout
 
 from .privacy import IDLE_CHOICES, QUICK_HIDE_KEYS, PrivacyOptions
+from .wheel_guard import wheel_only_when_focused
 from .widgets import Card, plain_label
 
 PROTECTED = (
@@ -45,7 +46,7 @@ class PrivacyCard(Card):
         self._build_choices()
 
     def _build_choices(self) -> None:
-        self.idle = QComboBox()
+        self.idle = wheel_only_when_focused(QComboBox())
         self.idle.setAccessibleName("Lock by itself")
         for minutes in IDLE_CHOICES:
             self.idle.addItem(idle_text(minutes), minutes)
