@@ -11,6 +11,7 @@ import argparse
 import json
 import os
 import platform
+import shutil
 import statistics
 import subprocess
 import sys
@@ -29,8 +30,9 @@ from workbook.storage.vault import VaultFolder  # noqa: E402
 def probe(mode: str, vault: Path | None = None, stdin: str = "") -> tuple[float, dict]:
     """Run probe.py in a fresh process. The app is started the way the desktop starts it, with
     no arguments, so it finds `vault` as its default workbook: the probe gets a throw-away home
-    whose data folder links to it. Its settings and log go there too: a page remembered from a
-    real session (say Check-ins) would otherwise open instead of Home, which the probe awaits."""
+    whose data folder links to it. Its settings start afresh each time: a page remembered from
+    an earlier probe (say Check-ins) would otherwise open instead of Home, which the probe
+    awaits."""
     env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
     if vault is not None:
         home = vault.parent / "probe-home"
@@ -38,6 +40,7 @@ def probe(mode: str, vault: Path | None = None, stdin: str = "") -> tuple[float,
         if not default_vault.exists():
             default_vault.parent.mkdir(parents=True, exist_ok=True)
             default_vault.symlink_to(vault.resolve(), target_is_directory=True)
+        shutil.rmtree(home / "config", ignore_errors=True)  # no page remembered from the last
         env.update(XDG_DATA_HOME=str(home / "data"), XDG_CONFIG_HOME=str(home / "config"),
                    XDG_STATE_HOME=str(home / "state"))
     start = time.perf_counter()
