@@ -166,3 +166,14 @@ def test_the_app_icon_has_every_size():
     from workbook.ui.app import app_icon
     sizes = {s.width() for s in app_icon().availableSizes()}
     assert {16, 32, 48, 256} <= sizes
+
+
+def test_a_window_opened_on_an_unlocked_workbook_shows_it(qtbot, vault_one, app_paths):
+    service = vault_one.service()
+    service.unlock(PASSPHRASE_ONE)
+    window = create_main_window(service, app_paths, ScriptedPrompts())
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.first_painted, timeout=5000):
+        window.show()
+    assert window.current_page is window.shell
+    window.close()

@@ -50,7 +50,8 @@ class MainWindow(QMainWindow):
         self._build_privacy()
         service.subscribe(self._on_service_event)
         self.show_start()
-        self._first_frame = self.current_page.content()
+        page = self.current_page  # the shell, if the service came already unlocked
+        self._first_frame = page.content() if hasattr(page, "content") else page
         self._first_frame.installEventFilter(self)
 
     # -- construction -----------------------------------------------------------------------------
