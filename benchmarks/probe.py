@@ -72,7 +72,7 @@ def through_entry_point(script) -> dict:
     default workbook folder, logging, crash handlers, icon, theme, window), but in place of the
     event loop run `script(window, app)` and return what it measured. The window is closed
     afterwards, as a person would."""
-    from workbook.cli import main  # first, as the launcher does: PySide taxes later imports
+    from workbook.cli.commands import main  # first, as the launcher does: PySide taxes later imports
     from PySide6.QtWidgets import QApplication
 
     result: dict = {}

@@ -23,7 +23,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
 from workbook import APP_ID, __version__  # noqa: E402
-from workbook.demo import DEMO_PARTNERS, create_demo  # noqa: E402
+from workbook.demo.workbook import DEMO_PARTNERS, create_demo  # noqa: E402
 from workbook.storage.vault import VaultFolder  # noqa: E402
 
 

@@ -3,7 +3,7 @@
 
 import sys
 
-from workbook.cli import main
+from workbook.cli.commands import main
 
 if __name__ == "__main__":
     sys.exit(main())

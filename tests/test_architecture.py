@@ -15,7 +15,7 @@ SQL_TEXT = re.compile(r"\bSELECT\b.+\bFROM\b|\bINSERT\s+INTO\b|\bUPDATE\s+\w+\s+
 
 # The composition roots may open the window, but only lazily (inside a function), so that
 # `--version`, `self-test` and `demo` never load Qt widgets.
-ENTRY_POINTS = {"cli.py", "selftest.py"}
+ENTRY_POINTS = {"commands.py", "selftest.py"}
 
 
 def imported_modules(path: Path, top_level_only: bool = False) -> set[str]:

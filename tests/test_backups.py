@@ -16,7 +16,7 @@ from test_vault import snapshot
 
 from workbook import backups
 from workbook.answers import AnswerKey, AnswerService
-from workbook.cli import main
+from workbook.cli.commands import main
 from workbook.storage.backup import NotABackup
 from workbook.storage.errors import VaultExists, WrongPassphrase
 

@@ -9,12 +9,12 @@ import random
 import pytest
 
 from workbook.answers import AnswerKey, AnswerService
-from workbook.checkins import MONTH, WEEK, CheckinService
+from workbook.trackers.checkins import MONTH, WEEK, CheckinService
 from workbook.content.loader import load_content
-from workbook.gratitude import GratitudeService
-from workbook.milestones import MilestoneService
+from workbook.trackers.gratitude import GratitudeService
+from workbook.trackers.milestones import MilestoneService
 from workbook.search import SearchService, Target, match_expression
-from workbook.tracking import TrackerError
+from workbook.trackers.tracking import TrackerError
 
 TODAY = dt.date(2026, 5, 20)
 SCALES = load_content().content.checkin_scales

@@ -29,7 +29,7 @@ def test_version(tmp_path):
 
 
 def test_version_loads_no_qt():
-    code = ("import sys; from workbook.cli import main\n"
+    code = ("import sys; from workbook.cli.commands import main\n"
             "try: main(['--version'])\nexcept SystemExit: pass\n"
             "print([m for m in sys.modules if m.startswith(('PySide6', 'reportlab'))])")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)

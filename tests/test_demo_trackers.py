@@ -5,11 +5,11 @@ from __future__ import annotations
 import random
 
 from conftest import PASSPHRASE_ONE, PASSPHRASE_TWO
-from workbook.checkins import MONTH, CheckinService
+from workbook.trackers.checkins import MONTH, CheckinService
 from workbook.content.loader import load_content
-from workbook.demo_trackers import fill_trackers
-from workbook.ladder import LadderService
-from workbook.milestones import MilestoneService
+from workbook.demo.trackers import fill_trackers
+from workbook.trackers.ladder import LadderService
+from workbook.trackers.milestones import MilestoneService
 
 
 def test_one_year_of_trackers(vault_two):

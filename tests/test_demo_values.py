@@ -5,7 +5,7 @@ from __future__ import annotations
 from workbook.answer_values import decode, is_answered
 from workbook.answers import AnswerService
 from workbook.content import load_content
-from workbook.demo import DEMO_PARTNERS, create_demo
+from workbook.demo.workbook import DEMO_PARTNERS, create_demo
 
 
 def test_the_demo_answers_every_kind_with_valid_values(tmp_path):
@@ -26,7 +26,7 @@ def test_the_demo_answers_most_fields_for_both_and_revisits_some(vault_two):
     import random
 
     from conftest import PASSPHRASE_ONE, PASSPHRASE_TWO
-    from workbook.demo import _fill_answers
+    from workbook.demo.workbook import _fill_answers
     service = vault_two.service()
     service.unlock(PASSPHRASE_ONE)
     service.unlock(PASSPHRASE_TWO)

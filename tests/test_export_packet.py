@@ -12,12 +12,12 @@ from pypdf import PdfReader
 from conftest import PASSPHRASE_ONE, PASSPHRASE_TWO
 from workbook.answer_values import ChecklistValue, Reframe, encode
 from workbook.answers import AnswerKey, AnswerService
-from workbook.checkins import CheckinService
+from workbook.trackers.checkins import CheckinService
 from workbook.content import load_content
 from workbook.content.model import FieldKind
 from workbook.export import build_session_packet, count_pages
-from workbook.gratitude import GratitudeService
-from workbook.milestones import REACHED, MilestoneService
+from workbook.trackers.gratitude import GratitudeService
+from workbook.trackers.milestones import REACHED, MilestoneService
 from workbook.packet import (ANSWERS, INITIALS, NAMES, NOTES, QUESTIONS, SECTIONS, PacketRequest,
                              PacketService)
 

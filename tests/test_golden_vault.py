@@ -14,8 +14,8 @@ import pytest
 
 from workbook.accounts import WorkbookService
 from workbook.answers import AnswerKey, AnswerService
-from workbook.gratitude import GratitudeService
-from workbook.milestones import MilestoneService
+from workbook.trackers.gratitude import GratitudeService
+from workbook.trackers.milestones import MilestoneService
 from workbook.storage.schema import PRIVATE_MIGRATIONS, SHARED_MIGRATIONS, schema_version
 
 GOLDEN = Path(__file__).parent / "golden" / "vault-v1"

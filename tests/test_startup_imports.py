@@ -27,13 +27,13 @@ def measured_exec(*_args):
     return 0
 
 QApplication.exec = measured_exec
-from workbook.cli import main
+from workbook.cli.commands import main
 sys.exit(main([]))
 """
 
 NOT_BEFORE_FIRST_PAINT = ("sqlcipher3", "reportlab", "workbook.session", "workbook.storage.vault",
-                          "workbook.backups", "workbook.ui.shell", "workbook.ui.calm_style",
-                          "workbook.ui.clipboard_guard", "PySide6.QtDBus", "logging.handlers",
+                          "workbook.backups", "workbook.ui.shell", "workbook.ui.common.calm_style",
+                          "workbook.ui.common.clipboard_guard", "PySide6.QtDBus", "logging.handlers",
                           "dataclasses", "secrets")
 
 
@@ -49,5 +49,5 @@ def test_the_unlock_window_loads_only_what_it_draws(tmp_path, vault_one):
                             cwd=Path(__file__).resolve().parents[1])
     assert result.returncode == 0, result.stderr[-2000:]
     early = set(json.loads(result.stdout.strip().splitlines()[-1])["early"])
-    assert "workbook.ui.unlock" in early  # the probe saw the real unlock window
+    assert "workbook.ui.access.unlock" in early  # the probe saw the real unlock window
     assert early.isdisjoint(NOT_BEFORE_FIRST_PAINT), early & set(NOT_BEFORE_FIRST_PAINT)

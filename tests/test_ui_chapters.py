@@ -13,8 +13,8 @@ from test_answer_values import LONG, NASTY
 from test_ui_support import click, join_from_home, open_window, press, type_text, unlock
 from workbook.answer_values import ChecklistValue, Reframe, decode
 from workbook.answers import AnswerKey, AnswerService
-from workbook.ui.autosave import SAVED, SAVING
-from workbook.ui.chapter_model import ChapterListModel, ProgressRole
+from workbook.ui.chapters.autosave import SAVED, SAVING
+from workbook.ui.chapters.chapter_model import ChapterListModel, ProgressRole
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 NO_NOTE, WITH_NOTE = "intimacy-beyond-sex", "hurt-and-self-compassion"

@@ -9,8 +9,8 @@ import pytest
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog
 
-from workbook.ui.dialog_state import INI_NATIVE, default_user_config, forget
-from workbook.ui.prompts import Prompts
+from workbook.ui.common.dialog_state import INI_NATIVE, default_user_config, forget
+from workbook.ui.common.prompts import Prompts
 
 FOLDER = "Therapy-ZQXJ-folder"
 

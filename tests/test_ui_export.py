@@ -12,7 +12,7 @@ from conftest import PASSPHRASE_ONE
 from test_export_packet import fill_three_answers
 from test_ui_support import click, open_window, unlock
 from workbook.packet import PacketRequest, PacketService
-from workbook.ui.prompts import ScriptedPrompts
+from workbook.ui.common.prompts import ScriptedPrompts
 
 SHARED = "Shared <b>words</b> & <3"
 PRIVATE = "ALEX-PRIVATE-ANSWER"
@@ -94,7 +94,7 @@ def test_questions_and_password_and_page_count(qtbot, vault_two, app_paths, tmp_
 def test_printing_uses_the_same_selection(qtbot, vault_two, tmp_path):
     from PySide6.QtPrintSupport import QPrinter
     from workbook.content import load_content
-    from workbook.ui.packet_print import print_packet
+    from workbook.ui.export.packet_print import print_packet
     fill(vault_two)
     service = vault_two.service()
     alex = service.unlock(PASSPHRASE_ONE).id
@@ -109,7 +109,7 @@ def test_printing_uses_the_same_selection(qtbot, vault_two, tmp_path):
 
 
 def test_the_export_screen_does_not_load_reportlab():
-    code = ("import sys; import workbook.ui.shell, workbook.ui.export_page; "
+    code = ("import sys; import workbook.ui.shell, workbook.ui.export.export_page; "
             "print('reportlab' in sys.modules)")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.stdout.strip() == "False", result.stderr

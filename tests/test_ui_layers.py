@@ -10,7 +10,7 @@ MAX_LINES = 400
 
 
 def ui_files() -> list[Path]:
-    files = sorted(UI.glob("*.py"))
+    files = sorted(UI.rglob("*.py"))
     assert files
     return files
 

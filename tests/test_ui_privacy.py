@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QApplication
 
 from conftest import PASSPHRASE_ONE
 from test_ui_support import TITLE, click, open_window, unlock
-from workbook.ui.privacy import DEFAULT_IDLE_MINUTES, IDLE_KEY, MINIMISE_KEY, scrub_text_history
+from workbook.ui.common.privacy import DEFAULT_IDLE_MINUTES, IDLE_KEY, MINIMISE_KEY, scrub_text_history
 
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
 

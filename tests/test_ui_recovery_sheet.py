@@ -8,7 +8,7 @@ from pypdf import PdfReader
 from conftest import PASSPHRASE_ONE
 from test_ui_create import fill_partner
 from test_ui_support import click, open_window
-from workbook.ui.prompts import ScriptedPrompts
+from workbook.ui.common.prompts import ScriptedPrompts
 
 
 def reach_codes_page(qtbot, app_paths, prompts):

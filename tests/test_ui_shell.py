@@ -11,8 +11,8 @@ from test_ui_support import (TITLE, click, finish_codes, join_from_home, open_wi
                              type_text, unlock, visible_texts)
 from workbook.accounts import WorkbookService
 from workbook.storage.errors import WrongPassphrase
-from workbook.ui.chapters_page import ChaptersPage
-from workbook.ui.prompts import ScriptedPrompts
+from workbook.ui.chapters.chapters_page import ChaptersPage
+from workbook.ui.common.prompts import ScriptedPrompts
 
 NEW_PASSPHRASE = "quiet orchard morning 7"
 CTRL = Qt.KeyboardModifier.ControlModifier

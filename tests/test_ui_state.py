@@ -8,10 +8,10 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from conftest import NAME_ONE, NAME_TWO, PASSPHRASE_ONE, PASSPHRASE_TWO
 from test_ui_support import open_window, unlock
-from workbook.ui import theme
+from workbook.ui.common import theme
 from workbook.ui.app import create_main_window, run_gui
 from workbook.ui.main_window import MainWindow
-from workbook.ui.prompts import Prompts, ScriptedPrompts
+from workbook.ui.common.prompts import Prompts, ScriptedPrompts
 
 
 def test_geometry_and_page_are_remembered_without_names(qtbot, vault_two, app_paths):
@@ -117,7 +117,7 @@ def test_after_the_first_paint_the_rest_of_the_app_loads(qtbot, vault_one, app_p
 
 
 def test_the_calm_style_can_come_after_the_first_paint(qtbot):
-    from workbook.ui.calm_style import CalmStyle
+    from workbook.ui.common.calm_style import CalmStyle
     app = QApplication.instance()
     old_palette, old_sheet = app.palette(), app.styleSheet()
     try:

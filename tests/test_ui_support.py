@@ -12,8 +12,8 @@ from workbook.accounts import WorkbookService
 from workbook.paths import AppPaths
 from workbook.ui.app import create_main_window
 from workbook.ui.main_window import MainWindow
-from workbook.ui.prompts import ScriptedPrompts
-from workbook.ui.widgets import PassphraseField
+from workbook.ui.common.prompts import ScriptedPrompts
+from workbook.ui.common.widgets import PassphraseField
 
 TITLE = "Couples Workbook"
 

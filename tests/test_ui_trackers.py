@@ -8,11 +8,11 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QApplication
 
 from conftest import PASSPHRASE_ONE, PASSPHRASE_TWO
-from workbook.ui.prompts import ScriptedPrompts
+from workbook.ui.common.prompts import ScriptedPrompts
 from test_ui_support import click, open_window, unlock, visible_texts
-from workbook.checkins import CheckinService
+from workbook.trackers.checkins import CheckinService
 from workbook.content.loader import load_content
-from workbook.ui.trend_chart import DARK_LINES, LIGHT_LINES, TrendChart
+from workbook.ui.trackers.trend_chart import DARK_LINES, LIGHT_LINES, TrendChart
 
 SCALES = load_content().content.checkin_scales
 
@@ -94,7 +94,7 @@ def test_chart_lines_follow_the_palette(qtbot):
     chart = TrendChart()
     qtbot.addWidget(chart)
     from PySide6.QtGui import QColor, QPalette
-    from workbook.ui.trend_chart import line_colors
+    from workbook.ui.trackers.trend_chart import line_colors
     dark = QPalette()
     dark.setColor(QPalette.ColorRole.Window, QColor("#1f1d1b"))
     assert line_colors(dark) == DARK_LINES
@@ -109,7 +109,7 @@ def test_chart_lines_follow_the_palette(qtbot):
 
 
 def test_gratitude_calendar_entry_and_lazy_history(qtbot, qtmodeltester, vault_two, app_paths):
-    from workbook.gratitude import GratitudeService
+    from workbook.trackers.gratitude import GratitudeService
     service = vault_two.service()
     service.unlock(PASSPHRASE_TWO)
     today = dt.date.today()
@@ -137,7 +137,7 @@ def test_gratitude_calendar_entry_and_lazy_history(qtbot, qtmodeltester, vault_t
 
 
 def test_gratitude_history_fetches_in_batches(qtbot, qtmodeltester, vault_one, app_paths):
-    from workbook.gratitude import GratitudeService
+    from workbook.trackers.gratitude import GratitudeService
     service = vault_one.service()
     service.unlock(PASSPHRASE_ONE)
     gratitude = GratitudeService(service)
@@ -251,7 +251,7 @@ def test_ladder_alone_shows_only_my_readiness_and_pause_is_neutral(qtbot, qtmode
 
 def test_search_from_the_header_as_the_present_partner(qtbot, qtmodeltester, vault_two,
                                                        app_paths):
-    from workbook.gratitude import GratitudeService
+    from workbook.trackers.gratitude import GratitudeService
     service = vault_two.service()
     service.unlock(PASSPHRASE_ONE)
     service.unlock(PASSPHRASE_TWO)
@@ -333,8 +333,8 @@ def _activate(qtbot, page, text: str) -> None:
 
 def test_search_results_open_their_entries(qtbot, vault_one, app_paths):
     from workbook.answers import AnswerKey, AnswerService
-    from workbook.gratitude import GratitudeService
-    from workbook.milestones import MilestoneService
+    from workbook.trackers.gratitude import GratitudeService
+    from workbook.trackers.milestones import MilestoneService
     service = vault_one.service()
     service.unlock(PASSPHRASE_ONE)
     me = vault_one.ids[0]
@@ -399,7 +399,7 @@ class FakeClock:
 
 def test_daily_reminder_is_generic_once_a_day_and_remembered(qtbot, vault_one, app_paths):
     from PySide6.QtCore import QSettings
-    from workbook.ui.reminder import SETTING, TEXT
+    from workbook.ui.trackers.reminder import SETTING, TEXT
     window = open_window(qtbot, app_paths)
     unlock(qtbot, window, PASSPHRASE_ONE)
     page = open_page(window, "gratitude")
@@ -440,7 +440,7 @@ def test_daily_reminder_is_generic_once_a_day_and_remembered(qtbot, vault_one, a
 
 def test_reminder_uses_the_tray_when_there_is_one_and_survives_a_restart(qtbot, vault_one,
                                                                          app_paths):
-    from workbook.ui.reminder import TEXT, TITLE, DailyReminder
+    from workbook.ui.trackers.reminder import TEXT, TITLE, DailyReminder
     window = open_window(qtbot, app_paths)
     unlock(qtbot, window, PASSPHRASE_ONE)
     page = open_page(window, "gratitude")

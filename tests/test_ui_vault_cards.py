@@ -11,7 +11,7 @@ from test_ui_support import click, open_window, type_text, unlock
 from workbook import backups
 from workbook.accounts import WorkbookService
 from workbook.storage.errors import WrongPassphrase
-from workbook.ui.prompts import ScriptedPrompts
+from workbook.ui.common.prompts import ScriptedPrompts
 
 import pytest
 

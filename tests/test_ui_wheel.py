@@ -7,8 +7,8 @@ from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QApplication, QComboBox, QSlider
 
-from workbook.ui.wheel_guard import wheel_only_when_focused
-from workbook.ui.widgets import Page
+from workbook.ui.common.wheel_guard import wheel_only_when_focused
+from workbook.ui.common.widgets import Page
 
 
 def _wheel_down(widget) -> bool:

@@ -12,14 +12,14 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, NamedTuple
 
-from .passphrases import new_recovery_code, normalize_recovery_code, passphrase_strength
-from .storage.errors import AlreadyUnlocked, VaultError
-from .storage.layout import PASSPHRASE_SLOT, RECOVERY_SLOT, workbook_exists
-from .text import InvalidText, clean_display_name
+from workbook.passphrases import new_recovery_code, normalize_recovery_code, passphrase_strength
+from workbook.storage.errors import AlreadyUnlocked, VaultError
+from workbook.storage.layout import PASSPHRASE_SLOT, RECOVERY_SLOT, workbook_exists
+from workbook.text import InvalidText, clean_display_name
 
 if TYPE_CHECKING:  # imported where first used: SQLCipher loads after the unlock window shows
-    from .session import PartnerInfo, Session
-    from .storage.vault import VaultFolder
+    from workbook.session import PartnerInfo, Session
+    from workbook.storage.vault import VaultFolder
 
 log = logging.getLogger(__name__)
 MAX_PARTNERS = 2
@@ -53,7 +53,7 @@ class WorkbookService:
     def vault(self) -> VaultFolder:
         """The storage code (and SQLCipher) loads on first use, not while the window opens."""
         if self._vault is None:
-            from .storage.vault import VaultFolder
+            from workbook.storage.vault import VaultFolder
             self._vault = VaultFolder(self.data_dir)
         return self._vault
 
@@ -103,7 +103,7 @@ class WorkbookService:
             _validate_new_partner(partner)
         if len({p.passphrase for p in partners}) < len(partners):
             raise InvalidText("Each partner needs their own passphrase.")
-        from .session import Session
+        from workbook.session import Session
         shared_key, shared_conn = self.vault.create()
         self.session = Session(self.vault, shared_key, shared_conn)
         created = [self._add_partner_files(p) for p in partners]
@@ -124,7 +124,7 @@ class WorkbookService:
         return created
 
     def _add_partner_files(self, partner: NewPartner) -> CreatedPartner:
-        from .session import UnlockedPartner
+        from workbook.session import UnlockedPartner
         session = self._session()
         code = new_recovery_code()
         material, conn = self.vault.create_partner(session.shared_key, partner.passphrase, code)
@@ -151,7 +151,7 @@ class WorkbookService:
         return self._join(material), new_code
 
     def _join(self, material) -> PartnerInfo:
-        from .session import Session, UnlockedPartner
+        from workbook.session import Session, UnlockedPartner
         if self.session is not None and material.partner_id in self.session.present:
             raise AlreadyUnlocked()
         first = self.session is None
@@ -174,7 +174,7 @@ class WorkbookService:
     def _take_auto_backup(self) -> None:
         """A failed automatic backup (a full disk) must never stand between someone and their
         workbook: it is logged, by type only, and tried again at the next unlock."""
-        from .backups import auto_backup_if_due
+        from workbook.backups import auto_backup_if_due
         try:
             if auto_backup_if_due(self):
                 log.info("automatic backup taken")

@@ -26,8 +26,8 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from .content.model import Field, FieldKind
-from .text import InvalidText, check_storable
+from workbook.content.model import Field, FieldKind
+from workbook.text import InvalidText, check_storable
 
 TEXT_KINDS = frozenset({FieldKind.LONG_TEXT, FieldKind.SHORT_TEXT})
 

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .accounts import WorkbookService
-from .answer_values import is_answered_text
-from .content.model import Chapter
-from .storage.repositories import AnswerKey
-from .text import check_storable
+from workbook.accounts import WorkbookService
+from workbook.answer_values import is_answered_text
+from workbook.content.model import Chapter
+from workbook.storage.repositories import AnswerKey
+from workbook.text import check_storable
 
 __all__ = ["AnswerKey", "AnswerService", "Progress", "LAST_READ"]
 

@@ -21,11 +21,11 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Callable
 
-from .passphrases import normalize_recovery_code
-from .storage import backup as container
-from .storage.errors import VaultExists, VaultNotFound, WrongPassphrase
-from .storage.keyslots import KeyMaterial
-from .storage.vault import BACKUP_DIR, PASSPHRASE_SLOT, RECOVERY_SLOT, VaultFolder
+from workbook.passphrases import normalize_recovery_code
+from workbook.storage import backup as container
+from workbook.storage.errors import VaultExists, VaultNotFound, WrongPassphrase
+from workbook.storage.keyslots import KeyMaterial
+from workbook.storage.vault import BACKUP_DIR, PASSPHRASE_SLOT, RECOVERY_SLOT, VaultFolder
 
 log = logging.getLogger(__name__)
 AUTO_PREFIX, AUTO_KEEP, AUTO_EVERY = "auto-", 5, timedelta(days=1)

@@ -33,7 +33,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Callable, TextIO
 
-from . import APP_NAME, __version__
+from workbook import APP_NAME, __version__
 
 log = logging.getLogger(__name__)
 

@@ -14,9 +14,9 @@ from __future__ import annotations
 
 import logging
 
-from .backups import auto_backups
-from .storage.removal import remove_partner_files, remove_shared_rows, remove_vault, shred
-from .text import InvalidText
+from workbook.backups import auto_backups
+from workbook.storage.removal import remove_partner_files, remove_shared_rows, remove_vault, shred
+from workbook.text import InvalidText
 
 log = logging.getLogger(__name__)
 CONFIRM_WORD = "DELETE"

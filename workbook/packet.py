@@ -19,14 +19,14 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from .accounts import WorkbookService
-from .answer_values import InvalidValue, decode, is_answered
-from .answers import AnswerKey, AnswerService
-from .checkins import MONTH, WEEK, CheckinService
-from .content.model import Content, Field
-from .gratitude import GratitudeService
-from .ladder import EVENT_WORDS, LadderService
-from .milestones import IN_PROGRESS, REACHED, STATE_WORDS, MilestoneService
+from workbook.accounts import WorkbookService
+from workbook.answer_values import InvalidValue, decode, is_answered
+from workbook.answers import AnswerKey, AnswerService
+from workbook.trackers.checkins import MONTH, WEEK, CheckinService
+from workbook.content.model import Content, Field
+from workbook.trackers.gratitude import GratitudeService
+from workbook.trackers.ladder import EVENT_WORDS, LadderService
+from workbook.trackers.milestones import IN_PROGRESS, REACHED, STATE_WORDS, MilestoneService
 
 ANSWERS, MILESTONES, TRENDS, GRATITUDE, QUESTIONS, NOTES = (
     "answers", "milestones", "trends", "gratitude", "questions", "notes")

@@ -11,7 +11,7 @@ from typing import NamedTuple
 
 import platformdirs
 
-from . import APP_ID
+from workbook import APP_ID
 
 
 class AppPaths(NamedTuple):

@@ -16,11 +16,11 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from .accounts import WorkbookService
-from .answer_values import InvalidValue, decode
-from .answers import AnswerKey, AnswerService
-from .content.model import Content
-from .text import InvalidText, check_storable
+from workbook.accounts import WorkbookService
+from workbook.answer_values import InvalidValue, decode
+from workbook.answers import AnswerKey, AnswerService
+from workbook.content.model import Content
+from workbook.text import InvalidText, check_storable
 
 FORMAT, VERSION = "couples-workbook-export", 1
 NOT_ENCRYPTED = ("Warning: the exported file is NOT encrypted. Anyone who can open it can read "

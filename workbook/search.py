@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .storage.trackers import (ANSWER, APPRECIATION, CHECKIN_NOTE, GRATITUDE, MILESTONE,
+from workbook.storage.trackers import (ANSWER, APPRECIATION, CHECKIN_NOTE, GRATITUDE, MILESTONE,
                                SHARED_ANSWER, IndexHit, SearchRepository)
-from .tracking import TrackerService
+from workbook.trackers.tracking import TrackerService
 
 KIND_WORDS = {GRATITUDE: "Gratitude", CHECKIN_NOTE: "Check-in note", ANSWER: "My answer",
               MILESTONE: "Milestone", APPRECIATION: "Appreciation", SHARED_ANSWER: "Shared answer"}

@@ -7,10 +7,10 @@ from dataclasses import dataclass, field
 
 import sqlcipher3
 
-from .storage.keyslots import KeyMaterial
-from .storage.repositories import (AnswerRepository, BookmarkRepository, PartnerRepository,
+from workbook.storage.keyslots import KeyMaterial
+from workbook.storage.repositories import (AnswerRepository, BookmarkRepository, PartnerRepository,
                                    SharedAnswerRepository)
-from .storage.vault import VaultFolder
+from workbook.storage.vault import VaultFolder
 
 
 @dataclass(frozen=True)

@@ -19,8 +19,8 @@ from pathlib import Path
 
 from workbook.accounts import NewPartner, WorkbookService
 from workbook.answers import AnswerKey, AnswerService
-from workbook.gratitude import GratitudeService
-from workbook.milestones import MilestoneService
+from workbook.trackers.gratitude import GratitudeService
+from workbook.trackers.milestones import MilestoneService
 
 PARTNERS = (("Robin (fictional)", "golden vault passphrase one"),
             ("Jamie (fictional)", "golden vault passphrase two"))

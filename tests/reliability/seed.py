@@ -11,12 +11,12 @@ from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QApplication,
                                QLineEdit, QPlainTextEdit, QTextEdit, QWidget)
 
 from workbook.answers import AnswerKey, AnswerService
-from workbook.checkins import CheckinService
+from workbook.trackers.checkins import CheckinService
 from workbook.content.loader import load_content
 from workbook.content.model import FieldKind
-from workbook.gratitude import GratitudeService
-from workbook.ladder import LadderService
-from workbook.milestones import MilestoneService
+from workbook.trackers.gratitude import GratitudeService
+from workbook.trackers.ladder import LadderService
+from workbook.trackers.milestones import MilestoneService
 
 
 def first_text_field() -> AnswerKey:

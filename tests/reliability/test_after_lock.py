@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QApplication
 from conftest import NAME_ONE, NAME_TWO, PASSPHRASE_ONE, PASSPHRASE_TWO
 from seed import everything_held, seed_everything
 from test_ui_support import open_window, unlock
-from workbook.ui.chapters_page import ChaptersPage
+from workbook.ui.chapters.chapters_page import ChaptersPage
 
 SENTINEL = "QJXV-afterlock-5521"
 

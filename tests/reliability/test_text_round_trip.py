@@ -12,11 +12,11 @@ from hypothesis import strategies as st
 
 from conftest import PASSPHRASE_ONE
 from workbook.answers import AnswerKey, AnswerService
-from workbook.checkins import CheckinService
+from workbook.trackers.checkins import CheckinService
 from workbook.content.loader import load_content
-from workbook.gratitude import GratitudeService
-from workbook.ladder import LadderService
-from workbook.milestones import MilestoneService
+from workbook.trackers.gratitude import GratitudeService
+from workbook.trackers.ladder import LadderService
+from workbook.trackers.milestones import MilestoneService
 from workbook.text import InvalidText
 
 FAST = settings(max_examples=40, deadline=None,

@@ -8,7 +8,7 @@ from seed import first_text_field
 from test_ui_support import open_window, unlock
 from workbook.answers import AnswerService
 from workbook.storage.errors import StorageFull
-from workbook.ui.autosave import FAILED, SAVED
+from workbook.ui.chapters.autosave import FAILED, SAVED
 
 
 def test_disk_full_keeps_the_text_and_a_retry_saves_it(qtbot, vault_one, app_paths, monkeypatch):

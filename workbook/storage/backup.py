@@ -31,9 +31,9 @@ from pathlib import Path
 
 import sqlcipher3
 
-from .errors import VaultError
-from .manifest import MANIFEST_NAME
-from .sqlcipher import fsync_dir, storage_error
+from workbook.storage.errors import VaultError
+from workbook.storage.manifest import MANIFEST_NAME
+from workbook.storage.sqlcipher import fsync_dir, storage_error
 
 FORMAT, FORMAT_VERSION = "couples-workbook-backup", 1
 INDEX_NAME = "backup.json"

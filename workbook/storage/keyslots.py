@@ -12,8 +12,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import VaultError
-from .sqlcipher import create_new, fsync_dir, open_existing, passphrase_bytes
+from workbook.storage.errors import VaultError
+from workbook.storage.sqlcipher import create_new, fsync_dir, open_existing, passphrase_bytes
 
 SLOT_FORMAT = 1
 

@@ -17,8 +17,8 @@ import json
 import os
 from pathlib import Path
 
-from .layout import MANIFEST_NAME
-from .sqlcipher import fsync_dir
+from workbook.storage.layout import MANIFEST_NAME
+from workbook.storage.sqlcipher import fsync_dir
 FORMAT = "couples-workbook-vault"
 FORMAT_VERSION = 1
 

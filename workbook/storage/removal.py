@@ -15,9 +15,9 @@ from pathlib import Path
 
 import sqlcipher3
 
-from .manifest import Manifest
-from .sqlcipher import fsync_dir, storage_error
-from .vault import BACKUP_DIR, PASSPHRASE_SLOT, RECOVERY_SLOT, VaultFolder
+from workbook.storage.manifest import Manifest
+from workbook.storage.sqlcipher import fsync_dir, storage_error
+from workbook.storage.vault import BACKUP_DIR, PASSPHRASE_SLOT, RECOVERY_SLOT, VaultFolder
 
 # Tables of shared.db that name a partner; partners last, because the others refer to it.
 _PARTNER_TABLES = ("shared_answers", "shared_checkins", "shared_appreciations", "partners")

@@ -12,7 +12,7 @@ from typing import Callable
 
 import sqlcipher3
 
-from .errors import VaultError
+from workbook.storage.errors import VaultError
 
 SHARED_MIGRATIONS: list[str] = [
     # 1: who is in this workbook. Names live only here, encrypted.

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import sqlcipher3
 
-from .errors import DamagedFile, EncryptionUnavailable, StorageFull, WrongPassphrase
+from workbook.storage.errors import DamagedFile, EncryptionUnavailable, StorageFull, WrongPassphrase
 
 KEY_BYTES = 32
 PAGE_SIZE = 4096

@@ -13,7 +13,7 @@ from typing import Iterator
 
 import sqlcipher3
 
-from .repositories import utc_now
+from workbook.storage.repositories import utc_now
 
 KIND_SHIFT = 40  # search_index rowid = (kind << 40) + source rowid; see schema.py migration 3
 GRATITUDE, CHECKIN_NOTE, ANSWER = 1, 2, 3  # private kinds

@@ -23,12 +23,12 @@ from pathlib import Path
 
 import sqlcipher3
 
-from .errors import DamagedFile, VaultError, VaultExists, VaultNotFound, WrongPassphrase
-from .keyslots import KeyMaterial, read_keyslot, replace_keyslot, write_keyslot
-from .layout import BACKUP_DIR, PASSPHRASE_SLOT, RECOVERY_SLOT, SHARED_DB, workbook_exists
-from .manifest import Manifest, file_sha256
-from .schema import PRIVATE_MIGRATIONS, SHARED_MIGRATIONS, migrate
-from .sqlcipher import (KEY_BYTES, create_new, describe_unreadable, open_existing,
+from workbook.storage.errors import DamagedFile, VaultError, VaultExists, VaultNotFound, WrongPassphrase
+from workbook.storage.keyslots import KeyMaterial, read_keyslot, replace_keyslot, write_keyslot
+from workbook.storage.layout import BACKUP_DIR, PASSPHRASE_SLOT, RECOVERY_SLOT, SHARED_DB, workbook_exists
+from workbook.storage.manifest import Manifest, file_sha256
+from workbook.storage.schema import PRIVATE_MIGRATIONS, SHARED_MIGRATIONS, migrate
+from workbook.storage.sqlcipher import (KEY_BYTES, create_new, describe_unreadable, open_existing,
                         raw_key_literal, storage_error)
 
 _PARTNER_ID = re.compile(r"^[0-9a-f]{12}$")

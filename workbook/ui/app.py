@@ -1,4 +1,4 @@
-"""Starting the desktop app. `workbook.cli` imports this lazily, so a command-line run never
+"""Starting the desktop app. `workbook.cli.commands` imports this lazily, so a command-line run never
 pays for Qt."""
 
 from __future__ import annotations
@@ -8,14 +8,14 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
-from .. import APP_NAME
-from ..accounts import WorkbookService
-from ..crash import install_crash_handlers
-from ..paths import AppPaths
-from ..resources import resource_path
-from .main_window import MainWindow
-from .prompts import Prompts
-from .theme import apply_theme
+from workbook import APP_NAME
+from workbook.accounts import WorkbookService
+from workbook.crash import install_crash_handlers
+from workbook.paths import AppPaths
+from workbook.resources import resource_path
+from workbook.ui.main_window import MainWindow
+from workbook.ui.common.prompts import Prompts
+from workbook.ui.common.theme import apply_theme
 
 UNEXPECTED = ("Something went wrong that the workbook did not expect. What you saved is safe. "
               "If it happens again, restarting the app usually helps.")

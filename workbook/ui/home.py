@@ -6,14 +6,14 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
-from ..accounts import WorkbookService
-from ..answers import AnswerService
-from ..content.model import Content
-from ..session import PartnerInfo
-from .invite import InviteCard
-from .unlock import unlock_from_field
-from .folding_card import FoldingFormCard
-from .widgets import (Card, Page, PassphraseField, button_row, clear_layout,
+from workbook.accounts import WorkbookService
+from workbook.answers import AnswerService
+from workbook.content.model import Content
+from workbook.session import PartnerInfo
+from workbook.ui.access.invite import InviteCard
+from workbook.ui.access.unlock import unlock_from_field
+from workbook.ui.common.folding_card import FoldingFormCard
+from workbook.ui.common.widgets import (Card, Page, PassphraseField, button_row, clear_layout,
                       plain_button, plain_label, primary_button)
 
 PACE = ("Take your time. There is no right pace here, and going back a step is part of the "

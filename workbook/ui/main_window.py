@@ -14,17 +14,17 @@ from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QWidget
 
-from .. import APP_NAME
-from ..paths import AppPaths
-from .privacy import QUICK_HIDE_KEYS, IdleLock, PrivacyOptions, scrub_text_history
-from .prompts import Prompts
-from .unlock import UnlockPage
+from workbook import APP_NAME
+from workbook.paths import AppPaths
+from workbook.ui.common.privacy import QUICK_HIDE_KEYS, IdleLock, PrivacyOptions, scrub_text_history
+from workbook.ui.common.prompts import Prompts
+from workbook.ui.access.unlock import UnlockPage
 
 if TYPE_CHECKING:  # the rest loads after the unlock window's first paint (benchmarks/)
-    from ..accounts import CreatedPartner, WorkbookService
-    from .clipboard_guard import ClipboardGuard
-    from .privacy import ScreenLockWatcher
-    from .recovery_page import CodeToShow
+    from workbook.accounts import CreatedPartner, WorkbookService
+    from workbook.ui.common.clipboard_guard import ClipboardGuard
+    from workbook.ui.common.privacy import ScreenLockWatcher
+    from workbook.ui.access.recovery_page import CodeToShow
 
 DEFAULT_SIZE = (1000, 680)
 MINIMUM_SIZE = (640, 460)
@@ -79,7 +79,7 @@ class MainWindow(QMainWindow):
         return self._lazy("welcome", self._build_welcome)
 
     def _build_welcome(self):
-        from .welcome import WelcomePage
+        from workbook.ui.access.welcome import WelcomePage
         page = WelcomePage()
         page.start.connect(lambda: self._show(self.create_page))
         return page
@@ -89,7 +89,7 @@ class MainWindow(QMainWindow):
         return self._lazy("create", self._build_create)
 
     def _build_create(self):
-        from .create_flow import CreatePage
+        from workbook.ui.access.create_flow import CreatePage
         page = CreatePage(self.service)
         page.back.connect(lambda: self._show(self.welcome))
         page.created.connect(self._on_created)
@@ -100,7 +100,7 @@ class MainWindow(QMainWindow):
         return self._lazy("recover", self._build_recover)
 
     def _build_recover(self):
-        from .unlock import RecoverPage
+        from workbook.ui.access.unlock import RecoverPage
         page = RecoverPage(self.service)
         page.back.connect(self.show_unlock)
         page.recovered.connect(lambda code: self.show_codes([code]))
@@ -111,7 +111,7 @@ class MainWindow(QMainWindow):
         return self._lazy("codes", self._build_codes)
 
     def _build_codes(self):
-        from .recovery_page import RecoveryCodePage
+        from workbook.ui.access.recovery_page import RecoveryCodePage
         page = RecoveryCodePage(self.prompts)
         page.finished.connect(lambda: self._after_codes())
         return page
@@ -135,7 +135,7 @@ class MainWindow(QMainWindow):
         """The unlocked workbook's pages. Building them (chapters, trackers, settings) costs more
         than the whole unlock screen, so it waits until someone first needs them."""
         if self._shell is None:
-            from .shell import ShellPage
+            from workbook.ui.shell import ShellPage
             self._shell = ShellPage(self.service, self.prompts)
             self.stack.addWidget(self._shell)
             self._shell.lock_requested.connect(self.lock)
@@ -176,8 +176,8 @@ class MainWindow(QMainWindow):
         and the screen-lock watcher (which opens a D-Bus connection). They come right after the
         first paint, long before anyone can type, or at the first unlock if that is sooner."""
         if self.screen_watcher is None:
-            from .clipboard_guard import ClipboardGuard
-            from .privacy import ScreenLockWatcher
+            from workbook.ui.common.clipboard_guard import ClipboardGuard
+            from workbook.ui.common.privacy import ScreenLockWatcher
             self._build_actions()
             self.clipboard_guard = ClipboardGuard(self)
             self.screen_watcher = ScreenLockWatcher(self)
@@ -220,7 +220,7 @@ class MainWindow(QMainWindow):
         self.codes_page.written.setFocus()
 
     def _on_created(self, created: list[CreatedPartner]) -> None:
-        from .recovery_page import CodeToShow
+        from workbook.ui.access.recovery_page import CodeToShow
         self.show_codes([CodeToShow(c.info.name, c.recovery_code) for c in created])
 
     def _show(self, page: QWidget) -> None:

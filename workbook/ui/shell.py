@@ -8,16 +8,16 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QFrame, QHBoxLayout, QListWidget, QListWidgetItem, QStackedWidget,
                                QVBoxLayout, QWidget)
 
-from .. import APP_NAME
-from ..accounts import WorkbookService
-from .chapters_page import ChaptersPage
-from .home import HomePage
-from .lazy_pages import LazyPages
-from .prompts import Prompts
-from .search_page import search_field
-from .settings_page import SettingsPage
-from .tracker_pages import gratitude_page, lazy_tracker_pages, open_target
-from .widgets import plain_button, plain_label
+from workbook import APP_NAME
+from workbook.accounts import WorkbookService
+from workbook.ui.chapters.chapters_page import ChaptersPage
+from workbook.ui.home import HomePage
+from workbook.ui.common.lazy_pages import LazyPages
+from workbook.ui.common.prompts import Prompts
+from workbook.ui.search.search_page import search_field
+from workbook.ui.settings.settings_page import SettingsPage
+from workbook.ui.trackers.tracker_pages import gratitude_page, lazy_tracker_pages, open_target
+from workbook.ui.common.widgets import plain_button, plain_label
 
 HOME, CHAPTERS, SETTINGS = "home", "chapters", "settings"
 TRACKERS = (("milestones", "Milestones"), ("checkins", "Check-ins"), ("gratitude", "Gratitude"),

@@ -1,0 +1,1 @@
+"""The demo workbook: fictional partners, answers and years of tracker entries."""

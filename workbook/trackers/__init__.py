@@ -1,0 +1,1 @@
+"""Tracker services: milestones, the consent ladder, check-ins and gratitude."""

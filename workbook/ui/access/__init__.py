@@ -1,0 +1,1 @@
+"""Getting in: welcome, creating a workbook, unlocking, recovery codes, inviting a partner."""

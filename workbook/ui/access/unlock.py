@@ -1,0 +1,180 @@
+"""The unlock screen (one passphrase field: nothing here says who uses the app) and the
+"forgot your passphrase" reset with a recovery code.
+
+When unlocking finds a damaged file and the folder holds an automatic backup, the unlock screen
+offers to put the newest one back (backups.py); it asks for a typed word and the passphrase,
+restores atomically, and then asks for the passphrase again as usual."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QLineEdit
+
+from workbook.storage.errors import DamagedFile
+from workbook.ui.common.prompts import Prompts
+from workbook.ui.common.widgets import (InlineMessage, NewPassphraseForm, Page, PassphraseField, attempt, busy,
+                      button_row, link_button, plain_label, primary_button)
+
+if TYPE_CHECKING:  # the unlock screen is the first thing shown: it loads only what it draws
+    from workbook.accounts import WorkbookService
+
+TOGETHER = ("Each of you has your own passphrase. If you are sitting together, the second of you "
+            "can join from the home page once the workbook is open.")
+RESET_INTRO = ("Type the recovery code you wrote down (dashes, spaces and capitals don't matter), "
+               "then choose a new passphrase. You will get a new recovery code afterwards, "
+               "because this one will have been used.")
+
+
+class UnlockPage(Page):
+    unlocked = Signal()
+    forgot = Signal()
+
+    def __init__(self, service: WorkbookService, prompts: Prompts | None = None):
+        super().__init__(width=520)
+        self._service = service
+        self._prompts = prompts or Prompts()
+        self.setAccessibleName("Unlock the workbook")
+        self.restore_button = link_button("Restore the latest automatic backup")
+        self.restore_button.clicked.connect(self.restore_latest)
+        self.restore_button.hide()
+        self.field = PassphraseField("Passphrase")
+        self.message = InlineMessage()
+        self.unlock_button = primary_button("Unlock")
+        self.forgot_button = link_button("Forgot your passphrase?")
+        self.field.returnPressed.connect(self.submit)
+        self.unlock_button.clicked.connect(self.submit)
+        self.forgot_button.clicked.connect(self.forgot)
+        self._layout()
+
+    def _layout(self) -> None:
+        self.body.addSpacing(48)
+        self.body.addWidget(plain_label("Welcome back", role="heading"))
+        self.body.addWidget(plain_label("Type your passphrase to open the workbook."))
+        self.body.addWidget(self.field)
+        self.body.addWidget(self.message)
+        self.body.addLayout(button_row(self.forgot_button, self.unlock_button))
+        self.body.addLayout(button_row(self.restore_button, align_left=True))
+        self.body.addSpacing(12)
+        self.body.addWidget(plain_label(TOGETHER, role="muted"))
+        self.finish()
+        self.setFocusProxy(self.field)
+
+    def prepare(self) -> None:
+        self.clear()
+        self.field.setFocus()
+
+    def submit(self) -> None:
+        self.restore_button.hide()
+        if unlock_from_field(self._service, self.field, self.message, self.unlock_button,
+                             "Unlocking…", self.forgot_button, on_damaged=self._offer_restore):
+            self.clear()
+            self.unlocked.emit()
+
+    def _offer_restore(self) -> None:
+        from workbook import backups
+        self.restore_button.setVisible(
+            backups.latest_auto_backup(self._service.vault.folder) is not None)
+
+    def restore_latest(self) -> None:
+        typed = self._prompts.ask_text(self, "Restore the latest automatic backup?",
+                                       "This puts back the copy the app made most recently. "
+                                       "Anything written after it was made is lost. Type "
+                                       "RESTORE to continue.")
+        if (typed or "").strip().upper() != "RESTORE":
+            return
+        secret = self._prompts.ask_text(self, "Open the backup", "Your passphrase or recovery "
+                                        "code:", secret=True)
+        if not secret:
+            return
+        from workbook import backups
+        folder = self._service.vault.folder
+        with busy(self.restore_button, "Restoring…", self.field, self.unlock_button):
+            ok, _ = attempt(self.message.show_error,
+                            lambda: backups.restore_latest_auto(folder, secret))
+        if ok:
+            self.restore_button.hide()
+            self.field.clear()
+            self.message.show_success("The latest automatic backup is back in place. Type your "
+                                      "passphrase to open it.")
+            self.field.setFocus()
+
+
+def unlock_from_field(service: WorkbookService, field: PassphraseField, message: InlineMessage,
+                      button, busy_text: str, *also_disabled, on_damaged=None) -> bool:
+    """Unlock with what `field` holds; errors appear inline and the field is ready to retry.
+    Used by the unlock screen and by a second partner joining from Home."""
+    message.clear()
+    passphrase = field.text()
+    if not passphrase:
+        message.show_error("Please type your passphrase.")
+        return False
+
+    def run():
+        try:
+            return service.unlock(passphrase)
+        except DamagedFile:
+            if on_damaged is not None:
+                on_damaged()
+            raise
+
+    with busy(button, busy_text, field, *also_disabled):
+        ok, _ = attempt(message.show_error, run)
+    if not ok:
+        field.select_for_retry()
+    return ok
+
+
+class RecoverPage(Page):
+    recovered = Signal(object)  # CodeToShow with the new recovery code
+    back = Signal()
+
+    def __init__(self, service: WorkbookService):
+        super().__init__(width=560)
+        self._service = service
+        self.setAccessibleName("Reset your passphrase")
+        self.code = QLineEdit()
+        self.code.setAccessibleName("Recovery code")
+        self.code.setPlaceholderText("XXXXX-XXXXX-XXXXX-XXXXX-XXXXX")
+        self.passphrase = NewPassphraseForm(first_label="New passphrase")
+        self.message = InlineMessage()
+        self.back_button = link_button("Back")
+        self.reset_button = primary_button("Reset passphrase")
+        self.back_button.clicked.connect(self.back)
+        self.reset_button.clicked.connect(self.submit)
+        self.passphrase.again.returnPressed.connect(self.submit)
+        self._layout()
+
+    def _layout(self) -> None:
+        self.body.addSpacing(24)
+        self.body.addWidget(plain_label("Reset your passphrase", role="heading"))
+        self.body.addWidget(plain_label(RESET_INTRO))
+        self.body.addWidget(plain_label("Recovery code:"))
+        self.body.addWidget(self.code)
+        self.body.addWidget(self.passphrase)
+        self.body.addWidget(self.message)
+        self.body.addLayout(button_row(self.back_button, self.reset_button))
+        self.finish()
+        self.setFocusProxy(self.code)
+
+    def prepare(self) -> None:
+        self.clear()
+        self.code.setFocus()
+
+    def submit(self) -> None:
+        self.message.clear()
+        problem = None if self.code.text().strip() else "Please type your recovery code."
+        problem = problem or self.passphrase.problem()
+        if problem:
+            self.message.show_error(problem)
+            return
+        code, new = self.code.text(), self.passphrase.passphrase()
+        with busy(self.reset_button, "Checking…", self.back_button):
+            ok, result = attempt(self.message.show_error,
+                                 lambda: self._service.recover(code, new))
+        if ok:
+            from workbook.ui.access.recovery_page import CodeToShow
+            info, new_code = result
+            self.clear()
+            self.recovered.emit(CodeToShow(info.name, new_code))

@@ -1,0 +1,1 @@
+"""The chapters: the list, the reader, worksheet questions and their editors, side by side."""

@@ -1,0 +1,79 @@
+"""Autosave: edits wait a short moment (so typing is not a write per key), then are written.
+
+Saves run on the UI thread: a save is one small SQLite transaction, and SQLCipher connections
+must stay on the thread that opened them. `flush()` writes whatever is pending at once; the
+chapter page calls it when it closes a chapter, and the main window before every lock and on close.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Callable
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from workbook.answers import AnswerKey, AnswerService
+from workbook.storage.errors import VaultError
+from workbook.text import InvalidText
+
+log = logging.getLogger(__name__)
+DEBOUNCE_MS = 600
+SAVED, SAVING, FAILED = "Saved", "Saving…", "Not saved"
+
+
+class Autosaver(QObject):
+    """Collects (partner, field) → stored text, and writes them after DEBOUNCE_MS of quiet."""
+
+    state_changed = Signal(str)
+    saved = Signal(str, object)  # partner id, AnswerKey: so share buttons can update
+
+    def __init__(self, answers: AnswerService, parent: QObject | None = None):
+        super().__init__(parent)
+        self._answers = answers
+        self._pending: dict[tuple[str, AnswerKey], str] = {}
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(DEBOUNCE_MS)
+        self._timer.timeout.connect(self.flush)
+        self.state = SAVED
+        self.on_error: Callable[[str], None] = lambda message: None
+
+    def queue(self, partner_id: str, key: AnswerKey, text: str) -> None:
+        self._pending[(partner_id, key)] = text
+        self._set_state(SAVING)
+        self._timer.start()  # restarting the timer is the debounce
+
+    @property
+    def has_pending(self) -> bool:
+        return bool(self._pending)
+
+    def pending(self, partner_id: str, key: AnswerKey) -> str | None:
+        return self._pending.get((partner_id, key))
+
+    def flush(self) -> None:
+        """Write everything pending now. A failed write stays pending and is retried next time."""
+        self._timer.stop()
+        if not self._pending:
+            return
+        failed: dict[tuple[str, AnswerKey], str] = {}
+        for (partner_id, key), text in list(self._pending.items()):
+            try:
+                self._answers.save(partner_id, key, text)
+                self.saved.emit(partner_id, key)
+            except (VaultError, InvalidText, PermissionError) as error:
+                log.warning("autosave failed: %s", type(error).__name__)
+                failed[(partner_id, key)] = text
+                self.on_error(str(error))
+        self._pending = failed
+        self._set_state(FAILED if failed else SAVED)
+
+    def discard(self) -> None:
+        """Forget pending edits without writing (only once the session is already closed)."""
+        self._timer.stop()
+        self._pending.clear()
+        self._set_state(SAVED)
+
+    def _set_state(self, state: str) -> None:
+        if state != self.state:
+            self.state = state
+            self.state_changed.emit(state)

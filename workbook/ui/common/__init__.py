@@ -1,0 +1,1 @@
+"""Building blocks every screen uses: labels and cards, theme, dialogs, models, guards."""

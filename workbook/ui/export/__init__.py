@@ -1,0 +1,1 @@
+"""Print & export: the session packet screen, its PDF jobs and direct printing."""

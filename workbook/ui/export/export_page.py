@@ -1,0 +1,347 @@
+"""Print & export: choose what goes into a session packet, see an outline and a live page
+count, then save a PDF (optionally with a password) or print.
+
+What may be chosen comes from `PacketService`: only partners who are here, and their private
+answers only when ticked one by one. The "questions to bring" box is never stored: it lives in
+this screen until the PDF is made and is wiped on lock.
+
+Preview: QtPdf is not part of PySide6-Essentials and reportlab's bitmap renderer needs an
+extra package, so the preview is a structured outline plus the real page count, counted by
+laying the PDF out in memory on the worker thread.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from PySide6.QtCore import QDate, Qt, QTimer
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QFormLayout, QHBoxLayout,
+                               QLineEdit, QListWidget, QListWidgetItem, QPlainTextEdit,
+                               QProgressBar, QPushButton)
+
+from workbook.accounts import WorkbookService
+from workbook.content.model import Content
+from workbook.packet import (ANSWERS, GRATITUDE, INITIALS, MILESTONES, NAMES, NO_NAMES, NOTES, QUESTIONS,
+                      TRENDS, PacketRequest, PacketService, outline)
+from workbook.ui.export.export_jobs import PdfJob, pdf_pool
+from workbook.ui.common.prompts import Prompts
+from workbook.ui.common.wheel_guard import wheel_only_when_focused
+from workbook.ui.common.widgets import (Card, InlineMessage, Page, button_row, discard_widget, plain_label,
+                      primary_button)
+
+NOT_ENCRYPTED = ("A PDF is not encrypted. Anyone who opens the file can read everything in "
+                 "it, and printed pages are not protected either. You can add a password "
+                 "below; keep the file somewhere private and delete it after printing.")
+INTRO = ("Make a tidy packet to bring to a session. Only partners who are here can be "
+         "included, and private answers only when you tick them one by one.")
+SECTION_LABELS = ((ANSWERS, "Answers"), (MILESTONES, "Milestones and the ladder"),
+                  (TRENDS, "Check-in trends (as a chart)"), (GRATITUDE, "A few gratitude notes"),
+                  (QUESTIONS, "Questions to bring"), (NOTES, "Lined space for the therapist's notes"))
+NAME_CHOICES = (("No names in the header", NO_NAMES), ("Initials", INITIALS),
+                ("First names", NAMES))
+_KEY = Qt.ItemDataRole.UserRole
+
+
+class ExportPage(Page):
+    def __init__(self, service: WorkbookService, content: Content, prompts: Prompts,
+                 today=dt.date.today):
+        super().__init__()
+        self.key = "export"
+        self.setAccessibleName("Print & export")
+        self._service, self._content, self.prompts, self._today = service, content, prompts, today
+        self.packets = PacketService(service, content, today)
+        self.pool = pdf_pool()
+        self._jobs: set[PdfJob] = set()
+        self._generation = 0
+        self._timer = QTimer(self, singleShot=True, interval=400)
+        self._timer.timeout.connect(self.update_preview)
+        self._build()
+
+    # -- building the screen --------------------------------------------------------------------
+    def _build(self) -> None:
+        self.body.addWidget(plain_label("Print & export", role="heading"))
+        self.body.addWidget(plain_label(INTRO))
+        self.partners_row = QHBoxLayout()
+        self.partner_boxes: dict[str, QCheckBox] = {}
+        self.body.addWidget(plain_label("Whose pages", role="subheading"))
+        self.body.addLayout(self.partners_row)
+        self.body.addWidget(plain_label("Chapters", role="subheading"))
+        self.chapters = self._check_list("Chapters to include", 150)
+        for chapter in self._content.chapters:
+            self._add_item(self.chapters, f"{chapter.number}. {chapter.title}", chapter.id, True)
+        self.body.addWidget(self.chapters)
+        self._build_sections()
+        self.body.addWidget(plain_label("Private answers", role="subheading"))
+        self.body.addWidget(plain_label("Left out unless you tick them here, one by one.",
+                                        role="muted"))
+        self.private = self._check_list("Private answers to include", 120)
+        self.body.addWidget(self.private)
+        self._build_options()
+        self._build_output()
+        self.finish()
+
+    def _build_sections(self) -> None:
+        self.body.addWidget(plain_label("What to include", role="subheading"))
+        self.sections: dict[str, QCheckBox] = {}
+        for key, label in SECTION_LABELS:
+            box = QCheckBox(label)
+            box.setChecked(key != QUESTIONS)
+            box.toggled.connect(self.schedule_preview)
+            self.sections[key] = box
+            self.body.addWidget(box)
+        self.questions = QPlainTextEdit()
+        self.questions.setAccessibleName("Questions to bring")
+        self.questions.setPlaceholderText("Questions to bring to the session. Not saved in the "
+                                          "workbook: they go only into this PDF.")
+        self.questions.setMaximumHeight(90)
+        self.questions.textChanged.connect(self._questions_typed)
+        self.body.addWidget(self.questions)
+
+    def _build_options(self) -> None:
+        form = QFormLayout()
+        self.date_from = wheel_only_when_focused(QDateEdit())
+        self.date_to = wheel_only_when_focused(QDateEdit())
+        for edit, name in ((self.date_from, "From"), (self.date_to, "To")):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("d MMM yyyy")
+            edit.setAccessibleName(f"{name} date")
+            inner = edit.findChild(QLineEdit)  # the spin box's own field is what gets focus
+            if inner is not None:
+                inner.setAccessibleName(f"{name} date")
+            edit.dateChanged.connect(self.schedule_preview)
+        self.all_dates = QCheckBox("All dates")
+        self.all_dates.toggled.connect(self._dates_toggled)
+        dates = QHBoxLayout()
+        for widget in (self.date_from, plain_label("to"), self.date_to, self.all_dates):
+            dates.addWidget(widget)
+        dates.addStretch(1)
+        form.addRow("Dates", dates)
+        self.names = wheel_only_when_focused(QComboBox())
+        self.names.setAccessibleName("Names in the header")
+        for label, value in NAME_CHOICES:
+            self.names.addItem(label, value)
+        self.page_size = wheel_only_when_focused(QComboBox())
+        self.page_size.addItems(["A4", "Letter"])
+        self.page_size.setAccessibleName("Paper size")
+        for combo in (self.names, self.page_size):
+            combo.currentIndexChanged.connect(self.schedule_preview)
+        form.addRow("Names", self.names)
+        form.addRow("Paper", self.page_size)
+        self.body.addLayout(form)
+        self.body.addWidget(plain_label("Dates choose check-ins, milestones and gratitude notes; "
+                                        "answers are printed as they stand today.",
+                                        role="muted"))
+
+    def _build_output(self) -> None:
+        self.warning = Card("PDFs are not encrypted", NOT_ENCRYPTED)
+        self.body.addWidget(self.warning)
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password.setAccessibleName("Optional PDF password")
+        self.password.setPlaceholderText("Optional password for the PDF (a few words)")
+        self.body.addWidget(self.password)
+        self.page_count = plain_label(role="lead")
+        self.page_count.setAccessibleName("Page count")
+        self.preview = QPlainTextEdit(readOnly=True)
+        self.preview.setAccessibleName("Outline of the PDF")
+        self.preview.setMaximumHeight(140)
+        self.progress = QProgressBar()
+        self.progress.setAccessibleName("Saving the PDF")
+        self.progress.hide()
+        self.message = InlineMessage()
+        self.print_button = QPushButton("Print…")
+        self.save_button = primary_button("Save PDF…")
+        self.save_button.clicked.connect(self.save)
+        self.print_button.clicked.connect(self.print_packet)
+        for widget in (self.page_count, self.preview, self.progress, self.message):
+            self.body.addWidget(widget)
+        self.body.addLayout(button_row(self.print_button, self.save_button))
+
+    def _check_list(self, name: str, height: int) -> QListWidget:
+        widget = QListWidget()
+        widget.setAccessibleName(name)
+        widget.setMaximumHeight(height)
+        widget.setWordWrap(True)  # long questions wrap instead of scrolling sideways
+        widget.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        widget.itemChanged.connect(self._item_changed)
+        return widget
+
+    @staticmethod
+    def _add_item(widget: QListWidget, text: str, data, checked: bool) -> None:
+        item = QListWidgetItem(text)  # list items show plain text: names are never markup
+        item.setData(_KEY, data)
+        item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+        item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+        widget.addItem(item)
+
+    # -- state ----------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        """Called when the page is shown: who is here may have changed."""
+        chosen = {pid for pid, box in self.partner_boxes.items() if box.isChecked()}
+        for box in self.partner_boxes.values():
+            discard_widget(box)
+        self.partner_boxes.clear()
+        for partner in self.packets.choosable_partners():
+            box = QCheckBox(partner.name)
+            box.setChecked(not chosen or partner.id in chosen)
+            box.toggled.connect(self._partners_changed)
+            self.partner_boxes[partner.id] = box
+            self.partners_row.addWidget(box)
+        if not self.date_from.property("set"):
+            self.date_to.setDate(QDate(self._today()))
+            self.date_from.setDate(QDate(self._today() - dt.timedelta(days=91)))
+            self.date_from.setProperty("set", True)
+        self._fill_private()
+        self.update_preview()
+
+    def _fill_private(self) -> None:
+        ticked = set(self._checked(self.private))
+        self.private.blockSignals(True)
+        self.private.clear()
+        titles = {c.id: c for c in self._content.chapters}
+        for choice in self.packets.answer_choices(self._partner_ids(), self._chapter_ids()):
+            if not choice.private:
+                continue
+            chapter = titles[choice.key.chapter_id]
+            prompt = chapter.worksheet(choice.key.worksheet_id).field(choice.key.field_id).prompt
+            data = (choice.owner_id, choice.key)
+            self._add_item(self.private, f"{choice.owner_name} · {chapter.number}. {prompt}",
+                           data, data in ticked)
+        self.private.blockSignals(False)
+
+    def _partner_ids(self) -> tuple[str, ...]:
+        return tuple(pid for pid, box in self.partner_boxes.items() if box.isChecked())
+
+    def _chapter_ids(self) -> tuple[str, ...]:
+        return tuple(self._checked(self.chapters))
+
+    @staticmethod
+    def _checked(widget: QListWidget) -> list:
+        return [widget.item(i).data(_KEY) for i in range(widget.count())
+                if widget.item(i).checkState() == Qt.CheckState.Checked]
+
+    def request(self) -> PacketRequest:
+        dates = not self.all_dates.isChecked()
+        return PacketRequest(
+            partner_ids=self._partner_ids(), chapter_ids=self._chapter_ids(),
+            date_from=self.date_from.date().toPython() if dates else None,
+            date_to=self.date_to.date().toPython() if dates else None,
+            sections=frozenset(k for k, box in self.sections.items() if box.isChecked()),
+            private_keys=frozenset(self._checked(self.private)),
+            questions=self.questions.toPlainText(), names=self.names.currentData())
+
+    # -- reacting -----------------------------------------------------------------------------
+    def _partners_changed(self) -> None:
+        self._fill_private()
+        self.schedule_preview()
+
+    def _item_changed(self, item: QListWidgetItem) -> None:
+        if item.listWidget() is self.chapters:
+            self._fill_private()
+        self.schedule_preview()
+
+    def _questions_typed(self) -> None:
+        if self.questions.toPlainText().strip():
+            self.sections[QUESTIONS].setChecked(True)
+        self.schedule_preview()
+
+    def _dates_toggled(self, everything: bool) -> None:
+        self.date_from.setEnabled(not everything)
+        self.date_to.setEnabled(not everything)
+        self.schedule_preview()
+
+    def schedule_preview(self, *_) -> None:
+        self.page_count.setText("Counting pages…")
+        self._timer.start()
+
+    def gather(self):
+        """The packet, read from the vault here on the UI thread; None when nothing fits."""
+        if not self._service.is_unlocked or not self._partner_ids():
+            return None
+        return self.packets.gather(self.request())
+
+    def update_preview(self) -> None:
+        packet = self.gather()
+        self.save_button.setEnabled(packet is not None)
+        self.print_button.setEnabled(packet is not None)
+        if packet is None:
+            self.preview.setPlainText("Choose at least one partner who is here.")
+            self.page_count.setText("")
+            return
+        self.preview.setPlainText(outline(packet))
+        self._generation += 1
+        generation = self._generation
+        job = PdfJob(packet, self.page_size.currentText())
+        job.signals.done.connect(lambda pages: self._counted(generation, pages))
+        job.signals.failed.connect(lambda text: self._counted(generation, None))
+        self._start(job)
+
+    def _counted(self, generation: int, pages: int | None) -> None:
+        if generation != self._generation:
+            return  # an older choice finished late; a newer count is on its way
+        self.page_count.setText(f"{pages} page{'s' if pages != 1 else ''}, including the cover"
+                                if pages else "The page count is not available.")
+
+    def _start(self, job: PdfJob) -> None:
+        self._jobs.add(job)
+        for signal in (job.signals.done, job.signals.failed):
+            signal.connect(lambda *_: self._jobs.discard(job))
+        self.pool.start(job)
+
+    # -- saving and printing ------------------------------------------------------------------
+    def save(self) -> None:
+        packet = self.gather()
+        if packet is None:
+            return
+        if not self.prompts.confirm(self, "Save the PDF", NOT_ENCRYPTED,
+                                    yes="Choose where to save", no="Cancel"):
+            return
+        target = self.prompts.save_file(self, "Save session packet",
+                                        Path.home() / "session-pages.pdf", "PDF files (*.pdf)")
+        if target is None:
+            return
+        job = PdfJob(packet, self.page_size.currentText(), target, self.password.text() or None)
+        job.signals.progress.connect(self._progress)
+        job.signals.done.connect(lambda pages: self._saved(target, pages))
+        job.signals.failed.connect(self._failed)
+        self._set_busy(True)
+        self._start(job)
+
+    def _progress(self, done: int, total: int) -> None:
+        self.progress.setRange(0, total)
+        self.progress.setValue(done)
+
+    def _saved(self, target: Path, pages: int) -> None:
+        self._set_busy(False)
+        self.message.show_success(f"Saved {pages} pages to {target.name}. Keep the file "
+                                  "private, and delete it once it is printed.")
+
+    def _failed(self, text: str) -> None:
+        self._set_busy(False)
+        self.prompts.error(self, "The PDF was not saved", text)
+
+    def _set_busy(self, busy: bool) -> None:
+        self.progress.setVisible(busy)
+        self.progress.setRange(0, 0)
+        self.save_button.setEnabled(not busy)
+        self.print_button.setEnabled(not busy)
+
+    def print_packet(self) -> None:
+        packet = self.gather()
+        if packet is not None:
+            from workbook.ui.export.packet_print import print_with_dialog
+            print_with_dialog(self, packet, self.page_size.currentText())
+
+    def clear(self) -> None:
+        """On lock: forget the questions, the private list and the outline."""
+        super().clear()
+        self._timer.stop()
+        self._generation += 1
+        self.questions.clear()
+        self.private.clear()
+        self.preview.clear()
+        self.page_count.clear()
+        for box in self.partner_boxes.values():
+            discard_widget(box)
+        self.partner_boxes.clear()

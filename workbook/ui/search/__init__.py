@@ -1,0 +1,1 @@
+"""Search: the header field and the results page."""

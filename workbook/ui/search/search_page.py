@@ -1,0 +1,88 @@
+"""Search: a field in the header and a results page. A search is always made as one present
+partner (chosen when you sit together), over their own private text and the shared space, never
+the other partner's private text. Activating a result (Enter or double-click) asks the shell to
+open the entry it came from."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, Signal
+from PySide6.QtWidgets import QLineEdit, QListView, QToolButton
+
+from workbook.accounts import WorkbookService
+from workbook.search import SearchResult, SearchService
+from workbook.ui.common.paged_model import PagedListModel
+from workbook.ui.common.partner_picker import PartnerPicker
+from workbook.ui.common.widgets import Page, plain_label
+
+LIMIT = 200
+
+
+def search_field() -> QLineEdit:
+    field = QLineEdit()
+    field.setAccessibleName("Search the workbook")
+    field.setPlaceholderText("Search your workbook")
+    field.setToolTip("Search gratitude, notes and answers you can see")
+    field.setMinimumWidth(200)  # the placeholder must fit; a cut-off hint reads as a glitch
+    field.setClearButtonEnabled(True)
+    for button in field.findChildren(QToolButton):  # Qt's clear button has no name of its own
+        button.setAccessibleName("Clear search")
+    field.setMaximumWidth(320)
+    return field
+
+
+class SearchPage(Page):
+    open_result = Signal(object)  # search.Target
+
+    def __init__(self, service: WorkbookService, search: SearchService):
+        super().__init__(width=820)
+        self.key = "search"
+        self._service = service
+        self._search = search
+        self._query = ""
+        self._results: list[SearchResult] = []
+        self.setAccessibleName("Search results")
+        self.picker = PartnerPicker(service, "Searching as:")
+        self.picker.changed.connect(lambda: self.run(self._query))
+        self.summary = plain_label(role="muted")
+        self.model = PagedListModel(lambda o, n: self._results[o:o + n],
+                                    lambda r: r.text, batch=50)
+        self.list = QListView()
+        self.list.setModel(self.model)
+        self.list.setAccessibleName("Search results")
+        self.list.setWordWrap(True)
+        self.list.setMinimumHeight(360)
+        self.list.setAccessibleDescription("Press Enter on a result to open it")
+        self.list.activated.connect(self._activated)
+        self.body.addWidget(plain_label("Search", role="heading"))
+        self.body.addWidget(self.picker)
+        self.body.addWidget(self.summary)
+        self.body.addWidget(self.list)
+        self.finish()
+
+    def run(self, query: str) -> None:
+        if not self._service.is_unlocked:
+            return
+        self.picker.refresh()
+        self._query = query
+        self._results = self._search.search(self.picker.current_id(), query, LIMIT)
+        self.model.reload()
+        count = len(self._results)
+        self.summary.setText(f"{count} {'match' if count == 1 else 'matches'}, best first; "
+                             "press Enter or double-click one to open it. Only your own "
+                             "private text and what you share is searched.")
+
+    def _activated(self, index: QModelIndex) -> None:
+        target = self.model.item(index.row()).target if index.isValid() else None
+        if target is not None:
+            self.open_result.emit(target)
+
+    def refresh(self) -> None:
+        if self._query:
+            self.run(self._query)
+
+    def clear(self) -> None:
+        super().clear()
+        self._query, self._results = "", []
+        self.model.forget()
+        self.summary.clear()
+        self.picker.clear()

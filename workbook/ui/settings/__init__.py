@@ -1,0 +1,1 @@
+"""Settings: passphrases, recovery codes, privacy, backups and leaving."""

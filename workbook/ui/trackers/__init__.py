@@ -1,0 +1,1 @@
+"""Milestones, the consent ladder, check-ins and their trends, gratitude."""

@@ -1,0 +1,294 @@
+"""Gratitude: a calendar with the days you wrote on marked, the entry for the chosen day with a
+gentle prompt, "on this day" from past years, one appreciation to reread, and a lazily loaded
+list of past entries. Days practised are counted kindly; missed days are never counted."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+
+from PySide6.QtCore import QDate, QSettings, Qt
+from PySide6.QtGui import QColor, QFont, QPalette, QTextCharFormat
+from PySide6.QtWidgets import (QCalendarWidget, QCheckBox, QHBoxLayout, QListView,
+                               QPlainTextEdit, QVBoxLayout, QWidget)
+
+from workbook.accounts import WorkbookService
+from workbook.content.model import Content
+from workbook.trackers.gratitude import Appreciation, Entry, GratitudeService
+from workbook.ui.common.paged_model import PagedListModel
+from workbook.ui.common.partner_picker import PartnerPicker
+from workbook.ui.trackers.reminder import DailyReminder, ReminderBanner
+from workbook.ui.common.widgets import (Card, InlineMessage, Page, attempt, button_row, form_label, plain_button,
+                      plain_label, primary_button)
+
+REMIND = "Remind me once a day while the app is open"
+REMIND_NOTE = ("The reminder only ever says “A moment for gratitude?”, never anything you wrote, "
+               "and it comes only while this app is open.")
+INTRO = ("A small practice: one thing you are grateful for, and one thing you appreciated about "
+         "your partner. Skip days freely; nothing here keeps score.")
+
+
+def qdate(day: dt.date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def pydate(day: QDate) -> dt.date:
+    return dt.date(day.year(), day.month(), day.day())
+
+
+def practised_text(days: int) -> str:
+    if days == 0:
+        return "Nothing written this month yet, and that is fine."
+    return f"You wrote on {days} {'day' if days == 1 else 'days'} this month."
+
+
+def entry_text(entry: Entry) -> str:
+    parts = [p for p in (entry.grateful, entry.appreciation) if p]
+    return f"{entry.day:%d %b %Y}: " + " · ".join(parts)
+
+
+def memory_text(memory: Appreciation, partner: str | None) -> str:
+    who = f"{partner} wrote" if memory.by_partner else "You wrote"
+    return f"{who} on {memory.day:%d %B %Y}: {memory.text}"
+
+
+def _name_calendar_parts(calendar: QCalendarWidget) -> None:
+    """Qt leaves the calendar's own buttons and year field unnamed for screen readers."""
+    names = {"qt_calendar_prevmonth": "Previous month", "qt_calendar_nextmonth": "Next month",
+             "qt_calendar_monthbutton": "Choose month", "qt_calendar_yearbutton": "Choose year",
+             "qt_calendar_yearedit": "Year", "qt_spinbox_lineedit": "Year",
+             "qt_tableview_cornerbutton": "Calendar corner"}
+    for child in calendar.findChildren(QWidget):
+        if not child.accessibleName() and child.objectName() in names:
+            child.setAccessibleName(names[child.objectName()])
+
+
+def _calm_weekends(calendar: QCalendarWidget) -> None:
+    """Qt paints weekends red by default; here red would read as a warning, so weekends use the
+    ordinary text colour like every other day."""
+    plain = QTextCharFormat()
+    plain.setForeground(calendar.palette().color(QPalette.ColorRole.Text))
+    for day in (Qt.DayOfWeek.Saturday, Qt.DayOfWeek.Sunday):
+        calendar.setWeekdayTextFormat(day, plain)
+
+
+def _soft_accent(palette: QPalette) -> QColor:
+    """A quiet tint for marked days: one third accent, two thirds the field colour."""
+    accent, base = palette.color(QPalette.ColorRole.Highlight), palette.color(
+        QPalette.ColorRole.Base)
+    return QColor(*(round(a / 3 + 2 * b / 3) for a, b in zip(
+        (accent.red(), accent.green(), accent.blue()), (base.red(), base.green(), base.blue()))))
+
+
+def _text_box(name: str, placeholder: str) -> QPlainTextEdit:
+    box = QPlainTextEdit()
+    box.setAccessibleName(name)
+    box.setPlaceholderText(placeholder)
+    box.setTabChangesFocus(True)
+    box.setFixedHeight(64)
+    return box
+
+
+class GratitudePage(Page):
+    def __init__(self, service: WorkbookService, gratitude: GratitudeService, content: Content):
+        super().__init__(width=820)
+        self.key = "gratitude"
+        self._service = service
+        self._gratitude = gratitude
+        self._content = content
+        self._rng = random.Random()
+        self.setAccessibleName("Gratitude")
+        self.picker = PartnerPicker(service)
+        self.picker.changed.connect(self.refresh)
+        self.body.addWidget(plain_label("Gratitude", role="heading"))
+        self.body.addWidget(plain_label(INTRO))
+        self.body.addWidget(self._build_reminder())
+        self.body.addWidget(self.picker)
+        self.body.addLayout(self._build_top())
+        self.body.addWidget(self._build_memories())
+        self.body.addWidget(self._build_history())
+        self.finish()
+
+    def _build_reminder(self) -> QCheckBox:
+        self.reminder = DailyReminder(ReminderBanner(), parent=self)
+        self.remind = QCheckBox(REMIND)
+        self.remind.setToolTip(REMIND_NOTE)
+        self.remind.setAccessibleDescription(REMIND_NOTE)
+        self.remind.toggled.connect(self.reminder.set_enabled)
+        return self.remind
+
+    def use_settings(self, settings: QSettings) -> None:
+        """The reminder's on/off choice is UI state, kept with the window's other settings."""
+        self.reminder.use_settings(settings)
+        self.remind.blockSignals(True)
+        self.remind.setChecked(self.reminder.enabled)
+        self.remind.blockSignals(False)
+
+    def _build_top(self) -> QHBoxLayout:
+        self.calendar = QCalendarWidget()
+        self.calendar.setAccessibleName("Gratitude calendar")
+        self.calendar.setGridVisible(False)
+        self.calendar.setVerticalHeaderFormat(
+            QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
+        _name_calendar_parts(self.calendar)
+        _calm_weekends(self.calendar)
+        self.calendar.selectionChanged.connect(self._load_entry)
+        self.calendar.currentPageChanged.connect(lambda *_: self._mark_month())
+        self.practised = plain_label(role="muted")
+        self.practised.setAccessibleName("Days practised this month")
+        left = QVBoxLayout()
+        left.addWidget(self.calendar)
+        left.addWidget(self.practised)
+        left.addStretch(1)
+        row = QHBoxLayout()
+        row.setSpacing(16)
+        row.addLayout(left)
+        row.addWidget(self._build_entry(), 1)
+        return row
+
+    def _build_entry(self) -> Card:
+        card = Card("Today")
+        self.entry_card = card
+        self.prompt = plain_label(role="note")
+        self.grateful = _text_box("Something I'm grateful for", "Something small is plenty")
+        self.appreciation = _text_box("Something I appreciated about my partner",
+                                      "Something they did or said")
+        self.appreciation_label = form_label("Something I appreciated about you:",
+                                             self.appreciation)
+        self.share = QCheckBox("Share this appreciation with your partner")
+        self.message = InlineMessage()
+        self.save_button = primary_button("Save")
+        self.save_button.setAccessibleName("Save gratitude entry")
+        self.save_button.clicked.connect(self.save)
+        card.body.addWidget(self.prompt)
+        card.body.addWidget(form_label("Something I'm grateful for:", self.grateful))
+        card.body.addWidget(self.grateful)
+        card.body.addWidget(self.appreciation_label)
+        card.body.addWidget(self.appreciation)
+        card.body.addWidget(self.share)
+        card.body.addWidget(self.message)
+        card.body.addLayout(button_row(self.save_button))
+        return card
+
+    def _build_memories(self) -> Card:
+        card = Card("To reread")
+        self.on_this_day = plain_label(selectable=True)
+        self.on_this_day.setAccessibleName("On this day")
+        self.reread = plain_label(selectable=True)
+        self.reread.setAccessibleName("An appreciation to reread")
+        self.another = plain_button("Another one", "Show another appreciation")
+        self.another.clicked.connect(self._show_reread)
+        card.body.addWidget(plain_label("On this day", role="lead"))
+        card.body.addWidget(self.on_this_day)
+        card.body.addWidget(plain_label("An appreciation", role="lead"))
+        card.body.addWidget(self.reread)
+        card.body.addLayout(button_row(self.another, align_left=True))
+        return card
+
+    def _build_history(self) -> Card:
+        card = Card("Past entries")
+        self.history_model = PagedListModel(
+            lambda offset, limit: self._gratitude.page(self.picker.current_id(), offset, limit),
+            entry_text)
+        self.history = QListView()
+        self.history.setModel(self.history_model)
+        self.history.setAccessibleName("Past gratitude entries")
+        self.history.setWordWrap(True)
+        self.history.setUniformItemSizes(True)  # cheap layout for thousands of rows
+        self.history.setMinimumHeight(180)
+        card.body.addWidget(self.history)
+        return card
+
+    # -- behaviour ------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        if not self._service.is_unlocked:
+            return
+        self.picker.refresh()
+        other = self.picker.other_name() or "your partner"
+        self.appreciation_label.setText(f"Something I appreciated about {other}:")
+        self.share.setText(f"Share this appreciation with {other}")
+        today = self._gratitude.today()
+        self.calendar.setMaximumDate(qdate(today))
+        self._mark_month()
+        self._load_entry()
+        self._show_memories()
+        self.history_model.reload()
+
+    def open_day(self, day: dt.date) -> None:
+        """Show one day's entry (a search result leads here)."""
+        self.calendar.setSelectedDate(qdate(day))
+        self._load_entry()  # also when that day was already the chosen one
+        self.grateful.setFocus()
+
+    def selected_day(self) -> dt.date:
+        return pydate(self.calendar.selectedDate())
+
+    def _mark_month(self) -> None:
+        partner = self.picker.current_id()
+        if partner is None:
+            return
+        self.calendar.setDateTextFormat(QDate(), QTextCharFormat())  # clears every mark
+        _calm_weekends(self.calendar)  # again here, so a theme change is followed
+        days = self._gratitude.days_in_month(partner, self.calendar.yearShown(),
+                                             self.calendar.monthShown())
+        mark = QTextCharFormat()
+        mark.setFontWeight(QFont.Weight.Bold)
+        mark.setBackground(_soft_accent(self.palette()))
+        mark.setForeground(self.palette().color(QPalette.ColorRole.Text))
+        for day in days:
+            self.calendar.setDateTextFormat(qdate(day), mark)
+        self.marked_days = days
+        self.practised.setText(practised_text(len(days)))
+        self.calendar.setAccessibleDescription(
+            "Days with an entry: " + ", ".join(str(d.day) for d in days) if days else
+            "No entries this month.")
+
+    def _load_entry(self) -> None:
+        partner = self.picker.current_id()
+        if partner is None:
+            return
+        day = self.selected_day()
+        self.entry_card.title.setText("Today" if day == self._gratitude.today()
+                                      else f"{day:%A %d %B %Y}")
+        self.prompt.setText(self._content.gratitude_prompt_for(day))
+        entry = self._gratitude.get(partner, day)
+        self.grateful.setPlainText(entry.grateful if entry else "")
+        self.appreciation.setPlainText(entry.appreciation if entry else "")
+        self.share.setChecked(bool(entry and entry.shared))
+        self.message.clear()
+
+    def save(self) -> None:
+        partner = self.picker.current_id()
+        ok, _ = attempt(self.message.show_error, lambda: self._gratitude.save(
+            partner, self.grateful.toPlainText(), self.appreciation.toPlainText(),
+            self.share.isChecked(), self.selected_day()))
+        if ok:
+            self.message.show_success("Saved.")
+            self._mark_month()
+            self.history_model.reload()
+
+    def _show_memories(self) -> None:
+        partner = self.picker.current_id()
+        memories = self._gratitude.on_this_day(partner)
+        other = self.picker.other_name()
+        self.on_this_day.setText("\n".join(memory_text(m, other) for m in memories[:3])
+                                 or "Nothing from this date in earlier years yet.")
+        self._show_reread()
+
+    def _show_reread(self) -> None:
+        memory = self._gratitude.random_appreciation(self.picker.current_id(), self._rng)
+        self.reread.setText(memory_text(memory, self.picker.other_name()) if memory else
+                            "Appreciations you write, or that are shared with you, appear here.")
+        self.another.setVisible(memory is not None)
+
+    def clear(self) -> None:
+        super().clear()
+        for box in (self.grateful, self.appreciation):
+            box.clear()
+        self.appreciation_label.setText("Something I appreciated about you:")  # no name left
+        self.share.setText("Share this appreciation with your partner")
+        for label in (self.on_this_day, self.reread, self.prompt):
+            label.clear()
+        self.calendar.setDateTextFormat(QDate(), QTextCharFormat())
+        self.history_model.forget()
+        self.picker.clear()

@@ -1,0 +1,126 @@
+"""The two forms of the milestones card: adding one (a suggestion from the chapters, or the
+couple's own with an optional chapter and notes) and the chosen milestone's details (title,
+notes, and the day it was reached, which is often marked later than it happened)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import QComboBox, QDateEdit, QLineEdit, QPlainTextEdit, QWidget, QVBoxLayout
+
+from workbook.content.model import Content
+from workbook.trackers.milestones import REACHED, Milestone
+from workbook.ui.common.wheel_guard import wheel_only_when_focused
+from workbook.ui.common.widgets import button_row, form_label, plain_button, plain_label, primary_button
+
+PICK = "Choose a suggestion…"
+NO_CHAPTER = "No particular chapter"
+
+
+def qdate(day: dt.date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def _notes_box(name: str, placeholder: str) -> QPlainTextEdit:
+    box = QPlainTextEdit()
+    box.setAccessibleName(name)
+    box.setPlaceholderText(placeholder)
+    box.setTabChangesFocus(True)
+    box.setFixedHeight(60)
+    return box
+
+
+def _column(widget: QWidget) -> QVBoxLayout:
+    layout = QVBoxLayout(widget)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(8)
+    return layout
+
+
+class AddMilestoneForm(QWidget):
+    def __init__(self, content: Content):
+        super().__init__()
+        self.suggestion = wheel_only_when_focused(QComboBox())
+        self.suggestion.setAccessibleName("Suggested milestones")
+        self.title = QLineEdit()
+        self.title.setAccessibleName("Your own milestone")
+        self.title.setPlaceholderText("Or write your own")
+        self.chapter = wheel_only_when_focused(QComboBox())
+        self.chapter.setAccessibleName("Chapter (optional)")
+        self.chapter.addItem(NO_CHAPTER, None)
+        for chapter in content.chapters:
+            self.chapter.addItem(f"{chapter.number}. {chapter.title}", chapter.id)
+        self.notes = _notes_box("Notes for your own milestone", "Notes, if you like")
+        self.add_button = primary_button("Add milestone")
+        layout = _column(self)
+        layout.addWidget(plain_label("Add a milestone", role="lead"))
+        layout.addWidget(self.suggestion)
+        layout.addWidget(self.title)
+        layout.addWidget(form_label("From the chapter:", self.chapter))
+        layout.addWidget(self.chapter)
+        layout.addWidget(self.notes)
+        layout.addLayout(button_row(self.add_button))
+
+    def set_suggestions(self, suggestions) -> None:
+        self.suggestion.clear()
+        self.suggestion.addItem(PICK, None)
+        for s in suggestions:
+            self.suggestion.addItem(f"{s.title} ({s.chapter_title})", s)
+
+    def reset(self) -> None:
+        self.title.clear()
+        self.notes.clear()
+        self.chapter.setCurrentIndex(0)
+
+
+class MilestoneDetails(QWidget):
+    """Shows the chosen milestone; the page saves what is edited here."""
+
+    def __init__(self):
+        super().__init__()
+        self.heading = plain_label(role="lead")
+        self.chapter = plain_label(role="muted")
+        self.title = QLineEdit()
+        self.title.setAccessibleName("Milestone title")
+        self.notes = _notes_box("Milestone notes", "Notes: what it was like, what helped")
+        self.reached_on = wheel_only_when_focused(QDateEdit())
+        self.reached_on.setAccessibleName("Day it was reached")
+        self.reached_on.setCalendarPopup(True)
+        self.reached_on.setDisplayFormat("d MMMM yyyy")
+        for inner in self.reached_on.findChildren(QLineEdit):  # Qt leaves its field unnamed
+            inner.setAccessibleName("Day it was reached")
+        self.reached_label = form_label("Reached on:", self.reached_on)
+        self.save_button = plain_button("Save changes", "Save the milestone's changes")
+        layout = _column(self)
+        for widget in (self.heading, self.chapter, self.title, self.notes):
+            layout.addWidget(widget)
+        layout.addLayout(button_row(self.reached_label, self.reached_on, align_left=True))
+        layout.addLayout(button_row(self.save_button, align_left=True))
+        layout.addStretch(1)  # keep the details together at the top of their column
+        self.show_milestone(None, "", dt.date.today())
+
+    def show_milestone(self, milestone: Milestone | None, chapter_title: str,
+                       today: dt.date) -> None:
+        self.milestone = milestone
+        self.heading.setText("About this milestone" if milestone else
+                             "Choose a milestone in the list to add notes or change it.")
+        self.chapter.setText(f"From the chapter {chapter_title}" if chapter_title else "")
+        self.chapter.setVisible(bool(chapter_title))
+        self.title.setText(milestone.title if milestone else "")
+        self.notes.setPlainText(milestone.notes if milestone else "")
+        reached = milestone is not None and milestone.state == REACHED
+        self.reached_on.setMaximumDate(qdate(today))
+        if reached and milestone.reached_on:
+            self.reached_on.setDate(qdate(dt.date.fromisoformat(milestone.reached_on)))
+        for widget in (self.reached_on, self.reached_label):
+            widget.setVisible(reached)
+        for widget in (self.title, self.notes, self.save_button):
+            widget.setEnabled(milestone is not None)
+
+    def reached_day(self) -> dt.date:
+        day = self.reached_on.date()
+        return dt.date(day.year(), day.month(), day.day())
+
+    def clear(self) -> None:
+        self.show_milestone(None, "", dt.date.today())
