@@ -6,13 +6,19 @@ APP_STAMP := $(VENV)/.app-installed
 TEST_STAMP := $(VENV)/.test-installed
 TEST_DEBIAN_PACKAGES := poppler-utils desktop-file-utils appstream nsis shellcheck
 
-.PHONY: run test bench package package-smoke self-test demo system-deps clean
+.PHONY: run test lint bench package package-smoke self-test demo system-deps clean
 
 run: $(APP_STAMP)
 	$(BIN)/couples-workbook $(ARGS)
 
-test: $(TEST_STAMP)
+LINTED := workbook tests tools benchmarks packaging
+
+test: $(TEST_STAMP) lint
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# The lint gate (configured in pyproject.toml); `make test` runs it before the tests.
+lint: $(TEST_STAMP)
+	$(BIN)/ruff check $(LINTED)
 
 bench: $(TEST_STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/run.py $(BENCH_ARGS)

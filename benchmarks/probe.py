@@ -31,7 +31,7 @@ def _painted(widget, app, action=None) -> float:
     seen: list[float] = []
 
     class PaintSpy(QObject):
-        def eventFilter(self, obj, event):  # noqa: N802 - Qt's name
+        def eventFilter(self, obj, event):
             if event.type() == QEvent.Type.Paint and not seen:
                 seen.append(time.perf_counter())
             return False
@@ -72,8 +72,11 @@ def through_entry_point(script) -> dict:
     default workbook folder, logging, crash handlers, icon, theme, window), but in place of the
     event loop run `script(window, app)` and return what it measured. The window is closed
     afterwards, as a person would."""
-    from workbook.cli.commands import main  # first, as the launcher does: PySide taxes later imports
     from PySide6.QtWidgets import QApplication
+
+    from workbook.cli.commands import (
+        main,  # first, as the launcher does: PySide taxes later imports
+    )
 
     result: dict = {}
 

@@ -54,7 +54,7 @@ def median_ms(values) -> float:
 
 
 def measure_startup(vault: Path, runs: int) -> dict:
-    bare, app, rss_bare, rss_app = [], [], [], []
+    bare, app, rss_bare = [], [], []
     for _ in range(runs):  # interleaved, so drift in machine load hits both alike
         t0, r = probe("bare")
         bare.append(r["shown"] - t0)
@@ -222,7 +222,8 @@ def main() -> int:
     print(row("start to unlock window painted (floor: bare QMainWindow)", start["app"], "ms",
               start["bare"], "≤ 1.5x"))
     print(row("unlock to Home painted (floor: keyslot KDF alone)", unlock["unlock"], "ms",
-              unlock["keyslot"], f"≤ floor + 150 ms → {unlock['unlock'] - unlock['keyslot']:+.0f} ms"))
+              unlock["keyslot"],
+              f"≤ floor + 150 ms → {unlock['unlock'] - unlock['keyslot']:+.0f} ms"))
     print(row("peak RSS, app unlocked (floor: bare QMainWindow)", unlock["rss_app"], "MiB",
               start["rss_bare"], "≤ 2x"))
     print(row(f"search, {len(SEARCH_QUERIES)} queries ({found['hits']} hits; worst "

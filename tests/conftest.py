@@ -11,8 +11,8 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from workbook.accounts import NewPartner, WorkbookService  # noqa: E402
-from workbook.paths import AppPaths  # noqa: E402
+from workbook.accounts import NewPartner, WorkbookService
+from workbook.paths import AppPaths
 
 PASSPHRASE_ONE = "river stone lantern 1"
 PASSPHRASE_TWO = "maple cloud harbour 2"

@@ -8,8 +8,15 @@ import datetime as dt
 import pytest
 from conftest import PASSPHRASE_ONE, PASSPHRASE_TWO
 
-from workbook.answer_values import (ChecklistValue, InvalidValue, Reframe, decode, describe,
-                                    encode, is_answered)
+from workbook.answer_values import (
+    ChecklistValue,
+    InvalidValue,
+    Reframe,
+    decode,
+    describe,
+    encode,
+    is_answered,
+)
 from workbook.answers import AnswerKey, AnswerService
 from workbook.content.model import Field, FieldKind
 from workbook.text import InvalidText

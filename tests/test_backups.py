@@ -7,7 +7,7 @@ import io
 import stat
 import sys
 import zipfile
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from conftest import PASSPHRASE_ONE, PASSPHRASE_TWO
@@ -148,7 +148,7 @@ def test_a_damaged_or_foreign_backup_is_named_and_changes_nothing(vault_two, tmp
 def test_automatic_backups_once_a_day_newest_five(vault_one):
     service = vault_one.service()
     service.unlock(PASSPHRASE_ONE)
-    start = datetime(2026, 1, 1, 9, tzinfo=timezone.utc)
+    start = datetime(2026, 1, 1, 9, tzinfo=UTC)
     assert backups.auto_backup_if_due(service, start)
     assert backups.auto_backup_if_due(service, start + timedelta(hours=20)) is None
     for day in range(1, 7):

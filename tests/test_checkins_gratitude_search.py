@@ -9,11 +9,11 @@ import random
 import pytest
 
 from workbook.answers import AnswerKey, AnswerService
-from workbook.trackers.checkins import MONTH, WEEK, CheckinService
 from workbook.content.loader import load_content
+from workbook.search import SearchService, Target, match_expression
+from workbook.trackers.checkins import MONTH, WEEK, CheckinService
 from workbook.trackers.gratitude import GratitudeService
 from workbook.trackers.milestones import MilestoneService
-from workbook.search import SearchService, Target, match_expression
 from workbook.trackers.tracking import TrackerError
 
 TODAY = dt.date(2026, 5, 20)

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from pypdf import PdfReader
-
 from conftest import PASSPHRASE_ONE
+from pypdf import PdfReader
 from test_cli import run_cli
 from test_export_packet import fill_three_answers
 

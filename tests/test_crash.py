@@ -1,4 +1,5 @@
-"""Crash handlers record type names and frames, never exception messages (they may hold user text)."""
+"""Crash handlers record type names and frames, never exception messages (they may hold user
+text)."""
 
 from __future__ import annotations
 
@@ -34,7 +35,7 @@ def failing_wrapper(text: str) -> None:
 def _exc_info(func, *args):
     try:
         func(*args)
-    except BaseException:  # noqa: BLE001
+    except BaseException:
         return sys.exc_info()
     raise AssertionError("expected an exception")
 

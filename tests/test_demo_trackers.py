@@ -5,9 +5,10 @@ from __future__ import annotations
 import random
 
 from conftest import PASSPHRASE_ONE, PASSPHRASE_TWO
-from workbook.trackers.checkins import MONTH, CheckinService
+
 from workbook.content.loader import load_content
 from workbook.demo.trackers import fill_trackers
+from workbook.trackers.checkins import MONTH, CheckinService
 from workbook.trackers.ladder import LadderService
 from workbook.trackers.milestones import MilestoneService
 

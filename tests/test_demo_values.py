@@ -26,6 +26,7 @@ def test_the_demo_answers_most_fields_for_both_and_revisits_some(vault_two):
     import random
 
     from conftest import PASSPHRASE_ONE, PASSPHRASE_TWO
+
     from workbook.demo.workbook import _fill_answers
     service = vault_two.service()
     service.unlock(PASSPHRASE_ONE)

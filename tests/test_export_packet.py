@@ -7,19 +7,27 @@ import shutil
 import subprocess
 
 import pytest
+from conftest import PASSPHRASE_ONE, PASSPHRASE_TWO
 from pypdf import PdfReader
 
-from conftest import PASSPHRASE_ONE, PASSPHRASE_TWO
 from workbook.answer_values import ChecklistValue, Reframe, encode
 from workbook.answers import AnswerKey, AnswerService
-from workbook.trackers.checkins import CheckinService
 from workbook.content import load_content
 from workbook.content.model import FieldKind
 from workbook.export import build_session_packet, count_pages
+from workbook.packet import (
+    ANSWERS,
+    INITIALS,
+    NAMES,
+    NOTES,
+    QUESTIONS,
+    SECTIONS,
+    PacketRequest,
+    PacketService,
+)
+from workbook.trackers.checkins import CheckinService
 from workbook.trackers.gratitude import GratitudeService
 from workbook.trackers.milestones import REACHED, MilestoneService
-from workbook.packet import (ANSWERS, INITIALS, NAMES, NOTES, QUESTIONS, SECTIONS, PacketRequest,
-                             PacketService)
 
 CONTENT = load_content().content
 TODAY = dt.date(2026, 3, 1)
@@ -100,8 +108,8 @@ def filled(vault_two):
 
 def _structured():
     return [
-        (FieldKind.CHECKLIST, lambda f: ChecklistValue((f.options[1],),
-                                                       "my own & <other>" if f.allow_other else "")),
+        (FieldKind.CHECKLIST, lambda f: ChecklistValue(
+            (f.options[1],), "my own & <other>" if f.allow_other else "")),
         (FieldKind.SCALE, lambda f: f.max - 3),
         (FieldKind.REFRAME, lambda f: (Reframe("I am too much", "I am allowed to need"),)),
         (FieldKind.RANKED_LIST, lambda f: f.items or ("first thing", "second thing")),

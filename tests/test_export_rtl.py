@@ -10,6 +10,7 @@ from bidi import get_display
 from pypdf import PdfReader
 from reportlab.lib.enums import TA_RIGHT
 from reportlab.platypus import Paragraph
+from test_export_packet import CONTENT, filled, request  # noqa: F401 - filled is a fixture
 
 from workbook.export import build_session_packet
 from workbook.export.bidi_text import visual
@@ -17,8 +18,6 @@ from workbook.export.layout import build_pdf, cover, paragraph, user_paragraphs
 from workbook.export.markup import to_markup
 from workbook.export.rtl_flow import RtlParagraph
 from workbook.packet import NAMES, PacketService
-
-from test_export_packet import CONTENT, filled, request  # noqa: F401 - filled is a fixture
 
 # Distinct Hebrew words (letters only), so each can be found on exactly one line.
 _ONES = ["אחת", "שתיים", "שלוש", "ארבע", "חמש", "שש", "שבע", "שמונה", "תשע", "עשר"]

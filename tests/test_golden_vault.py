@@ -14,9 +14,9 @@ import pytest
 
 from workbook.accounts import WorkbookService
 from workbook.answers import AnswerKey, AnswerService
+from workbook.storage.schema import PRIVATE_MIGRATIONS, SHARED_MIGRATIONS, schema_version
 from workbook.trackers.gratitude import GratitudeService
 from workbook.trackers.milestones import MilestoneService
-from workbook.storage.schema import PRIVATE_MIGRATIONS, SHARED_MIGRATIONS, schema_version
 
 GOLDEN = Path(__file__).parent / "golden" / "vault-v1"
 SECRETS = json.loads((GOLDEN.parent / "vault-v1.secrets.json").read_text("utf-8"))["partners"]

@@ -6,6 +6,7 @@ import hashlib
 import secrets
 
 import pytest
+import sqlcipher3
 
 from workbook.storage.errors import VaultError
 from workbook.storage.schema import PRIVATE_MIGRATIONS, SHARED_MIGRATIONS, migrate, schema_version
@@ -82,7 +83,7 @@ def test_a_failing_migration_rolls_back(tmp_path):
     key = secrets.token_bytes(32)
     conn = create_new(tmp_path / "x.db", raw_key_literal(key))
     broken = [SHARED_MIGRATIONS[0], "CREATE TABLE ok (x); CREATE TABLE partners (oops);"]
-    with pytest.raises(Exception):
+    with pytest.raises(sqlcipher3.dbapi2.OperationalError):
         migrate(conn, broken, backup=lambda v: None)
     assert schema_version(conn) == 1
     assert conn.execute("SELECT count(*) FROM sqlite_master WHERE name = 'ok'").fetchone()[0] == 0

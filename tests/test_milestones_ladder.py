@@ -7,11 +7,11 @@ import datetime as dt
 import itertools
 
 import pytest
-
 from conftest import PASSPHRASE_ONE, PASSPHRASE_TWO
+
 from workbook.content.loader import load_content
 from workbook.trackers.ladder import OPEN, PAUSED, WAITING, LadderService
-from workbook.trackers.milestones import (IN_PROGRESS, NOT_STARTED, REACHED, STATES, MilestoneService)
+from workbook.trackers.milestones import IN_PROGRESS, NOT_STARTED, REACHED, STATES, MilestoneService
 from workbook.trackers.tracking import TrackerError
 
 DAY = dt.date(2025, 3, 14)

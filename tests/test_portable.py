@@ -119,7 +119,8 @@ BREAKAGES = {
     "answers not a list": (lambda d: d.update(answers={}), "'answers' must be a list"),
     "missing key": (lambda d: d["answers"][0].pop("value"), r"answers\[0\] must have exactly"),
     "value not text": (lambda d: d["answers"][1].update(value=7), r"answers\[1\].value must be"),
-    "wrong kind": (lambda d: d["answers"][0].update(kind="slider"), r"answers\[0\].kind is 'slider'"),
+    "wrong kind": (lambda d: d["answers"][0].update(kind="slider"),
+                   r"answers\[0\].kind is 'slider'"),
     "bad id": (lambda d: d["answers"][0].update(field="Bad Id"), "not a valid id"),
     "nul": (lambda d: d["answers"][0].update(value="a\x00b"), "null character"),
     "shared not bool": (lambda d: d["answers"][0].update(shared="yes"), "true or false"),
@@ -176,4 +177,5 @@ def test_the_command_line_warns_and_merges(vault_one, tmp_path):
     result = run_cli("data", "import", "--data-dir", folder, str(bad),
                      stdin=PASSPHRASE_ONE + "\n", home=tmp_path)
     assert result.returncode == 2
-    assert result.stderr.strip().count("\n") == 0 and "not a Couples Workbook export" in result.stderr
+    assert result.stderr.strip().count("\n") == 0
+    assert "not a Couples Workbook export" in result.stderr

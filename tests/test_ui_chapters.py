@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import datetime as dt
 
+from conftest import PASSPHRASE_ONE, PASSPHRASE_TWO
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QAbstractButton, QLabel
-
-from conftest import PASSPHRASE_ONE, PASSPHRASE_TWO
 from test_answer_values import LONG, NASTY
 from test_ui_support import click, join_from_home, open_window, press, type_text, unlock
+
 from workbook.answer_values import ChecklistValue, Reframe, decode
 from workbook.answers import AnswerKey, AnswerService
 from workbook.ui.chapters.autosave import SAVED, SAVING
@@ -262,6 +262,6 @@ def test_closing_the_window_saves_what_was_typed(qtbot, vault_one, app_paths):
     window.close()
     service = vault_one.service()
     service.unlock(PASSPHRASE_ONE)
-    assert AnswerService(service).get(vault_one.ids[0], AnswerKey(NO_NOTE, "try-this-week", "plan")) \
-        == "typed before closing"
+    key = AnswerKey(NO_NOTE, "try-this-week", "plan")
+    assert AnswerService(service).get(vault_one.ids[0], key) == "typed before closing"
     service.lock()

@@ -6,8 +6,12 @@ from __future__ import annotations
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QPlainTextEdit
 
-from workbook.ui.common.clipboard_guard import (CLEAR_AFTER_MS, MARKER, ClipboardGuard,
-                                         sensitive_formats)
+from workbook.ui.common.clipboard_guard import (
+    CLEAR_AFTER_MS,
+    MARKER,
+    ClipboardGuard,
+    sensitive_formats,
+)
 
 WORDS = "what I wrote about the night"
 

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+from conftest import PASSPHRASE_ONE, PASSPHRASE_TWO
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
-
-from conftest import PASSPHRASE_ONE, PASSPHRASE_TWO
 from test_ui_support import TITLE, click, finish_codes, open_window, press, type_text
+
 from workbook.accounts import WorkbookService
 from workbook.passphrases import normalize_recovery_code
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from PySide6.QtCore import Qt
-from pypdf import PdfReader
-
 from conftest import PASSPHRASE_ONE
+from pypdf import PdfReader
+from PySide6.QtCore import Qt
 from test_export_packet import fill_three_answers
 from test_ui_support import click, open_window, unlock
+
 from workbook.packet import PacketRequest, PacketService
 from workbook.ui.common.prompts import ScriptedPrompts
 
@@ -93,6 +93,7 @@ def test_questions_and_password_and_page_count(qtbot, vault_two, app_paths, tmp_
 
 def test_printing_uses_the_same_selection(qtbot, vault_two, tmp_path):
     from PySide6.QtPrintSupport import QPrinter
+
     from workbook.content import load_content
     from workbook.ui.export.packet_print import print_packet
     fill(vault_two)

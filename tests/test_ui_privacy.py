@@ -3,12 +3,17 @@ shortcut and button; the choices live in the settings file as numbers, never as 
 
 from __future__ import annotations
 
+from conftest import PASSPHRASE_ONE
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
-
-from conftest import PASSPHRASE_ONE
 from test_ui_support import TITLE, click, open_window, unlock
-from workbook.ui.common.privacy import DEFAULT_IDLE_MINUTES, IDLE_KEY, MINIMISE_KEY, scrub_text_history
+
+from workbook.ui.common.privacy import (
+    DEFAULT_IDLE_MINUTES,
+    IDLE_KEY,
+    MINIMISE_KEY,
+    scrub_text_history,
+)
 
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
 

@@ -3,11 +3,11 @@ encrypted."""
 
 from __future__ import annotations
 
-from pypdf import PdfReader
-
 from conftest import PASSPHRASE_ONE
+from pypdf import PdfReader
 from test_ui_create import fill_partner
 from test_ui_support import click, open_window
+
 from workbook.ui.common.prompts import ScriptedPrompts
 
 

@@ -3,12 +3,21 @@
 from __future__ import annotations
 
 import pytest
+from conftest import PASSPHRASE_ONE, PASSPHRASE_TWO
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel
+from test_ui_support import (
+    TITLE,
+    click,
+    finish_codes,
+    join_from_home,
+    open_window,
+    press,
+    type_text,
+    unlock,
+    visible_texts,
+)
 
-from conftest import PASSPHRASE_ONE, PASSPHRASE_TWO
-from test_ui_support import (TITLE, click, finish_codes, join_from_home, open_window, press,
-                             type_text, unlock, visible_texts)
 from workbook.accounts import WorkbookService
 from workbook.storage.errors import WrongPassphrase
 from workbook.ui.chapters.chapters_page import ChaptersPage
@@ -37,7 +46,7 @@ def test_navigation_by_keyboard(qtbot, vault_one, app_paths):
 def test_every_interactive_widget_has_an_accessible_name(qtbot, vault_one, app_paths):
     window = open_window(qtbot, app_paths)
     unlock(qtbot, window, PASSPHRASE_ONE)
-    from PySide6.QtWidgets import QAbstractButton, QLineEdit, QComboBox, QListWidget
+    from PySide6.QtWidgets import QAbstractButton, QComboBox, QLineEdit, QListWidget
     for kind in (QLineEdit, QComboBox, QListWidget):
         for widget in window.findChildren(kind):
             if widget.parent() and type(widget.parent()).__name__ == "QComboBox":
@@ -60,7 +69,8 @@ def test_tracker_pages_are_built_on_their_first_visit(qtbot, vault_one, app_path
     assert page is not None and shell.pages.currentWidget() is page
     assert shell.pages.indexOf(page) == index and shell.pages.indexOf(placeholder) == -1
     shell.show_section("export")
-    assert shell.current_key == "export" and shell.pages.currentIndex() == shell.keys.index("export")
+    assert shell.current_key == "export"
+    assert shell.pages.currentIndex() == shell.keys.index("export")
     window.lock()  # only built pages are cleared; the rest have nothing to forget
     assert shell.trackers.peek("milestones") is None
 

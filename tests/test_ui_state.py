@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
+from conftest import NAME_ONE, NAME_TWO, PASSPHRASE_ONE, PASSPHRASE_TWO
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication, QMessageBox
-
-from conftest import NAME_ONE, NAME_TWO, PASSPHRASE_ONE, PASSPHRASE_TWO
 from test_ui_support import open_window, unlock
-from workbook.ui.common import theme
+
 from workbook.ui.app import create_main_window, run_gui
-from workbook.ui.main_window import MainWindow
+from workbook.ui.common import theme
 from workbook.ui.common.prompts import Prompts, ScriptedPrompts
+from workbook.ui.main_window import MainWindow
 
 
 def test_geometry_and_page_are_remembered_without_names(qtbot, vault_two, app_paths):

@@ -5,15 +5,23 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import (QApplication, QCheckBox, QComboBox, QLabel, QLineEdit,
-                               QRadioButton, QScrollArea, QWidget)
+from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QRadioButton,
+    QScrollArea,
+    QWidget,
+)
 
 from workbook.accounts import WorkbookService
 from workbook.paths import AppPaths
 from workbook.ui.app import create_main_window
-from workbook.ui.main_window import MainWindow
 from workbook.ui.common.prompts import ScriptedPrompts
 from workbook.ui.common.widgets import PassphraseField
+from workbook.ui.main_window import MainWindow
 
 TITLE = "Couples Workbook"
 

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 
+from conftest import PASSPHRASE_ONE, PASSPHRASE_TWO
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QApplication
-
-from conftest import PASSPHRASE_ONE, PASSPHRASE_TWO
-from workbook.ui.common.prompts import ScriptedPrompts
 from test_ui_support import click, open_window, unlock, visible_texts
-from workbook.trackers.checkins import CheckinService
+
 from workbook.content.loader import load_content
+from workbook.trackers.checkins import CheckinService
+from workbook.ui.common.prompts import ScriptedPrompts
 from workbook.ui.trackers.trend_chart import DARK_LINES, LIGHT_LINES, TrendChart
 
 SCALES = load_content().content.checkin_scales
@@ -42,7 +42,7 @@ def test_checkin_saved_and_drawn_with_a_table_beside(qtbot, qtmodeltester, vault
     assert window.shell.pages.currentWidget() is page
     assert not page.picker.isVisible()  # alone: no "writing as"
     assert "Share these numbers with Sam" in page.share.text()
-    for row, value in zip(page.rows, (7, 6, 8, 3)):
+    for row, value in zip(page.rows, (7, 6, 8, 3), strict=True):
         row.slider.setValue(value)
     page.note.setPlainText("Ünïcode note 🙂")
     click(qtbot, page.save_button)
@@ -94,6 +94,7 @@ def test_chart_lines_follow_the_palette(qtbot):
     chart = TrendChart()
     qtbot.addWidget(chart)
     from PySide6.QtGui import QColor, QPalette
+
     from workbook.ui.trackers.trend_chart import line_colors
     dark = QPalette()
     dark.setColor(QPalette.ColorRole.Window, QColor("#1f1d1b"))
@@ -399,6 +400,7 @@ class FakeClock:
 
 def test_daily_reminder_is_generic_once_a_day_and_remembered(qtbot, vault_one, app_paths):
     from PySide6.QtCore import QSettings
+
     from workbook.ui.trackers.reminder import SETTING, TEXT
     window = open_window(qtbot, app_paths)
     unlock(qtbot, window, PASSPHRASE_ONE)

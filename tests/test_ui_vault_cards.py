@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from conftest import PASSPHRASE_ONE, PASSPHRASE_TWO
 from test_ui_support import click, open_window, type_text, unlock
 
@@ -12,8 +13,6 @@ from workbook import backups
 from workbook.accounts import WorkbookService
 from workbook.storage.errors import WrongPassphrase
 from workbook.ui.common.prompts import ScriptedPrompts
-
-import pytest
 
 
 def open_settings(qtbot, app_paths, prompts, passphrase=PASSPHRASE_ONE):

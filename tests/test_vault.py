@@ -12,8 +12,13 @@ from conftest import NAME_ONE, NAME_TWO, PASSPHRASE_ONE, PASSPHRASE_TWO
 
 from workbook.accounts import NewPartner, WorkbookService
 from workbook.answers import AnswerKey, AnswerService
-from workbook.storage.errors import (AlreadyUnlocked, DamagedFile, VaultExists, VaultNotFound,
-                                     WrongPassphrase)
+from workbook.storage.errors import (
+    AlreadyUnlocked,
+    DamagedFile,
+    VaultExists,
+    VaultNotFound,
+    WrongPassphrase,
+)
 from workbook.storage.sqlcipher import SQLITE_HEADER, open_existing, raw_key_literal
 from workbook.text import InvalidText
 
@@ -42,7 +47,8 @@ def test_files_are_encrypted_private_and_anonymous(vault_two):
     names = {p.name for p in vault_two.folder.iterdir()}
     assert "shared.db" in names and "vault.json" in names
     for path in vault_two.folder.iterdir():
-        assert NAME_ONE.lower() not in path.name.lower() and NAME_TWO.lower() not in path.name.lower()
+        assert NAME_ONE.lower() not in path.name.lower()
+        assert NAME_TWO.lower() not in path.name.lower()
         if path.suffix == ".db":
             assert not path.read_bytes().startswith(SQLITE_HEADER)
             assert stat.S_IMODE(path.stat().st_mode) == 0o600

@@ -9,9 +9,9 @@ folder and is deleted afterwards; the names are the fictional "Alex" and "Sam".
 from __future__ import annotations
 
 import os
-from collections import Counter
 import sys
 import tempfile
+from collections import Counter
 from pathlib import Path
 
 from PySide6.QtCore import Qt

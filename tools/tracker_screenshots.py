@@ -1,5 +1,5 @@
-"""Screenshots of the trackers (milestones, ladder, check-in trends, gratitude calendar) in light and dark,
-from a throw-away demo workbook with two years of fictional entries:
+"""Screenshots of the trackers (milestones, ladder, check-in trends, gratitude calendar) in light
+and dark, from a throw-away demo workbook with two years of fictional entries:
 
     python tools/tracker_screenshots.py docs/screenshots
 
@@ -20,9 +20,9 @@ from workbook.accounts import NewPartner, WorkbookService
 from workbook.demo.trackers import fill_trackers
 from workbook.paths import AppPaths
 from workbook.ui.app import create_main_window
-from workbook.ui.trackers.milestones_page import celebration
 from workbook.ui.common.prompts import ScriptedPrompts
 from workbook.ui.common.theme import THEME_ENV, apply_theme
+from workbook.ui.trackers.milestones_page import celebration
 
 DEMO = (("Alex", "river stone lantern 1"), ("Sam", "maple cloud harbour 2"))
 

@@ -9,8 +9,9 @@ before a lock closes the databases, so anything typed but not yet saved can be w
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from workbook.passphrases import new_recovery_code, normalize_recovery_code, passphrase_strength
 from workbook.storage.errors import AlreadyUnlocked, VaultError
@@ -57,7 +58,7 @@ class WorkbookService:
             self._vault = VaultFolder(self.data_dir)
         return self._vault
 
-    # -- state ----------------------------------------------------------------------------------
+    # -- state ----------------------------------------------------------------------
     def exists(self) -> bool:
         return workbook_exists(self.data_dir)
 
@@ -94,7 +95,7 @@ class WorkbookService:
             raise PermissionError("The workbook is locked.")
         return self.session
 
-    # -- create -----------------------------------------------------------------------------------
+    # -- create ----------------------------------------------------------------------
     def create(self, partners: list[NewPartner]) -> list[CreatedPartner]:
         """Create the workbook with one or two partners, all unlocked afterwards."""
         if not 1 <= len(partners) <= MAX_PARTNERS:
@@ -133,7 +134,7 @@ class WorkbookService:
         info = next(p for p in session.partners() if p.id == material.partner_id)
         return CreatedPartner(info, code)
 
-    # -- unlock and lock ----------------------------------------------------------------------------
+    # -- unlock and lock ----------------------------------------------------------------------
     def unlock(self, passphrase: str) -> PartnerInfo:
         """Open the partner whose keyslot this passphrase opens; join the session if one is open."""
         material = self.vault.find_keys(passphrase, PASSPHRASE_SLOT)
@@ -189,7 +190,7 @@ class WorkbookService:
             log.info("workbook locked")
             self._notify("locked")
 
-    # -- secrets ------------------------------------------------------------------------------------
+    # -- secrets ----------------------------------------------------------------------
     def change_passphrase(self, partner_id: str, old: str, new: str) -> None:
         """The old passphrase must open this partner's own slot; then only the slot is rewritten."""
         _check_passphrase(new)

@@ -16,10 +16,10 @@ from __future__ import annotations
 import logging
 import shutil
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Callable
 
 from workbook.passphrases import normalize_recovery_code
 from workbook.storage import backup as container
@@ -55,7 +55,7 @@ def create_backup(service, target: Path) -> Path:
 
 def auto_backup_if_due(service, now: datetime | None = None) -> Path | None:
     """Take an automatic backup unless one was taken in the last day; keep the newest five."""
-    now = now or datetime.now(timezone.utc)
+    now = now or datetime.now(UTC)
     folder = service.vault.folder / BACKUP_DIR
     latest = latest_auto_backup(service.vault.folder)
     if latest is not None and now - _stamp_time(latest) < AUTO_EVERY:
@@ -89,7 +89,7 @@ def _stamp_or_none(path: Path) -> datetime | None:
 
 def _stamp_time(path: Path) -> datetime:
     stamp = path.stem[len(AUTO_PREFIX):]
-    return datetime.strptime(stamp, "%Y%m%dT%H%M%SZ").replace(tzinfo=timezone.utc)
+    return datetime.strptime(stamp, "%Y%m%dT%H%M%SZ").replace(tzinfo=UTC)
 
 
 # -- checking and restoring ---------------------------------------------------------------------

@@ -29,9 +29,10 @@ import os
 import sys
 import threading
 import traceback
+from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
-from typing import Callable, TextIO
+from typing import TextIO
 
 from workbook import APP_NAME, __version__
 
@@ -152,13 +153,13 @@ def _report(handlers: CrashHandlers, what: str, exc_type: type[BaseException],
             exc: BaseException | None, tb: TracebackType | None) -> None:
     try:
         details = format_details(exc_type, exc, tb)
-    except Exception:  # noqa: BLE001 - a crash handler must not crash
+    except Exception:
         details = f"{APP_NAME} {__version__}: {_type_name(exc_type)} (details unavailable)"
     log.critical("%s\n%s", what, details)
     if handlers.show_dialog is not None:
         try:
             handlers.show_dialog(details)
-        except Exception as error:  # noqa: BLE001 - the dialog failing must not loop back here
+        except Exception as error:
             log.error("the crash dialog itself failed: %s", _type_name(type(error)))
 
 

@@ -22,8 +22,8 @@ from dataclasses import dataclass
 from workbook.accounts import WorkbookService
 from workbook.answer_values import InvalidValue, decode, is_answered
 from workbook.answers import AnswerKey, AnswerService
-from workbook.trackers.checkins import MONTH, WEEK, CheckinService
 from workbook.content.model import Content, Field
+from workbook.trackers.checkins import MONTH, WEEK, CheckinService
 from workbook.trackers.gratitude import GratitudeService
 from workbook.trackers.ladder import EVENT_WORDS, LadderService
 from workbook.trackers.milestones import IN_PROGRESS, REACHED, STATE_WORDS, MilestoneService

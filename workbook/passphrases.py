@@ -27,7 +27,8 @@ class Strength(NamedTuple):
 def passphrase_strength(passphrase: str) -> Strength:
     """A rough, honest estimate; the hint always suggests something concrete."""
     if len(passphrase) < MIN_LENGTH:
-        return Strength(0, f"Use at least {MIN_LENGTH} characters. A few unrelated words work well.")
+        return Strength(0, f"Use at least {MIN_LENGTH} characters. "
+                           "A few unrelated words work well.")
     if passphrase.lower() in _COMMON or len(set(passphrase)) <= 2:
         return Strength(0, "That one is very common and easy to guess. Try a few unrelated words.")
     bits = _estimated_bits(passphrase)

@@ -24,7 +24,7 @@ class AppPaths(NamedTuple):
         return self.config_dir / "settings.ini"
 
     @classmethod
-    def default(cls, data_dir: Path | None = None) -> "AppPaths":
+    def default(cls, data_dir: Path | None = None) -> AppPaths:
         vault = data_dir or Path(platformdirs.user_data_dir(APP_ID, appauthor=False)) / "vault"
         return cls(
             data_dir=Path(vault).expanduser(),
@@ -33,7 +33,7 @@ class AppPaths(NamedTuple):
         )
 
     @classmethod
-    def under(cls, root: Path) -> "AppPaths":
+    def under(cls, root: Path) -> AppPaths:
         """Everything inside one folder (tests, portable use)."""
         root = Path(root)
         return cls(root / "vault", root / "config", root / "logs")

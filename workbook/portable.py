@@ -12,7 +12,7 @@ import json
 import os
 import re
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -43,7 +43,7 @@ class ImportReport:
     ignored: int  # other partners' shared answers: only they can share their own
 
 
-# -- export -----------------------------------------------------------------------------------------
+# -- export ----------------------------------------------------------------------------------------
 def export_data(service: WorkbookService, partner_id: str, content: Content) -> dict[str, Any]:
     """Everything `partner_id` can see: their private answers, and what anyone has shared."""
     answers = AnswerService(service)
@@ -52,7 +52,7 @@ def export_data(service: WorkbookService, partner_id: str, content: Content) -> 
     mine = answers.all_answers(partner_id)
     return {
         "format": FORMAT, "version": VERSION,
-        "exported_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "exported_at": datetime.now(UTC).isoformat(timespec="seconds"),
         "partner": {"id": me.id, "name": me.name},
         "partners": [{"id": p.id, "name": p.name} for p in service.partners()],
         "answers": [_answer_entry(k, v, (partner_id, k) in shared, content)
@@ -99,7 +99,7 @@ def write_export(path: Path, data: dict[str, Any]) -> None:
         raise
 
 
-# -- import -----------------------------------------------------------------------------------------
+# -- import ----------------------------------------------------------------------------------------
 def read_import(path: Path, content: Content) -> dict[str, Any]:
     try:
         text = Path(path).read_text(encoding="utf-8")

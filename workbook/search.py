@@ -12,8 +12,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from workbook.storage.trackers import (ANSWER, APPRECIATION, CHECKIN_NOTE, GRATITUDE, MILESTONE,
-                               SHARED_ANSWER, IndexHit, SearchRepository)
+from workbook.storage.trackers import (
+    ANSWER,
+    APPRECIATION,
+    CHECKIN_NOTE,
+    GRATITUDE,
+    MILESTONE,
+    SHARED_ANSWER,
+    IndexHit,
+    SearchRepository,
+)
 from workbook.trackers.tracking import TrackerService
 
 KIND_WORDS = {GRATITUDE: "Gratitude", CHECKIN_NOTE: "Check-in note", ANSWER: "My answer",

@@ -8,8 +8,12 @@ from dataclasses import dataclass, field
 import sqlcipher3
 
 from workbook.storage.keyslots import KeyMaterial
-from workbook.storage.repositories import (AnswerRepository, BookmarkRepository, PartnerRepository,
-                                   SharedAnswerRepository)
+from workbook.storage.repositories import (
+    AnswerRepository,
+    BookmarkRepository,
+    PartnerRepository,
+    SharedAnswerRepository,
+)
 from workbook.storage.vault import VaultFolder
 
 

@@ -51,7 +51,7 @@ def make(folder: Path) -> dict:
     MilestoneService(service, today=lambda: DAY).add(MILESTONE)
     service.lock()
     return {"partners": [{"name": n, "passphrase": p, "recovery_code": c.recovery_code,
-                          "id": c.info.id} for (n, p), c in zip(PARTNERS, created)]}
+                          "id": c.info.id} for (n, p), c in zip(PARTNERS, created, strict=True)]}
 
 
 if __name__ == "__main__":

@@ -7,13 +7,21 @@ import dataclasses
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, Qt
 from PySide6.QtGui import QAction, QTextDocument
-from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QApplication, QLabel,
-                               QLineEdit, QPlainTextEdit, QTextEdit, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QApplication,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QTextEdit,
+    QWidget,
+)
 
 from workbook.answers import AnswerKey, AnswerService
-from workbook.trackers.checkins import CheckinService
 from workbook.content.loader import load_content
 from workbook.content.model import FieldKind
+from workbook.trackers.checkins import CheckinService
 from workbook.trackers.gratitude import GratitudeService
 from workbook.trackers.ladder import LadderService
 from workbook.trackers.milestones import MilestoneService
@@ -75,7 +83,7 @@ def model_strings(model: QAbstractItemModel, parent: QModelIndex = QModelIndex()
         for column in range(max(1, _safe(lambda: model.columnCount(parent), 1))):
             index = model.index(row, column, parent)
             found += _cell_strings(model, index)
-            if _safe(lambda: model.hasChildren(index), False):
+            if _safe(lambda index=index: model.hasChildren(index), False):
                 found += model_strings(model, index)
     return found
 

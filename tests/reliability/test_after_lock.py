@@ -3,11 +3,11 @@ walk over every QObject (texts, titles, tooltips, models, undo stacks, cached Py
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QApplication
-
 from conftest import NAME_ONE, NAME_TWO, PASSPHRASE_ONE, PASSPHRASE_TWO
+from PySide6.QtWidgets import QApplication
 from seed import everything_held, seed_everything
 from test_ui_support import open_window, unlock
+
 from workbook.ui.chapters.chapters_page import ChaptersPage
 
 SENTINEL = "QJXV-afterlock-5521"

@@ -12,8 +12,8 @@ import time
 from pathlib import Path
 
 import pytest
-
 from conftest import PASSPHRASE_ONE
+
 from workbook.answers import AnswerKey, AnswerService
 from workbook.storage.errors import StorageFull
 from workbook.storage.sqlcipher import GuardedConnection

@@ -4,13 +4,13 @@ as rich text when they look like HTML)."""
 
 from __future__ import annotations
 
+from conftest import PASSPHRASE_ONE
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QLabel, QWidget
-
-from conftest import PASSPHRASE_ONE
 from seed import seed_everything
 from test_after_lock import visit_everything
 from test_ui_support import open_window, unlock
+
 from workbook.accounts import NewPartner, WorkbookService
 
 MARKUP = '<b>B</b><img src="file:///etc/hostname"><a href="https://x.invalid">L</a>'

@@ -4,9 +4,9 @@ the file, changes no file, and points to a backup."""
 from __future__ import annotations
 
 import pytest
-
 from conftest import PASSPHRASE_ONE
 from test_vault import snapshot
+
 from workbook.storage.errors import DamagedFile
 
 

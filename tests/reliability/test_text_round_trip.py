@@ -7,17 +7,17 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from conftest import PASSPHRASE_ONE
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import PASSPHRASE_ONE
 from workbook.answers import AnswerKey, AnswerService
-from workbook.trackers.checkins import CheckinService
 from workbook.content.loader import load_content
+from workbook.text import InvalidText
+from workbook.trackers.checkins import CheckinService
 from workbook.trackers.gratitude import GratitudeService
 from workbook.trackers.ladder import LadderService
 from workbook.trackers.milestones import MilestoneService
-from workbook.text import InvalidText
 
 FAST = settings(max_examples=40, deadline=None,
                 suppress_health_check=[HealthCheck.function_scoped_fixture])

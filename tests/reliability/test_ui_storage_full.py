@@ -6,6 +6,7 @@ from __future__ import annotations
 from conftest import PASSPHRASE_ONE
 from seed import first_text_field
 from test_ui_support import open_window, unlock
+
 from workbook.answers import AnswerService
 from workbook.storage.errors import StorageFull
 from workbook.ui.chapters.autosave import FAILED, SAVED

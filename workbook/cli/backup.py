@@ -7,8 +7,8 @@ argv. Restore refuses to replace an existing workbook unless `--replace` is give
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from workbook.storage.errors import VaultNotFound
 from workbook.text import InvalidText

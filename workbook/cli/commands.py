@@ -11,8 +11,8 @@ import argparse
 import logging
 import sys
 import traceback
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from workbook import APP_ID, APP_NAME, __version__
 from workbook.paths import AppPaths
@@ -108,7 +108,7 @@ def _run(paths: AppPaths, command: Callable[[AppPaths], int]) -> int:
         return command(paths)
     except KeyboardInterrupt:
         return EXIT_INTERRUPTED
-    except Exception as error:  # noqa: BLE001 - the last line of defence for a calm message
+    except Exception as error:
         return report_error(error)
 
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 import os
 import secrets
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from workbook.accounts import NewPartner, WorkbookService
 from workbook.answers import AnswerKey, AnswerService
@@ -30,7 +30,7 @@ def run_self_test(say: Callable[[str], None]) -> int:
         for name, check in checks:
             try:
                 check()
-            except Exception as error:  # noqa: BLE001 - report every kind of failure the same way
+            except Exception as error:
                 say(f"FAILED  {name}: {type(error).__name__}: {error}")
                 return 1
             say(f"ok      {name}")
@@ -88,7 +88,9 @@ def _checks(folder: Path):
             _expect(folder.stat().st_mode & 0o077 == 0, "the workbook folder is readable by others")
 
     def window():
-        from workbook.ui.common.window_check import check_window_unlocks  # Qt loads only for this step
+        from workbook.ui.common.window_check import (
+            check_window_unlocks,  # Qt loads only for this step
+        )
         check_window_unlocks(folder, state["two"])
 
     return [("create a two-partner workbook and write answers", create),

@@ -12,12 +12,12 @@ import datetime as dt
 import random
 
 from workbook.accounts import WorkbookService
-from workbook.trackers.checkins import CheckinService
 from workbook.content.loader import load_content
+from workbook.storage.trackers import bulk_writes
+from workbook.trackers.checkins import CheckinService
 from workbook.trackers.gratitude import GratitudeService
 from workbook.trackers.ladder import LadderService
 from workbook.trackers.milestones import IN_PROGRESS, PAUSED, REACHED, MilestoneService
-from workbook.storage.trackers import bulk_writes
 
 _GRATEFUL = ["the quiet morning coffee", "a walk in the rain", "the kids laughing at dinner",
              "a good night's sleep", "sunlight on the kitchen table", "a friend who called",

@@ -6,18 +6,17 @@ app, for therapists evaluating it, and for the benchmarks. Never keep real entri
 
 from __future__ import annotations
 
-import random
-from pathlib import Path
-from typing import Callable
-
 import datetime as dt
+import random
+from collections.abc import Callable
+from pathlib import Path
 
 from workbook.accounts import NewPartner, WorkbookService
 from workbook.answer_values import ChecklistValue, Reframe, encode
 from workbook.answers import AnswerKey, AnswerService
 from workbook.content.loader import load_content
-from workbook.demo.trackers import fill_trackers
 from workbook.content.model import Field, FieldKind
+from workbook.demo.trackers import fill_trackers
 from workbook.storage.errors import VaultExists
 from workbook.storage.trackers import bulk_writes
 

@@ -22,12 +22,12 @@ _LAZY = {
 
 __all__ = ["ExportError", *_LAZY]
 
-if TYPE_CHECKING:
-    from workbook.export.blank import build_blank_worksheets
-    from workbook.export.markup import to_markup
-    from workbook.export.packet import build_session_packet, count_pages
-    from workbook.export.recovery import build_recovery_sheet
-    from workbook.export.save import save_atomically
+if TYPE_CHECKING:  # for type checkers only; at run time __getattr__ loads them
+    from workbook.export.blank import build_blank_worksheets  # noqa: F401
+    from workbook.export.markup import to_markup  # noqa: F401
+    from workbook.export.packet import build_session_packet, count_pages  # noqa: F401
+    from workbook.export.recovery import build_recovery_sheet  # noqa: F401
+    from workbook.export.save import save_atomically  # noqa: F401
 
 
 def __getattr__(name: str):

@@ -125,7 +125,7 @@ def _reorder(levels: list[int]) -> list[int]:
     """Rule L2: from the highest level down to the lowest odd one, reverse every run of
     characters at that level or higher. Returns source indexes in drawing order."""
     odd = [level for level in levels if level % 2]
-    items = list(zip(levels, range(len(levels))))
+    items = list(zip(levels, range(len(levels)), strict=True))
     if not odd:
         return [i for _, i in items]
     for level in range(max(levels), min(odd) - 1, -1):

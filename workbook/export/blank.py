@@ -9,15 +9,31 @@ from __future__ import annotations
 import datetime as _dt
 from pathlib import Path
 
-from reportlab.platypus import (Flowable, Indenter, KeepTogether, PageBreak, Spacer, Table,
-                                TableStyle)
+from reportlab.platypus import (
+    Flowable,
+    Indenter,
+    KeepTogether,
+    PageBreak,
+    Spacer,
+    Table,
+    TableStyle,
+)
 
 from workbook.content.model import Chapter, Content, Field, FieldKind, Worksheet
 from workbook.export.drawn import Blank, DateBlank, Mark, RuledLines, ScaleBar
 from workbook.export.encryption import check_password
 from workbook.export.fonts import SERIF
-from workbook.export.layout import (INK, RULE, TINT, build_pdf, content_paragraphs, cover,
-                                    page_dimensions, paragraph, printed_date)
+from workbook.export.layout import (
+    INK,
+    RULE,
+    TINT,
+    build_pdf,
+    content_paragraphs,
+    cover,
+    page_dimensions,
+    paragraph,
+    printed_date,
+)
 from workbook.export.save import save_atomically
 
 LONG_TEXT_LINES = 7
@@ -177,7 +193,7 @@ def _mark_table(cells: list[list], two_columns: bool, mark_width: float = 18) ->
     if two_columns:
         half = (len(cells) + 1) // 2  # read down the left column first, then the right
         right = cells[half:] + [["", ""]] * (2 * half - len(cells))
-        cells = [left + r for left, r in zip(cells[:half], right)]
+        cells = [left + r for left, r in zip(cells[:half], right, strict=True)]
     widths = [mark_width, None] * (2 if two_columns else 1)
     table = Table(cells, colWidths=widths, hAlign="LEFT")
     table.setStyle(TableStyle([

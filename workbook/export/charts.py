@@ -1,6 +1,7 @@
 """Check-in trends as vector charts (reportlab.graphics LinePlot), for the session packet.
 
-Neutral colours matching the app's light chart (workbook/ui/trackers/trend_chart.py), never red; each
+Neutral colours matching the app's light chart (workbook/ui/trackers/trend_chart.py), never red;
+each
 line also has its own dash pattern so it reads in black-and-white print. There is no target
 line: a dip is just a line going down. The same numbers follow as a small table, because a
 therapist may want the figures and a screen reader gets nothing from a drawing.

@@ -13,8 +13,7 @@ from workbook.answer_values import ChecklistValue
 from workbook.content.model import Field, FieldKind
 from workbook.export.drawn import ScaleBar
 from workbook.export.fonts import SERIF, SERIF_BOLD
-from workbook.export.layout import (INK, RULE, TINT, paragraph, printed_date, styles,
-                                    user_paragraphs)
+from workbook.export.layout import INK, RULE, TINT, paragraph, printed_date, styles, user_paragraphs
 
 _CELL_FONT = [("FONTNAME", (0, 0), (-1, -1), SERIF)]  # keeps reportlab's Helvetica out
 

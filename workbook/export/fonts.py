@@ -46,7 +46,7 @@ def ensure_fonts() -> None:
         if _coverage:
             return
         faces = {name: _load(name) for name in _FILES}
-        for name, font in faces.items():
+        for font in faces.values():
             pdfmetrics.registerFont(font)
         for family, (normal, bold, italic, bold_italic) in _FAMILIES.items():
             # addMapping also records face -> style, last call winning: plain styles go last

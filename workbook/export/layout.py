@@ -9,8 +9,9 @@ so it never carries a chapter title or anything intimate.
 from __future__ import annotations
 
 import datetime as _dt
+from collections.abc import Callable
 from functools import cache
-from typing import BinaryIO, Callable
+from typing import BinaryIO
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_RIGHT
@@ -18,13 +19,21 @@ from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import (BaseDocTemplate, Flowable, Frame, NextPageTemplate, PageBreak,
-                                PageTemplate, Paragraph, Spacer)
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    NextPageTemplate,
+    PageBreak,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+)
 
 from workbook.content import model as content_model
+from workbook.export.bidi_text import has_rtl
 from workbook.export.encryption import encryption_for
 from workbook.export.fonts import MONO, SANS, SANS_BOLD, SERIF, SERIF_ITALIC, ensure_fonts
-from workbook.export.bidi_text import has_rtl
 from workbook.export.markup import line_markup, logical_lines, to_markup
 
 PAGE_SIZES = {"A4": A4, "Letter": LETTER}

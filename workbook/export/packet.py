@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import datetime as _dt
 import io
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from reportlab.platypus import Flowable, Indenter, KeepTogether, PageBreak, Spacer
 
@@ -20,8 +20,15 @@ from workbook.export.charts import trend_flowables
 from workbook.export.drawn import RuledLines
 from workbook.export.encryption import check_password
 from workbook.export.filled import answer_flowables
-from workbook.export.layout import (MARGIN_X, build_pdf, cover, page_dimensions, paragraph,
-                                    printed_date, user_paragraphs)
+from workbook.export.layout import (
+    MARGIN_X,
+    build_pdf,
+    cover,
+    page_dimensions,
+    paragraph,
+    printed_date,
+    user_paragraphs,
+)
 from workbook.export.save import save_atomically
 from workbook.packet import Packet
 
@@ -101,7 +108,8 @@ def _question(number: int, field, answers, lead: list[Flowable]) -> list[Flowabl
     for i, answer in enumerate(answers):
         who = answer.who + (" (private, included by choice)" if answer.private else "")
         printed = [paragraph(who, "help"), *answer_flowables(field, answer.value), Spacer(1, 6)]
-        head = (lead + [prompt] if i == 0 else []) + [Indenter(left=_INDENT)] + printed[:_KEEP_LINES]
+        head = ((lead + [prompt] if i == 0 else []) + [Indenter(left=_INDENT)]
+                + printed[:_KEEP_LINES])
         # The question is kept with the start of each answer; the rest of a long answer flows
         # on across pages, one paragraph per line of the person's text.
         story.append(KeepTogether(head + [Indenter(left=-_INDENT)]))

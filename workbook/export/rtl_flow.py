@@ -129,7 +129,7 @@ def break_lines(text: str, width: float, font: str, size: float) -> list[str]:
     return lines
 
 
-def _cut_word(word: str, width: float, measure: "_Measure") -> list[str]:
+def _cut_word(word: str, width: float, measure: _Measure) -> list[str]:
     pieces, start, used = [], 0, 0.0
     for i, ch in enumerate(word):
         ch_width = measure(ch)

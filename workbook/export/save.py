@@ -11,8 +11,9 @@ import logging
 import os
 import tempfile
 import traceback
+from collections.abc import Callable
 from pathlib import Path
-from typing import BinaryIO, Callable
+from typing import BinaryIO
 
 from workbook.export.errors import ExportError
 
@@ -42,7 +43,7 @@ def save_atomically(out_path: str | Path, write_fn: Callable[[BinaryIO], object]
         _sync_folder(target.parent)
     except ExportError:
         raise
-    except Exception as exc:  # noqa: BLE001 - every failure becomes one calm, text-free error
+    except Exception as exc:
         log.warning("PDF export failed: %s at %s", type(exc).__name__, _where(exc))
         raise ExportError(_message(exc)) from None
     finally:

@@ -26,7 +26,7 @@ import secrets
 import shutil
 import zipfile
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import sqlcipher3
@@ -39,7 +39,8 @@ FORMAT, FORMAT_VERSION = "couples-workbook-backup", 1
 INDEX_NAME = "backup.json"
 PREFIX = "vault/"
 # Only names a vault can contain: no folders, no "..", nothing a zip could use to escape.
-MEMBER = re.compile(r"^(vault\.json|shared\.db(-wal)?|[0-9a-f]{12}(\.keys|\.recovery)?\.db(-wal)?)$")
+MEMBER = re.compile(
+    r"^(vault\.json|shared\.db(-wal)?|[0-9a-f]{12}(\.keys|\.recovery)?\.db(-wal)?)$")
 MAX_MEMBER_BYTES = 4 << 30
 
 
@@ -56,7 +57,7 @@ class BackupIndex:
 
 
 def utc_stamp() -> str:
-    return datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+    return datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
 
 
 # -- writing ------------------------------------------------------------------------------------

@@ -51,7 +51,8 @@ def read_keyslot(path: Path, secret: str) -> KeyMaterial:
     conn = open_existing(path, passphrase_bytes(secret), readonly=True,
                          wrong_key_means_damage=False)
     try:
-        row = conn.execute("SELECT format, partner_id, shared_key, private_key FROM slot").fetchone()
+        row = conn.execute(
+            "SELECT format, partner_id, shared_key, private_key FROM slot").fetchone()
     finally:
         conn.close()
     if row is None or row[0] != SLOT_FORMAT:

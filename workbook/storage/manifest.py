@@ -19,6 +19,7 @@ from pathlib import Path
 
 from workbook.storage.layout import MANIFEST_NAME
 from workbook.storage.sqlcipher import fsync_dir
+
 FORMAT = "couples-workbook-vault"
 FORMAT_VERSION = 1
 
@@ -34,7 +35,7 @@ class Manifest:
         self.readable = False
 
     @classmethod
-    def load(cls, folder: Path) -> "Manifest":
+    def load(cls, folder: Path) -> Manifest:
         manifest = cls(folder)
         try:
             data = json.loads(manifest.path.read_text("utf-8"))

@@ -8,7 +8,7 @@ takes a backup (an encrypted copy; see vault.py). Append new migrations; never e
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 import sqlcipher3
 

@@ -29,7 +29,7 @@ _quiet = False
 
 
 def _silence_library_log() -> None:
-    """SQLCipher prints HMAC failures to stderr by default; they carry no user text but alarm people."""
+    """SQLCipher prints HMAC failures to stderr by default: no user text, but they alarm people."""
     global _quiet
     if not _quiet:
         conn = sqlcipher3.connect(":memory:")

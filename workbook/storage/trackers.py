@@ -7,9 +7,9 @@ connection, and so can never read another partner's text.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Iterator
 
 import sqlcipher3
 

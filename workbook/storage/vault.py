@@ -18,18 +18,36 @@ import os
 import re
 import secrets
 import shutil
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import sqlcipher3
 
-from workbook.storage.errors import DamagedFile, VaultError, VaultExists, VaultNotFound, WrongPassphrase
+from workbook.storage.errors import (
+    DamagedFile,
+    VaultError,
+    VaultExists,
+    VaultNotFound,
+    WrongPassphrase,
+)
 from workbook.storage.keyslots import KeyMaterial, read_keyslot, replace_keyslot, write_keyslot
-from workbook.storage.layout import BACKUP_DIR, PASSPHRASE_SLOT, RECOVERY_SLOT, SHARED_DB, workbook_exists
+from workbook.storage.layout import (
+    BACKUP_DIR,
+    PASSPHRASE_SLOT,
+    RECOVERY_SLOT,
+    SHARED_DB,
+    workbook_exists,
+)
 from workbook.storage.manifest import Manifest, file_sha256
 from workbook.storage.schema import PRIVATE_MIGRATIONS, SHARED_MIGRATIONS, migrate
-from workbook.storage.sqlcipher import (KEY_BYTES, create_new, describe_unreadable, open_existing,
-                        raw_key_literal, storage_error)
+from workbook.storage.sqlcipher import (
+    KEY_BYTES,
+    create_new,
+    describe_unreadable,
+    open_existing,
+    raw_key_literal,
+    storage_error,
+)
 
 _PARTNER_ID = re.compile(r"^[0-9a-f]{12}$")
 
@@ -150,7 +168,7 @@ class VaultFolder:
     def backup_file(self, conn: sqlcipher3.Connection, path: Path, version: int) -> Path:
         """Copy an (encrypted) database aside before migrating it from `version`."""
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%fZ")
+        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
         target_dir = self.folder / BACKUP_DIR
         try:
             target_dir.mkdir(mode=0o700, exist_ok=True)

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 
 from workbook.content.model import CheckinScale
 from workbook.storage.trackers import CheckinRepository, SharedCheckinRepository

@@ -69,7 +69,7 @@ class LadderService(TrackerService):
             raise TrackerError("That step is no longer on your ladder.")
         return step
 
-    # -- building the ladder -------------------------------------------------------------------
+    # -- building the ladder ----------------------------------------------------------------------
     def add(self, title: str, description: str = "", suggestion_id: str | None = None) -> int:
         return self._steps().add(clean_title(title), clean_text(description), suggestion_id,
                                  iso(self.today()))
@@ -106,7 +106,7 @@ class LadderService(TrackerService):
         for partner_id in self._present_ids():  # tidy; an absent partner's mark stays unread
             self._readiness(partner_id).forget(step_id)
 
-    # -- what a partner sees ---------------------------------------------------------------------
+    # -- what a partner sees ----------------------------------------------------------------------
     def steps(self, viewer_id: str) -> list[StepView]:
         readiness = self._readiness(viewer_id)
         return [StepView(s.id, s.position, s.title, s.description, s.state, s.changed_on,
@@ -120,7 +120,7 @@ class LadderService(TrackerService):
         everyone = self._partner_ids()
         return len(everyone) == 2 and set(self._present_ids()) == set(everyone)
 
-    # -- readiness, opening, pausing ----------------------------------------------------------------
+    # -- readiness, opening, pausing ---------------------------------------------------------------
     def set_ready(self, partner_id: str, step_id: int, ready: bool) -> StepView:
         """Record this partner's own readiness. Withdrawing it from an open step pauses it."""
         step = self._step(step_id)

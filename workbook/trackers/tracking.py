@@ -4,7 +4,7 @@ the open session, a clock tests can set, and calm errors the UI shows as they ar
 from __future__ import annotations
 
 import datetime as dt
-from typing import Callable
+from collections.abc import Callable
 
 from workbook.accounts import WorkbookService
 from workbook.text import InvalidText, check_storable, clean_line

@@ -1,8 +1,7 @@
-"""Starting the desktop app. `workbook.cli.commands` imports this lazily, so a command-line run never
-pays for Qt."""
+"""Starting the desktop app. `workbook.cli.commands` imports this lazily, so a command-line run
+never pays for Qt."""
 
 from __future__ import annotations
-
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QIcon
@@ -13,9 +12,9 @@ from workbook.accounts import WorkbookService
 from workbook.crash import install_crash_handlers
 from workbook.paths import AppPaths
 from workbook.resources import resource_path
-from workbook.ui.main_window import MainWindow
 from workbook.ui.common.prompts import Prompts
 from workbook.ui.common.theme import apply_theme
+from workbook.ui.main_window import MainWindow
 
 UNEXPECTED = ("Something went wrong that the workbook did not expect. What you saved is safe. "
               "If it happens again, restarting the app usually helps.")

@@ -13,8 +13,16 @@ from workbook.session import PartnerInfo
 from workbook.ui.access.invite import InviteCard
 from workbook.ui.access.unlock import unlock_from_field
 from workbook.ui.common.folding_card import FoldingFormCard
-from workbook.ui.common.widgets import (Card, Page, PassphraseField, button_row, clear_layout,
-                      plain_button, plain_label, primary_button)
+from workbook.ui.common.widgets import (
+    Card,
+    Page,
+    PassphraseField,
+    button_row,
+    clear_layout,
+    plain_button,
+    plain_label,
+    primary_button,
+)
 
 PACE = ("Take your time. There is no right pace here, and going back a step is part of the "
         "work, not a failure.")

@@ -8,7 +8,8 @@ shortcut, which locks and minimises in one go."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Callable
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
@@ -16,15 +17,15 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QWidget
 
 from workbook import APP_NAME
 from workbook.paths import AppPaths
+from workbook.ui.access.unlock import UnlockPage
 from workbook.ui.common.privacy import QUICK_HIDE_KEYS, IdleLock, PrivacyOptions, scrub_text_history
 from workbook.ui.common.prompts import Prompts
-from workbook.ui.access.unlock import UnlockPage
 
 if TYPE_CHECKING:  # the rest loads after the unlock window's first paint (benchmarks/)
     from workbook.accounts import CreatedPartner, WorkbookService
+    from workbook.ui.access.recovery_page import CodeToShow
     from workbook.ui.common.clipboard_guard import ClipboardGuard
     from workbook.ui.common.privacy import ScreenLockWatcher
-    from workbook.ui.access.recovery_page import CodeToShow
 
 DEFAULT_SIZE = (1000, 680)
 MINIMUM_SIZE = (640, 460)
@@ -116,7 +117,7 @@ class MainWindow(QMainWindow):
         page.finished.connect(lambda: self._after_codes())
         return page
 
-    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
+    def eventFilter(self, watched, event) -> bool:
         """Once the first screen (unlock, or welcome) has been painted, load the rest while the
         person reads it or types their passphrase, so neither the first paint nor the unlock
         waits for it. The page's scrolled content is watched (Page.content)."""
@@ -248,7 +249,7 @@ class MainWindow(QMainWindow):
                      Qt.ApplicationState.ApplicationHidden):
             self._lock_if_unlocked()
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+    def changeEvent(self, event: QEvent) -> None:
         if (event.type() == QEvent.Type.WindowStateChange and self.isMinimized()
                 and self.privacy.lock_on_minimise):
             QTimer.singleShot(0, self._lock_if_unlocked)  # not inside Qt's state change

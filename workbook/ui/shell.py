@@ -5,19 +5,26 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (QFrame, QHBoxLayout, QListWidget, QListWidgetItem, QStackedWidget,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from workbook import APP_NAME
 from workbook.accounts import WorkbookService
 from workbook.ui.chapters.chapters_page import ChaptersPage
-from workbook.ui.home import HomePage
 from workbook.ui.common.lazy_pages import LazyPages
 from workbook.ui.common.prompts import Prompts
+from workbook.ui.common.widgets import plain_button, plain_label
+from workbook.ui.home import HomePage
 from workbook.ui.search.search_page import search_field
 from workbook.ui.settings.settings_page import SettingsPage
 from workbook.ui.trackers.tracker_pages import gratitude_page, lazy_tracker_pages, open_target
-from workbook.ui.common.widgets import plain_button, plain_label
 
 HOME, CHAPTERS, SETTINGS = "home", "chapters", "settings"
 TRACKERS = (("milestones", "Milestones"), ("checkins", "Check-ins"), ("gratitude", "Gratitude"),
@@ -141,7 +148,7 @@ class ShellPage(QWidget):
         if self.pages.currentWidget() is self.chapters and self._keys[row] != CHAPTERS:
             self.chapters.flush()  # leaving the chapters: write what was typed now
         if self._keys[row] in self.trackers:
-            self.trackers[self._keys[row]]  # noqa: B018 - built now, on its first visit
+            self.trackers[self._keys[row]]
         self.pages.setCurrentIndex(row)
         self._refresh_tracker()
         self.page_changed.emit(self._keys[row])

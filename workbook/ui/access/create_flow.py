@@ -7,8 +7,18 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QButtonGroup, QLineEdit, QRadioButton, QVBoxLayout
 
 from workbook.accounts import NewPartner, WorkbookService
-from workbook.ui.common.widgets import (Card, InlineMessage, NewPassphraseForm, Page, attempt, busy, button_row,
-                      link_button, plain_label, primary_button)
+from workbook.ui.common.widgets import (
+    Card,
+    InlineMessage,
+    NewPassphraseForm,
+    Page,
+    attempt,
+    busy,
+    button_row,
+    link_button,
+    plain_label,
+    primary_button,
+)
 
 TITLE = "Create your workbook"
 INTRO = ("Each of you gets your own passphrase and your own private space. You can set it up "

@@ -9,8 +9,14 @@ from PySide6.QtWidgets import QLineEdit, QWidget
 from workbook.accounts import NewPartner, WorkbookService
 from workbook.ui.access.recovery_page import CodeToShow
 from workbook.ui.common.folding_card import FoldingFormCard
-from workbook.ui.common.widgets import (NewPassphraseForm, attempt, busy, button_row,
-                      plain_label, primary_button)
+from workbook.ui.common.widgets import (
+    NewPassphraseForm,
+    attempt,
+    busy,
+    button_row,
+    plain_label,
+    primary_button,
+)
 
 INVITE = ("When your partner is ready, they can have their own passphrase and their own private "
           "space here. Nobody has to join before they want to.")

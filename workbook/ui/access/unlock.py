@@ -14,8 +14,18 @@ from PySide6.QtWidgets import QLineEdit
 
 from workbook.storage.errors import DamagedFile
 from workbook.ui.common.prompts import Prompts
-from workbook.ui.common.widgets import (InlineMessage, NewPassphraseForm, Page, PassphraseField, attempt, busy,
-                      button_row, link_button, plain_label, primary_button)
+from workbook.ui.common.widgets import (
+    InlineMessage,
+    NewPassphraseForm,
+    Page,
+    PassphraseField,
+    attempt,
+    busy,
+    button_row,
+    link_button,
+    plain_label,
+    primary_button,
+)
 
 if TYPE_CHECKING:  # the unlock screen is the first thing shown: it loads only what it draws
     from workbook.accounts import WorkbookService

@@ -8,7 +8,7 @@ chapter page calls it when it closes a chapter, and the main window before every
 from __future__ import annotations
 
 import logging
-from typing import Callable
+from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer, Signal
 

@@ -59,7 +59,7 @@ class ChapterDelegate(QStyledItemDelegate):
         width = card.width() - 2 * PAD
         top = card.top() + PAD
         for (font, role, text), height in zip(self._parts(option, index),
-                                              self._heights(option, index, width)):
+                                              self._heights(option, index, width), strict=True):
             painter.setFont(font)
             painter.setPen(palette.color(role))
             painter.drawText(QRect(card.left() + PAD, top, width, height), WRAP, text)

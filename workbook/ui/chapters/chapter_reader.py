@@ -5,8 +5,14 @@ and both can choose to see their answers side by side."""
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import (QButtonGroup, QHBoxLayout, QRadioButton, QScrollArea, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QHBoxLayout,
+    QRadioButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from workbook.answers import AnswerKey, AnswerService
 from workbook.content.model import Chapter
@@ -14,7 +20,17 @@ from workbook.session import PartnerInfo
 from workbook.ui.chapters.autosave import SAVED, Autosaver
 from workbook.ui.chapters.field_card import FieldCard
 from workbook.ui.chapters.side_by_side import SideBySideView
-from workbook.ui.common.widgets import Card, InlineMessage, Page, clear_layout, button_row, link_button, plain_button, plain_label, primary_button
+from workbook.ui.common.widgets import (
+    Card,
+    InlineMessage,
+    Page,
+    button_row,
+    clear_layout,
+    link_button,
+    plain_button,
+    plain_label,
+    primary_button,
+)
 
 SIDE_BY_SIDE_NOTE = ("You are both here, so you can look at everything you have each written in "
                      "this chapter, private answers included. Only do this if you both want to.")

@@ -17,7 +17,13 @@ from workbook.content.model import Field
 from workbook.session import PartnerInfo
 from workbook.ui.chapters.autosave import Autosaver
 from workbook.ui.chapters.field_editors import editor_for
-from workbook.ui.common.widgets import InlineMessage, attempt, link_button, plain_button, plain_label
+from workbook.ui.common.widgets import (
+    InlineMessage,
+    attempt,
+    link_button,
+    plain_button,
+    plain_label,
+)
 
 COURTESY = ("Waiting until you have answered too is a courtesy, not a lock: {name} chose to "
             "share this, and you may read it whenever you like.")

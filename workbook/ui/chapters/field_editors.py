@@ -7,9 +7,21 @@ from __future__ import annotations
 import datetime as _dt
 
 from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QDateEdit, QGridLayout, QHBoxLayout,
-                               QLineEdit, QListWidget, QListWidgetItem, QPlainTextEdit,
-                               QRadioButton, QSlider, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QDateEdit,
+    QGridLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QRadioButton,
+    QSlider,
+    QVBoxLayout,
+    QWidget,
+)
 
 from workbook.answer_values import ChecklistValue, Reframe
 from workbook.content.model import Field, FieldKind
@@ -241,7 +253,8 @@ class ReframeEditor(FieldEditor):
         return self.rows[-1]
 
     def _remove(self, left: QPlainTextEdit) -> None:
-        values = [Reframe(a.toPlainText(), b.toPlainText()) for a, b, _ in self.rows if a is not left]
+        values = [Reframe(a.toPlainText(), b.toPlainText())
+                  for a, b, _ in self.rows if a is not left]
         self._rebuild(values)
         self._emit()
 

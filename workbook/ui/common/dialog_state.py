@@ -17,9 +17,9 @@ from __future__ import annotations
 import shutil
 import sys
 import tempfile
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
 
 import shiboken6
 from PySide6.QtCore import QSettings, QStandardPaths

@@ -6,7 +6,7 @@ index) in the stack until the page is first asked for (benchmarks/README.md: pea
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from PySide6.QtWidgets import QStackedWidget, QWidget
 

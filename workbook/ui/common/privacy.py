@@ -116,7 +116,7 @@ class IdleLock(QObject):
             self._check.stop()
             self.idle.emit()
 
-    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
+    def eventFilter(self, watched, event) -> bool:
         if event.type() in _INPUT_EVENTS:
             self._last_input = time.monotonic()
         return False

@@ -16,7 +16,7 @@ W = TypeVar("W", bound=QWidget)
 
 
 class _WheelGuard(QObject):
-    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
+    def eventFilter(self, watched, event) -> bool:
         if event.type() == QEvent.Type.Wheel and not watched.hasFocus():
             event.ignore()  # so the scroll area behind gets it
             return True

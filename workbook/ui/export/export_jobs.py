@@ -46,7 +46,7 @@ class PdfJob(QRunnable):
             pages = self._build()
         except (ExportError, ValueError) as error:  # our own calm, text-free sentences
             self.signals.failed.emit(str(error))
-        except Exception as error:  # noqa: BLE001 - nothing from reportlab reaches the screen
+        except Exception as error:
             log.warning("PDF job failed: %s", type(error).__name__)
             self.signals.failed.emit(f"{FAILED} ({type(error).__name__})")
         else:

@@ -16,19 +16,48 @@ import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import QDate, Qt, QTimer
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QFormLayout, QHBoxLayout,
-                               QLineEdit, QListWidget, QListWidgetItem, QPlainTextEdit,
-                               QProgressBar, QPushButton)
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+)
 
 from workbook.accounts import WorkbookService
 from workbook.content.model import Content
-from workbook.packet import (ANSWERS, GRATITUDE, INITIALS, MILESTONES, NAMES, NO_NAMES, NOTES, QUESTIONS,
-                      TRENDS, PacketRequest, PacketService, outline)
-from workbook.ui.export.export_jobs import PdfJob, pdf_pool
+from workbook.packet import (
+    ANSWERS,
+    GRATITUDE,
+    INITIALS,
+    MILESTONES,
+    NAMES,
+    NO_NAMES,
+    NOTES,
+    QUESTIONS,
+    TRENDS,
+    PacketRequest,
+    PacketService,
+    outline,
+)
 from workbook.ui.common.prompts import Prompts
 from workbook.ui.common.wheel_guard import wheel_only_when_focused
-from workbook.ui.common.widgets import (Card, InlineMessage, Page, button_row, discard_widget, plain_label,
-                      primary_button)
+from workbook.ui.common.widgets import (
+    Card,
+    InlineMessage,
+    Page,
+    button_row,
+    discard_widget,
+    plain_label,
+    primary_button,
+)
+from workbook.ui.export.export_jobs import PdfJob, pdf_pool
 
 NOT_ENCRYPTED = ("A PDF is not encrypted. Anyone who opens the file can read everything in "
                  "it, and printed pages are not protected either. You can add a password "
@@ -37,7 +66,8 @@ INTRO = ("Make a tidy packet to bring to a session. Only partners who are here c
          "included, and private answers only when you tick them one by one.")
 SECTION_LABELS = ((ANSWERS, "Answers"), (MILESTONES, "Milestones and the ladder"),
                   (TRENDS, "Check-in trends (as a chart)"), (GRATITUDE, "A few gratitude notes"),
-                  (QUESTIONS, "Questions to bring"), (NOTES, "Lined space for the therapist's notes"))
+                  (QUESTIONS, "Questions to bring"),
+                  (NOTES, "Lined space for the therapist's notes"))
 NAME_CHOICES = (("No names in the header", NO_NAMES), ("Initials", INITIALS),
                 ("First names", NAMES))
 _KEY = Qt.ItemDataRole.UserRole

@@ -10,11 +10,22 @@ from workbook import __version__
 from workbook.accounts import WorkbookService
 from workbook.session import PartnerInfo
 from workbook.ui.access.invite import InviteCard
-from workbook.ui.common.prompts import Prompts
 from workbook.ui.access.recovery_page import CodeToShow
-from workbook.ui.common.widgets import (Card, InlineMessage, NewPassphraseForm, Page, PassphraseField, attempt,
-                      busy, button_row, discard_widget, plain_button, plain_label,
-                      primary_button)
+from workbook.ui.common.prompts import Prompts
+from workbook.ui.common.widgets import (
+    Card,
+    InlineMessage,
+    NewPassphraseForm,
+    Page,
+    PassphraseField,
+    attempt,
+    busy,
+    button_row,
+    discard_widget,
+    plain_button,
+    plain_label,
+    primary_button,
+)
 
 NEW_CODE = ("If you have lost the paper with your recovery code, or think someone else has seen "
             "it, make a new one. The old code stops working straight away.")

@@ -4,9 +4,9 @@ question goes through Prompts, and every destructive step needs a word typed by 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Callable
 
 from PySide6.QtCore import Signal
 

@@ -7,18 +7,37 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import (QAbstractButton, QCheckBox, QComboBox, QDateEdit, QHBoxLayout,
-                               QHeaderView, QLineEdit, QPlainTextEdit, QSlider, QTableView,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QPlainTextEdit,
+    QSlider,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from workbook.accounts import WorkbookService
-from workbook.trackers.checkins import MONTH, WEEK, CheckinService, TrendPoint
 from workbook.content.model import CheckinScale
+from workbook.trackers.checkins import MONTH, WEEK, CheckinService, TrendPoint
 from workbook.ui.common.partner_picker import PartnerPicker
-from workbook.ui.trackers.trend_chart import Series, TrendChart, TrendTableModel
 from workbook.ui.common.wheel_guard import wheel_only_when_focused
-from workbook.ui.common.widgets import (Card, InlineMessage, Page, attempt, button_row, form_label, plain_label,
-                      primary_button)
+from workbook.ui.common.widgets import (
+    Card,
+    InlineMessage,
+    Page,
+    attempt,
+    button_row,
+    form_label,
+    plain_label,
+    primary_button,
+)
+from workbook.ui.trackers.trend_chart import Series, TrendChart, TrendTableModel
 
 INTRO = ("A minute, any day you like. There are no right numbers, and a lower week is part of "
          "the path, not a step backwards. Your note is always private.")

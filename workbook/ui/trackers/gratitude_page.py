@@ -9,17 +9,33 @@ import random
 
 from PySide6.QtCore import QDate, QSettings, Qt
 from PySide6.QtGui import QColor, QFont, QPalette, QTextCharFormat
-from PySide6.QtWidgets import (QCalendarWidget, QCheckBox, QHBoxLayout, QListView,
-                               QPlainTextEdit, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QCalendarWidget,
+    QCheckBox,
+    QHBoxLayout,
+    QListView,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from workbook.accounts import WorkbookService
 from workbook.content.model import Content
 from workbook.trackers.gratitude import Appreciation, Entry, GratitudeService
 from workbook.ui.common.paged_model import PagedListModel
 from workbook.ui.common.partner_picker import PartnerPicker
+from workbook.ui.common.widgets import (
+    Card,
+    InlineMessage,
+    Page,
+    attempt,
+    button_row,
+    form_label,
+    plain_button,
+    plain_label,
+    primary_button,
+)
 from workbook.ui.trackers.reminder import DailyReminder, ReminderBanner
-from workbook.ui.common.widgets import (Card, InlineMessage, Page, attempt, button_row, form_label, plain_button,
-                      plain_label, primary_button)
 
 REMIND = "Remind me once a day while the app is open"
 REMIND_NOTE = ("The reminder only ever says “A moment for gratitude?”, never anything you wrote, "
@@ -76,8 +92,9 @@ def _soft_accent(palette: QPalette) -> QColor:
     """A quiet tint for marked days: one third accent, two thirds the field colour."""
     accent, base = palette.color(QPalette.ColorRole.Highlight), palette.color(
         QPalette.ColorRole.Base)
-    return QColor(*(round(a / 3 + 2 * b / 3) for a, b in zip(
-        (accent.red(), accent.green(), accent.blue()), (base.red(), base.green(), base.blue()))))
+    mixed = zip((accent.red(), accent.green(), accent.blue()),
+                (base.red(), base.green(), base.blue()), strict=True)
+    return QColor(*(round(a / 3 + 2 * b / 3) for a, b in mixed))
 
 
 def _text_box(name: str, placeholder: str) -> QPlainTextEdit:

@@ -12,8 +12,15 @@ from workbook.ui.common.paged_model import PagedListModel
 from workbook.ui.common.partner_picker import PartnerPicker
 from workbook.ui.common.prompts import Prompts
 from workbook.ui.common.wheel_guard import wheel_only_when_focused
-from workbook.ui.common.widgets import (Card, InlineMessage, attempt, button_row, plain_button, plain_label,
-                      primary_button)
+from workbook.ui.common.widgets import (
+    Card,
+    InlineMessage,
+    attempt,
+    button_row,
+    plain_button,
+    plain_label,
+    primary_button,
+)
 
 LADDER_INTRO = ("Steps you both agree to, from the gentlest up. Each of you marks your own "
                 "readiness privately; nobody sees it. A step opens only when you are both ready "

@@ -7,12 +7,18 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QComboBox, QDateEdit, QLineEdit, QPlainTextEdit, QWidget, QVBoxLayout
+from PySide6.QtWidgets import QComboBox, QDateEdit, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
 
 from workbook.content.model import Content
 from workbook.trackers.milestones import REACHED, Milestone
 from workbook.ui.common.wheel_guard import wheel_only_when_focused
-from workbook.ui.common.widgets import button_row, form_label, plain_button, plain_label, primary_button
+from workbook.ui.common.widgets import (
+    button_row,
+    form_label,
+    plain_button,
+    plain_label,
+    primary_button,
+)
 
 PICK = "Choose a suggestion…"
 NO_CHAPTER = "No particular chapter"

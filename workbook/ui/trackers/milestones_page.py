@@ -11,13 +11,28 @@ from PySide6.QtWidgets import QHBoxLayout
 from workbook.accounts import WorkbookService
 from workbook.content.model import Content
 from workbook.trackers.ladder import LadderService
-from workbook.trackers.milestones import (IN_PROGRESS, NOT_STARTED, PAUSED, REACHED, STATE_WORDS, Milestone,
-                          MilestoneService)
-from workbook.ui.trackers.ladder_card import LadderCard, list_view
-from workbook.ui.trackers.milestone_form import AddMilestoneForm, MilestoneDetails
+from workbook.trackers.milestones import (
+    IN_PROGRESS,
+    NOT_STARTED,
+    PAUSED,
+    REACHED,
+    STATE_WORDS,
+    Milestone,
+    MilestoneService,
+)
 from workbook.ui.common.paged_model import PagedListModel
 from workbook.ui.common.prompts import Prompts
-from workbook.ui.common.widgets import Card, InlineMessage, Page, attempt, button_row, plain_button, plain_label
+from workbook.ui.common.widgets import (
+    Card,
+    InlineMessage,
+    Page,
+    attempt,
+    button_row,
+    plain_button,
+    plain_label,
+)
+from workbook.ui.trackers.ladder_card import LadderCard, list_view
+from workbook.ui.trackers.milestone_form import AddMilestoneForm, MilestoneDetails
 
 INTRO = ("Small steps worth noticing. Mark them when they happen: there is no schedule and no "
          "score, and picking one up again later is part of the path.")
@@ -131,16 +146,16 @@ class MilestonesPage(Page):
 
     def open_milestone(self, milestone_id: int) -> bool:
         """Choose a milestone in the list, fetching further batches until it is found."""
-        row = 0
+        start = 0
         while True:
-            for row in range(row, self.model.rowCount()):
+            for row in range(start, self.model.rowCount()):
                 if self.model.item(row).id == milestone_id:
                     self.list.setCurrentIndex(self.model.index(row))
                     self.list.scrollTo(self.model.index(row))
                     return True
             if not self.model.canFetchMore():
                 return False
-            row = self.model.rowCount()
+            start = self.model.rowCount()
             self.model.fetchMore()
 
     # -- changing ---------------------------------------------------------------------------------

@@ -16,7 +16,7 @@ Why it is built this way:
 from __future__ import annotations
 
 import datetime as dt
-from typing import Callable
+from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QSettings, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QStyle, QSystemTrayIcon
