@@ -16,9 +16,12 @@ LINTED := workbook tests tools benchmarks packaging
 test: $(TEST_STAMP) lint
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(PYTEST_ARGS)
 
-# The lint gate (configured in pyproject.toml); `make test` runs it before the tests.
+# The lint gates (ruff and the import-linter layer contracts in pyproject.toml, and
+# tools/check_layers.py for SQL and dynamic imports); `make test` runs them before the tests.
 lint: $(TEST_STAMP)
 	$(BIN)/ruff check $(LINTED)
+	$(BIN)/lint-imports --no-cache
+	$(BIN)/python tools/check_layers.py workbook
 
 bench: $(TEST_STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/run.py $(BENCH_ARGS)

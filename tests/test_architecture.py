@@ -1,4 +1,6 @@
-"""Layering: storage and domain import no widgets; the UI runs no SQL."""
+"""What the layer contracts (tests/test_layer_contracts.py) do not cover: the command line loads
+the windows only inside functions, so `--version`, `self-test` and `demo` never pay for Qt
+widgets; and the windows stay in files a person can read in one sitting."""
 
 from __future__ import annotations
 
@@ -7,77 +9,55 @@ import re
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parents[1] / "workbook"
-WIDGET_MODULES = ("PySide6.QtWidgets", "PySide6.QtGui", "PySide6.QtPrintSupport", "workbook.ui")
-# SQL as it is written in this codebase: upper-case keywords in a recognisable order.
-SQL_TEXT = re.compile(r"\bSELECT\b.+\bFROM\b|\bINSERT\s+INTO\b|\bUPDATE\s+\w+\s+SET\b|"
-                      r"\bDELETE\s+FROM\b|\bCREATE\s+(TABLE|INDEX|VIRTUAL)\b|\bPRAGMA\s+\w+")
+MAX_UI_LINES = 400
 
 
-# The composition roots may open the window, but only lazily (inside a function), so that
-# `--version`, `self-test` and `demo` never load Qt widgets.
-ENTRY_POINTS = {"commands.py", "selftest.py"}
-
-
-def imported_modules(path: Path, top_level_only: bool = False) -> set[str]:
-    tree = ast.parse(path.read_text("utf-8"))
+def top_level_imports(path: Path) -> set[str]:
     names: set[str] = set()
-    for node in (tree.body if top_level_only else ast.walk(tree)):
+    for node in ast.parse(path.read_text("utf-8")).body:
         if isinstance(node, ast.Import):
             names.update(alias.name for alias in node.names)
         elif isinstance(node, ast.ImportFrom):
-            base = node.module or ""
-            if node.level:  # resolve relative imports against the file's package
-                parts = path.relative_to(PACKAGE.parent).with_suffix("").parts[:-node.level]
-                base = ".".join([*parts, base]) if base else ".".join(parts)
-            names.add(base)
-            names.update(f"{base}.{alias.name}" for alias in node.names)
+            names.add(node.module or "")
     return names
 
 
-def python_files(folder: Path):
-    return sorted(folder.rglob("*.py"))
+def test_the_command_line_loads_windows_only_inside_functions():
+    cli_files = sorted((PACKAGE / "cli").glob("*.py"))
+    assert cli_files
+    for path in cli_files:
+        eager = {m for m in top_level_imports(path)
+                 if m.startswith(("PySide6", "workbook.ui"))}
+        assert eager == set(), path.name
 
 
-def non_ui_files():
-    return [p for p in python_files(PACKAGE) if "ui" not in p.relative_to(PACKAGE).parts]
+def test_ui_files_stay_small():
+    files = sorted((PACKAGE / "ui").rglob("*.py"))
+    assert len(files) > 40
+    for path in files:
+        assert len(path.read_text(encoding="utf-8").splitlines()) <= MAX_UI_LINES, path.name
 
 
-def test_the_scan_finds_the_layers():
-    assert any(p.parent.name == "storage" for p in non_ui_files())
-    assert (PACKAGE / "ui").is_dir() and python_files(PACKAGE / "ui")
+def test_only_the_composition_modules_sit_outside_ui_feature_folders():
+    loose = {p.name for p in (PACKAGE / "ui").glob("*.py")} - {"__init__.py"}
+    assert loose == {"app.py", "main_window.py", "shell.py", "home.py"}
 
 
-def test_storage_and_domain_import_no_widgets():
-    offenders = [f"{p.name}: {m}" for p in non_ui_files()
-                 for m in imported_modules(p, top_level_only=p.name in ENTRY_POINTS)
-                 if m.startswith(WIDGET_MODULES)]
-    assert offenders == []
+def test_developer_tools_are_neither_in_the_package_nor_frozen_into_the_installer():
+    import pkgutil
 
+    import workbook
 
-def test_storage_imports_nothing_above_it():
-    for path in python_files(PACKAGE / "storage"):
-        bad = [m for m in imported_modules(path)
-               if m.startswith("workbook.") and not m.startswith("workbook.storage")]
-        assert bad == [], path.name
-
-
-def test_ui_runs_no_sql():
-    for path in python_files(PACKAGE / "ui"):
-        text = path.read_text("utf-8")
-        modules = imported_modules(path)
-        assert not any(m.split(".")[0] in {"sqlite3", "sqlcipher3"} for m in modules), path.name
-        storage = {m for m in modules if m.startswith("workbook.storage")}
-        assert storage <= {"workbook.storage.errors"} | {
-            m for m in storage if m.startswith("workbook.storage.errors.")}, path.name
-        assert ".execute(" not in text and ".executescript(" not in text, path.name
-        assert not SQL_TEXT.search(text), path.name
-
-
-def test_the_checks_catch_offenders(tmp_path):
-    bad = tmp_path / "bad.py"
-    bad.write_text("from PySide6.QtWidgets import QLabel\nimport sqlcipher3\n")
-    assert "PySide6.QtWidgets.QLabel" in imported_modules(bad)
-    assert SQL_TEXT.search('q = "SELECT value FROM answers"')
-    assert SQL_TEXT.search('"UPDATE partners SET display_name = ?"')
-    assert not SQL_TEXT.search('plain_label("Create your workbook", role="heading")')
-    assert not SQL_TEXT.search('self.select("settings")')
+    root = PACKAGE.parent
+    tools = {p.stem for p in (root / "tools").glob("*.py")}
+    assert {"screenshots", "tracker_screenshots", "export_screenshot"} <= tools
+    shipped = {m.name.rsplit(".", 1)[-1]
+               for m in pkgutil.walk_packages(workbook.__path__, "workbook.")}
+    assert shipped and shipped.isdisjoint(tools)
+    spec = (root / "packaging" / "couples-workbook.spec").read_text("utf-8")
+    assert not re.search(r"""["'/]tools[/"'.]""", spec)  # nothing collects the tools folder
+    # After `make package` (CI builds it first), the frozen module list itself is checked.
+    for toc in root.glob("build/**/PYZ-00.toc"):
+        frozen = toc.read_text("utf-8", errors="replace")
+        assert "workbook.ui.app" in frozen
+        assert not any(f"'{name}'" in frozen or f".{name}'" in frozen for name in tools), toc

@@ -34,7 +34,7 @@ sys.exit(main([]))
 NOT_BEFORE_FIRST_PAINT = ("sqlcipher3", "reportlab", "workbook.session", "workbook.storage.vault",
                           "workbook.backups", "workbook.ui.shell", "workbook.ui.common.calm_style",
                           "workbook.ui.common.clipboard_guard", "PySide6.QtDBus",
-                          "logging.handlers", "dataclasses", "secrets")
+                          "logging.handlers", "dataclasses", "secrets", "zxcvbn")
 
 
 def test_the_unlock_window_loads_only_what_it_draws(tmp_path, vault_one):

@@ -87,6 +87,18 @@ def test_weak_passphrase_gets_the_concrete_hint(qtbot, app_paths):
     assert not window.service.exists()
 
 
+def test_a_guessable_passphrase_of_eight_letters_is_refused_with_a_visible_reason(qtbot, app_paths):
+    window = open_window(qtbot, app_paths)
+    click(qtbot, window.welcome.create_button)
+    page = window.create_page
+    fill_partner(qtbot, page.first, "Alex", "abcdefgh")
+    hint = page.first.passphrase.hint.label
+    assert hint.isVisibleTo(window) and "easy to guess" in hint.text()
+    click(qtbot, page.create_button)
+    assert page.message.isVisibleTo(window) and "easy to guess" in page.message.text()
+    assert not window.service.exists()
+
+
 def test_create_keyboard_only(qtbot, app_paths):
     """Tab and Enter all the way from the welcome screen to the open workbook."""
     window = open_window(qtbot, app_paths)

@@ -238,3 +238,13 @@ def test_files_keep_private_permissions_under_a_loose_umask(app_paths):
         os.umask(old)
     for path in app_paths.data_dir.rglob("*"):
         assert stat.S_IMODE(path.stat().st_mode) & 0o077 == 0, path.name
+
+
+def test_passphrase_strength_refuses_patterns_and_rates_unrelated_words_strong():
+    from workbook.passphrases import passphrase_strength
+    for guessable in ("abcdefgh", "password", "qwertyuiop", "11111111", "iloveyou1"):
+        assert not passphrase_strength(guessable).acceptable, guessable
+    strong = passphrase_strength("river stone lantern 1")
+    assert strong.acceptable and strong.score == 4 and strong.hint.startswith("Strong")
+    long_text = passphrase_strength("ก" * 100_000)  # any script, any length: an answer, no error
+    assert long_text.hint

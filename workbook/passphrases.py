@@ -2,57 +2,47 @@
 
 from __future__ import annotations
 
-import math
 from typing import NamedTuple
 
 MIN_LENGTH = 8
+# zxcvbn refuses longer input; what it cannot see adds strength, never takes it away.
+ESTIMATED_PREFIX = 72
 # Crockford's base32: no I, L, O or U, so a handwritten code cannot be misread.
 RECOVERY_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 RECOVERY_GROUPS = 5
 RECOVERY_GROUP_SIZE = 5  # 25 symbols x 5 bits = 125 bits of randomness
 _CONFUSABLE = str.maketrans({"O": "0", "I": "1", "L": "1", "U": "V"})
-_COMMON = {"password", "passw0rd", "12345678", "123456789", "qwertyuiop", "iloveyou",
-           "letmein1", "11111111", "sunshine", "princess", "football", "baseball"}
+# zxcvbn's score (a guess count of about 10^3, 10^6, 10^8, 10^10 and beyond) -> what we say
+_HINTS = (
+    "Too easy to guess. Try three or four unrelated words.",
+    "Still easy to guess. Try three or four unrelated words, with a space between them.",
+    "Fair: one more unrelated word would make it strong.",
+    "Good. Make sure you can remember it; it cannot be read back.",
+    "Strong. Make sure you can remember it; it cannot be read back.",
+)
 
 
 class Strength(NamedTuple):
-    score: int  # 0 (too weak to accept) .. 4 (strong)
+    score: int  # 0..4, zxcvbn's score; below 2 is refused
     hint: str
 
     @property
     def acceptable(self) -> bool:
-        return self.score > 0
+        return self.score >= 2
 
 
 def passphrase_strength(passphrase: str) -> Strength:
-    """A rough, honest estimate; the hint always suggests something concrete."""
+    """zxcvbn's estimate (dictionaries, keyboard patterns, sequences, dates), with a concrete
+    suggestion. zxcvbn is imported here, not at the top: the unlock window never needs it."""
     if len(passphrase) < MIN_LENGTH:
         return Strength(0, f"Use at least {MIN_LENGTH} characters. "
                            "A few unrelated words work well.")
-    if passphrase.lower() in _COMMON or len(set(passphrase)) <= 2:
-        return Strength(0, "That one is very common and easy to guess. Try a few unrelated words.")
-    bits = _estimated_bits(passphrase)
-    if bits < 40:
-        return Strength(1, "Weak: a longer passphrase would be much safer, for example four "
-                           "unrelated words.")
-    if bits < 60:
-        return Strength(2, "Fair: one or two more words would make it strong.")
-    if bits < 80:
-        return Strength(3, "Good. Make sure you can remember it; it cannot be read back.")
-    return Strength(4, "Strong. Make sure you can remember it; it cannot be read back.")
+    from zxcvbn import zxcvbn
 
-
-def _estimated_bits(passphrase: str) -> float:
-    pool = 0
-    pool += 26 if any(c.islower() for c in passphrase) else 0
-    pool += 26 if any(c.isupper() for c in passphrase) else 0
-    pool += 10 if any(c.isdigit() for c in passphrase) else 0
-    pool += 33 if any(not c.isalnum() and c.isascii() for c in passphrase) else 0
-    pool += 100 if any(not c.isascii() for c in passphrase) else 0
-    # Repeated characters add little: count distinct ones at full weight, the rest at a quarter.
-    distinct = len(set(passphrase))
-    effective = distinct + (len(passphrase) - distinct) / 4
-    return effective * math.log2(max(pool, 2)) * 0.6  # 0.6: people pick words, not noise
+    result = zxcvbn(passphrase[:ESTIMATED_PREFIX])
+    score = int(result["score"])
+    warning = result["feedback"]["warning"] if score < 3 else ""
+    return Strength(score, f"{warning} {_HINTS[score]}".strip())
 
 
 def new_recovery_code() -> str:

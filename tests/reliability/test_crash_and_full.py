@@ -103,4 +103,9 @@ def test_a_read_only_database_maps_to_storage_full(tmp_path):
     assert "what you typed is still here" in str(caught.value)
     with pytest.raises(sqlcipher3.OperationalError):  # other errors keep their own type
         ro.execute("SELECT nope FROM t")
+    # every other road SQL can take is guarded too (migrations use executescript)
+    with pytest.raises(StorageFull):
+        ro.executemany("INSERT INTO t VALUES (?)", [(1,), (2,)])
+    with pytest.raises(StorageFull):
+        ro.executescript("INSERT INTO t VALUES (3);")
     ro.close()

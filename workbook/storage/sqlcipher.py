@@ -82,23 +82,31 @@ def _refused_write(error: Exception) -> bool:
 
 
 class GuardedConnection(sqlcipher3.Connection):
-    """A connection whose refused writes surface as StorageFull, wherever the SQL is run."""
+    """A connection whose refused writes surface as StorageFull, on every road SQL can take."""
 
     def execute(self, *args):
-        try:
-            return super().execute(*args)
-        except sqlcipher3.OperationalError as error:
-            if _refused_write(error):
-                raise StorageFull() from None
-            raise
+        return _guarded(super().execute, *args)
+
+    def executemany(self, *args):
+        return _guarded(super().executemany, *args)
+
+    def executescript(self, *args):  # migrations use it
+        return _guarded(super().executescript, *args)
+
+    def commit(self):
+        return _guarded(super().commit)
 
     def __exit__(self, *exc):
-        try:
-            return super().__exit__(*exc)
-        except sqlcipher3.OperationalError as error:
-            if _refused_write(error):
-                raise StorageFull() from None
-            raise
+        return _guarded(super().__exit__, *exc)
+
+
+def _guarded(call, *args):
+    try:
+        return call(*args)
+    except sqlcipher3.OperationalError as error:
+        if _refused_write(error):
+            raise StorageFull() from None
+        raise
 
 
 def _connect(path: Path, key: bytes, readonly: bool) -> sqlcipher3.Connection:

@@ -85,7 +85,7 @@ class UnlockPage(Page):
     def _offer_restore(self) -> None:
         from workbook import backups
         self.restore_button.setVisible(
-            backups.latest_auto_backup(self._service.vault.folder) is not None)
+            backups.latest_auto_backup(self._service.data_dir) is not None)
 
     def restore_latest(self) -> None:
         typed = self._prompts.ask_text(self, "Restore the latest automatic backup?",
@@ -99,7 +99,7 @@ class UnlockPage(Page):
         if not secret:
             return
         from workbook import backups
-        folder = self._service.vault.folder
+        folder = self._service.data_dir
         with busy(self.restore_button, "Restoring…", self.field, self.unlock_button):
             ok, _ = attempt(self.message.show_error,
                             lambda: backups.restore_latest_auto(folder, secret))

@@ -69,7 +69,7 @@ class BackupCard(Card):
             return
         show = lambda text: self._prompts.error(self, "The backup was not restored", text)  # noqa
         ok, _ = attempt(show, lambda: backups.restore_backup(
-            source, secret, self._service.vault.folder, replace=True,
+            source, secret, self._service.data_dir, replace=True,
             before_swap=self.lock_requested.emit))
         if ok:
             self._prompts.info(self, "Backup restored", "The backup is in place. Unlock it with "
