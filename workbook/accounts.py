@@ -13,6 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
+from workbook.errors import Locked
 from workbook.passphrases import new_recovery_code, normalize_recovery_code, passphrase_strength
 from workbook.storage.errors import AlreadyUnlocked, VaultError
 from workbook.storage.layout import PASSPHRASE_SLOT, RECOVERY_SLOT, workbook_exists
@@ -92,7 +93,7 @@ class WorkbookService:
 
     def _session(self) -> Session:
         if self.session is None:
-            raise PermissionError("The workbook is locked.")
+            raise Locked()
         return self.session
 
     # -- create ----------------------------------------------------------------------

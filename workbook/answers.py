@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from workbook.accounts import WorkbookService
 from workbook.answer_values import is_answered_text
 from workbook.content.model import Chapter
+from workbook.errors import InvalidInput
 from workbook.storage.repositories import AnswerKey
 from workbook.text import check_storable
 
@@ -50,7 +51,7 @@ class AnswerService:
         session = self._session()
         value = session.partner(partner_id).answers.get(key)
         if value is None:
-            raise ValueError("There is no answer to share yet.")
+            raise InvalidInput("There is no answer to share yet.")
         session.shared_answers.share(partner_id, key, value)
 
     def unshare(self, partner_id: str, key: AnswerKey) -> None:

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from workbook.errors import Locked
 from workbook.passphrases import normalize_recovery_code
 from workbook.storage import backup as container
 from workbook.storage.errors import VaultExists, VaultNotFound, WrongPassphrase
@@ -45,7 +46,7 @@ def create_backup(service, target: Path) -> Path:
     """Back up the whole vault of an unlocked service (every partner's files) to `target`."""
     session = service.session
     if session is None:
-        raise PermissionError("The workbook is locked.")
+        raise Locked()
     conns = {"shared.db": session.shared_conn}
     conns.update({f"{pid}.db": p.conn for pid, p in session.present.items()})
     path = container.write_backup(service.vault.folder, conns, Path(target))

@@ -15,6 +15,7 @@ from __future__ import annotations
 import logging
 
 from workbook.backups import auto_backups
+from workbook.errors import NotPresent
 from workbook.storage.removal import remove_partner_files, remove_shared_rows, remove_vault, shred
 from workbook.text import InvalidText
 
@@ -48,7 +49,7 @@ def delete_private_space(service, partner_id: str, remove_shared: bool) -> None:
 def delete_workbook(service) -> None:
     session = service.current_session()
     if not all(p.unlocked for p in session.partners()):
-        raise PermissionError("Deleting the whole workbook needs both of you here: the other "
+        raise NotPresent("Deleting the whole workbook needs both of you here: the other "
                               "partner unlocks first, from Home.")
     service.lock()
     remove_vault(service.vault)

@@ -23,6 +23,7 @@ from workbook.accounts import WorkbookService
 from workbook.answer_values import InvalidValue, decode, is_answered
 from workbook.answers import AnswerKey, AnswerService
 from workbook.content.model import Content, Field
+from workbook.errors import NotPresent
 from workbook.trackers.checkins import MONTH, WEEK, CheckinService
 from workbook.trackers.gratitude import GratitudeService
 from workbook.trackers.ladder import EVENT_WORDS, LadderService
@@ -159,7 +160,7 @@ class PacketService:
         present = {p.id: p for p in self.choosable_partners()}
         absent = [pid for pid in request.partner_ids if pid not in present]
         if absent or not request.partner_ids:
-            raise PermissionError("Only partners who are here (unlocked) can be included.")
+            raise NotPresent("Only partners who are here (unlocked) can be included.")
         order = {p.id: i for i, p in enumerate(self.workbook.partners(), 1)}
         who = {pid: who_label(present[pid].name, order[pid], request.names)
                for pid in request.partner_ids}

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 import sqlcipher3
 
+from workbook.errors import NotPresent
 from workbook.storage.keyslots import KeyMaterial
 from workbook.storage.repositories import (
     AnswerRepository,
@@ -65,7 +66,7 @@ class Session:
         try:
             return self.present[partner_id]
         except KeyError:
-            raise PermissionError("That partner is not unlocked in this session.") from None
+            raise NotPresent() from None
 
     def close(self) -> None:
         """Close every connection. Python cannot wipe immutable bytes; dropping every reference

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from workbook.errors import InvalidInput
+
 MAX_NAME_LENGTH = 60
 
 
-class InvalidText(ValueError):
+class InvalidText(InvalidInput):
     """The message is for the user and never repeats their text."""
 
 

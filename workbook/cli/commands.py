@@ -15,8 +15,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 from workbook import APP_ID, APP_NAME, __version__
+from workbook.errors import WorkbookError
 from workbook.paths import AppPaths
-from workbook.storage.errors import VaultError, VaultNotFound
+from workbook.storage.errors import VaultNotFound
 from workbook.text import InvalidText
 
 log = logging.getLogger(__name__)
@@ -201,8 +202,7 @@ def data_command(args: argparse.Namespace, folder: Path) -> int:
 def report_error(error: BaseException) -> int:
     """One line for the person; the stack (without the message, which might hold user text)
     for the log."""
-    from workbook.export.errors import ExportError
-    if isinstance(error, (VaultError, InvalidText, PermissionError, ExportError)):
+    if isinstance(error, (WorkbookError, PermissionError)):
         print(f"{APP_ID}: {error}", file=sys.stderr)
         log.info("command refused: %s", type(error).__name__)
         return EXIT_USER_ERROR

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLineEdit
 
-from workbook.storage.errors import DamagedFile
+from workbook.errors import DamagedFile
 from workbook.ui.common.prompts import Prompts
 from workbook.ui.common.widgets import (
     InlineMessage,

@@ -13,8 +13,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from workbook.answers import AnswerKey, AnswerService
-from workbook.storage.errors import VaultError
-from workbook.text import InvalidText
+from workbook.errors import WorkbookError
 
 log = logging.getLogger(__name__)
 DEBOUNCE_MS = 600
@@ -60,7 +59,7 @@ class Autosaver(QObject):
             try:
                 self._answers.save(partner_id, key, text)
                 self.saved.emit(partner_id, key)
-            except (VaultError, InvalidText, PermissionError) as error:
+            except (WorkbookError, PermissionError) as error:
                 log.warning("autosave failed: %s", type(error).__name__)
                 failed[(partner_id, key)] = text
                 self.on_error(str(error))

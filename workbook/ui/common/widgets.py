@@ -27,12 +27,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workbook.errors import WorkbookError
 from workbook.passphrases import passphrase_strength
-from workbook.storage.errors import VaultError
-from workbook.text import InvalidText
 
 T = TypeVar("T")
-USER_ERRORS = (VaultError, InvalidText, PermissionError)
+USER_ERRORS = (WorkbookError, PermissionError)  # the root, and the OS refusing a folder
 PAGE_WIDTH = 660  # long lines are tiring to read; keep a calm column
 
 

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
-from workbook.export.errors import ExportError
+from workbook.errors import WorkbookError
 from workbook.packet import Packet
 
 log = logging.getLogger(__name__)
@@ -44,7 +44,7 @@ class PdfJob(QRunnable):
     def run(self) -> None:
         try:
             pages = self._build()
-        except (ExportError, ValueError) as error:  # our own calm, text-free sentences
+        except WorkbookError as error:  # our own calm, text-free sentences
             self.signals.failed.emit(str(error))
         except Exception as error:
             log.warning("PDF job failed: %s", type(error).__name__)
