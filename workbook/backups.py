@@ -25,6 +25,8 @@ from workbook.passphrases import normalize_recovery_code
 from workbook.storage import backup as container
 from workbook.storage.errors import VaultExists, VaultNotFound, WrongPassphrase
 from workbook.storage.keyslots import KeyMaterial
+from workbook.storage.layout import make_private_dirs
+from workbook.storage.lock import Held
 from workbook.storage.vault import BACKUP_DIR, PASSPHRASE_SLOT, RECOVERY_SLOT, VaultFolder
 
 log = logging.getLogger(__name__)
@@ -48,7 +50,9 @@ def create_backup(service, target: Path) -> Path:
         raise PermissionError("The workbook is locked.")
     conns = {"shared.db": session.shared_conn}
     conns.update({f"{pid}.db": p.conn for pid, p in session.present.items()})
-    path = container.write_backup(service.vault.folder, conns, Path(target))
+    keys = {"shared.db": session.shared_key}
+    keys.update({f"{pid}.db": p.material.private_key for pid, p in session.present.items()})
+    path = container.write_backup(service.vault.folder, conns, Path(target), keys)
     log.info("backup written")
     return path
 
@@ -111,23 +115,24 @@ def restore_backup(path: Path, secret: str, target: Path, *, replace: bool = Fal
     `replace`. `before_swap` runs once the backup is verified, just before the rename (the
     window locks there, so no open database points into the folder being replaced)."""
     target = Path(target)
-    _check_target(target, replace)
-    index = container.read_index(Path(path))
-    staged = container.staging_folder(target)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        container.extract(Path(path), index, staged)
-        _unlock_and_check(staged, secret)
-        if before_swap is not None:
-            before_swap()
-        aside = container.swap_into_place(staged, target)
-    except BaseException:
-        container.remove_folder(staged)
-        raise
-    if aside is not None:
-        _finish_replacing(aside, target, keep_backups)
-    log.info("backup restored")
-    partners = len(VaultFolder(target).slots(PASSPHRASE_SLOT))
+    with Held(target):  # another process writing this workbook would lose its writes
+        _check_target(target, replace)
+        index = container.read_index(Path(path))
+        staged = container.staging_folder(target)
+        make_private_dirs(target.parent)
+        try:
+            container.extract(Path(path), index, staged)
+            _unlock_and_check(staged, secret)
+            if before_swap is not None:
+                before_swap()
+            aside = container.swap_into_place(staged, target)
+        except BaseException:
+            container.remove_folder(staged)
+            raise
+        if aside is not None:
+            _finish_replacing(aside, target, keep_backups)
+        log.info("backup restored")
+        partners = len(VaultFolder(target).slots(PASSPHRASE_SLOT))
     return BackupReport(index.created, len(index.files), partners)
 
 

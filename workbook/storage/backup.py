@@ -33,7 +33,13 @@ import sqlcipher3
 
 from workbook.storage.errors import VaultError
 from workbook.storage.manifest import MANIFEST_NAME
-from workbook.storage.sqlcipher import fsync_dir, storage_error
+from workbook.storage.sqlcipher import (
+    describe_unreadable,
+    fsync_dir,
+    open_existing,
+    raw_key_literal,
+    storage_error,
+)
 
 FORMAT, FORMAT_VERSION = "couples-workbook-backup", 1
 INDEX_NAME = "backup.json"
@@ -54,6 +60,7 @@ class NotABackup(VaultError):
 class BackupIndex:
     created: str
     files: dict[str, str]  # member name → SHA-256
+    verified: tuple[str, ...] = ()  # members integrity-checked with their key when written
 
 
 def utc_stamp() -> str:
@@ -61,21 +68,28 @@ def utc_stamp() -> str:
 
 
 # -- writing ------------------------------------------------------------------------------------
-def write_backup(folder: Path, open_conns: dict[str, sqlcipher3.Connection], target: Path) -> Path:
+def write_backup(folder: Path, open_conns: dict[str, sqlcipher3.Connection], target: Path,
+                 keys: dict[str, bytes] | None = None) -> Path:
     """Write a backup of the vault in `folder` to `target`, atomically, mode 0600.
 
-    `open_conns` maps file names (`shared.db`, `<id>.db`) to connections this process holds."""
+    `open_conns` maps file names (`shared.db`, `<id>.db`) to connections this process holds, and
+    `keys` those files' raw keys: the written backup is read back and every file we hold a key
+    for must pass its integrity checks before the backup is renamed into place (it counts only
+    then). The names verified that way are recorded in the index as `verified`."""
     staged = target.with_name(f".{target.name}.{secrets.token_hex(4)}.partial")
+    keys = keys or {}
     try:
         fd = os.open(staged, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         with os.fdopen(fd, "wb") as handle:
             with zipfile.ZipFile(handle, "w", zipfile.ZIP_STORED) as archive:
                 files = _add_members(archive, folder, open_conns)
                 index = {"format": FORMAT, "format_version": FORMAT_VERSION,
-                         "created": utc_stamp(), "files": files}
+                         "created": utc_stamp(), "files": files,
+                         "verified": sorted(name for name in keys if name in files)}
                 archive.writestr(INDEX_NAME, json.dumps(index, indent=2, sort_keys=True))
             handle.flush()
             os.fsync(handle.fileno())
+        check_written(staged, keys)
         os.replace(staged, target)
         fsync_dir(target.parent)
     except OSError as error:
@@ -118,6 +132,37 @@ def _snapshot(conn: sqlcipher3.Connection, path: Path) -> bytes:
         conn.execute("COMMIT")
 
 
+def check_written(path: Path, keys: dict[str, bytes]) -> None:
+    """Read a freshly written backup back: the container and every checksum, then each file we
+    hold a key for opened from a scratch copy with `cipher_integrity_check` and `quick_check`;
+    a file we hold no key for must at least look like one of ours."""
+    import tempfile
+    index = read_index(path)
+    with tempfile.TemporaryDirectory(prefix="cw-check-") as scratch:
+        folder = Path(scratch) / "vault"
+        extract(path, index, folder)
+        for name in index.files:
+            if name.endswith("-wal") or name == MANIFEST_NAME:
+                continue
+            reason = describe_unreadable(folder / name)
+            if reason:
+                raise BackupNotVerified(name, reason)
+            key = keys.get(name)
+            if key is not None:
+                try:
+                    open_existing(folder / name, raw_key_literal(key)).close()
+                except VaultError:
+                    raise BackupNotVerified(name, "its copy did not pass the integrity "
+                                            "check.") from None
+
+
+class BackupNotVerified(VaultError):
+    def __init__(self, name: str, reason: str):
+        self.file_name = name
+        super().__init__(f"The backup was not kept: the copy of '{name}' in it could not be "
+                         f"verified ({reason.rstrip('.')}). Your workbook is unchanged.")
+
+
 # -- reading ------------------------------------------------------------------------------------
 def read_index(path: Path) -> BackupIndex:
     """Check the container without any key: it is a zip, ours, complete, and every member's
@@ -157,7 +202,11 @@ def _parse_index(archive: zipfile.ZipFile) -> BackupIndex:
     if not all(isinstance(n, str) and MEMBER.match(n) and isinstance(h, str)
                for n, h in files.items()):
         raise NotABackup("it lists files a workbook never has.")
-    return BackupIndex(str(data.get("created", "")), dict(files))
+    verified = data.get("verified", [])
+    if not isinstance(verified, list):
+        verified = []
+    return BackupIndex(str(data.get("created", "")), dict(files),
+                       tuple(n for n in verified if isinstance(n, str) and n in files))
 
 
 def _read_member(archive: zipfile.ZipFile, name: str) -> str:

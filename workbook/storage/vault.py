@@ -36,6 +36,7 @@ from workbook.storage.layout import (
     PASSPHRASE_SLOT,
     RECOVERY_SLOT,
     SHARED_DB,
+    make_private_dirs,
     workbook_exists,
 )
 from workbook.storage.manifest import Manifest, file_sha256
@@ -94,7 +95,7 @@ class VaultFolder:
         if self.exists():
             raise VaultExists("A workbook already exists in that folder; it was left untouched.")
         try:
-            self.folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+            make_private_dirs(self.folder)
             os.chmod(self.folder, 0o700)
             shared_key = new_key()
             conn = create_new(self.shared_db, raw_key_literal(shared_key))
