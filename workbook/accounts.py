@@ -157,6 +157,7 @@ class WorkbookService:
             self.vault.replace_slot(material, PASSPHRASE_SLOT, new_passphrase)
             new_code = new_recovery_code()
             self.vault.replace_slot(material, RECOVERY_SLOT, new_code)
+            self._forget_old_secrets([material.partner_id])
             log.info("passphrase reset with a recovery code")
             return self._join(material), new_code
 
@@ -166,7 +167,7 @@ class WorkbookService:
             raise AlreadyUnlocked()
         first = self.session is None
         if first:
-            conn = self.vault.open_shared(material.shared_key)
+            conn = self.vault.open_shared(material.shared_key, material.previous_shared)
             self.session = Session(self.vault, material.shared_key, conn)
             self._hold()
         try:
@@ -175,7 +176,8 @@ class WorkbookService:
             if first:
                 self.lock()
             raise
-        self.session.present[material.partner_id] = UnlockedPartner(material, private)
+        self.session.present[material.partner_id] = UnlockedPartner(material.settled(), private)
+        self.vault.refresh_manifest(material)
         log.info("partner unlocked (%d present)", len(self.session.present))
         if first and self.auto_backups:
             self._take_auto_backup()
@@ -229,7 +231,13 @@ class WorkbookService:
                 raise VaultError("That is not your current passphrase.")
             self._ensure_unused(new)
             self.vault.replace_slot(material, PASSPHRASE_SLOT, new)
+            self._forget_old_secrets([material.partner_id])
             log.info("passphrase changed")
+
+    def _forget_old_secrets(self, partner_ids: list[str], rekeys=None) -> None:
+        """The automatic backups must not keep a slot the old secret still opens."""
+        from workbook.backups import forget_old_secrets
+        forget_old_secrets(self.vault, partner_ids, rekeys)
 
     def _ensure_unused(self, passphrase: str) -> None:
         """Each slot must answer to exactly one passphrase, or unlocking would be ambiguous."""
@@ -243,7 +251,9 @@ class WorkbookService:
         """Replace a present partner's recovery code (for example after losing the paper)."""
         partner = self._session().partner(partner_id)
         code = new_recovery_code()
-        self.vault.replace_slot(partner.material, RECOVERY_SLOT, code)
+        with self._writing():
+            self.vault.replace_slot(partner.material, RECOVERY_SLOT, code)
+            self._forget_old_secrets([partner_id])
         log.info("recovery code replaced")
         return code
 

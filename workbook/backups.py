@@ -23,7 +23,7 @@ from pathlib import Path
 
 from workbook.passphrases import normalize_recovery_code
 from workbook.storage import backup as container
-from workbook.storage.errors import VaultExists, VaultNotFound, WrongPassphrase
+from workbook.storage.errors import VaultError, VaultExists, VaultNotFound, WrongPassphrase
 from workbook.storage.keyslots import KeyMaterial
 from workbook.storage.layout import make_private_dirs
 from workbook.storage.lock import Held
@@ -69,6 +69,28 @@ def auto_backup_if_due(service, now: datetime | None = None) -> Path | None:
     for old in auto_backups(service.vault.folder)[:-AUTO_KEEP]:
         old.unlink(missing_ok=True)
     return path
+
+
+def forget_old_secrets(vault: VaultFolder, partner_ids: list[str],
+                       rekeys: dict[str, tuple[bytes, bytes]] | None = None) -> None:
+    """After a passphrase change, a recovery reset or a new recovery code (and after a
+    re-encryption, `rekeys`: file name → (old key, new key)), rewrite every automatic backup so
+    it holds these partners' current keyslots instead of the old ones, and its copies of the
+    re-encrypted files under their new keys. A backup that cannot be rewritten still holds an
+    old secret, so it is destroyed. Backup files saved elsewhere are beyond our reach."""
+    from workbook.storage.removal import shred
+    slots = {}
+    for partner_id in partner_ids:
+        for kind in (PASSPHRASE_SLOT, RECOVERY_SLOT):
+            path = vault.slot(partner_id, kind)
+            slots[path.name] = path.read_bytes()
+    for path in auto_backups(vault.folder):
+        try:
+            container.rewrite_backup(path, slots, rekeys or {})
+        except (VaultError, OSError) as error:
+            log.warning("an automatic backup could not be rewritten (%s); destroyed",
+                        type(error).__name__)
+            shred(path)
 
 
 def auto_backups(vault_folder: Path) -> list[Path]:
@@ -168,7 +190,7 @@ def _unlock_and_check(folder: Path, secret: str) -> KeyMaterial:
     shared file and on the private file this secret opens (and migrates an older backup)."""
     vault = VaultFolder(folder)
     material = _find_keys(vault, secret)
-    vault.open_shared(material.shared_key).close()
+    vault.open_shared(material.shared_key, material.previous_shared).close()
     vault.open_private(material).close()
     return material
 

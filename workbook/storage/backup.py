@@ -24,6 +24,7 @@ import os
 import re
 import secrets
 import shutil
+import tempfile
 import zipfile
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -32,7 +33,7 @@ from pathlib import Path
 import sqlcipher3
 
 from workbook.storage.errors import VaultError
-from workbook.storage.manifest import MANIFEST_NAME
+from workbook.storage.manifest import MANIFEST_NAME, Manifest
 from workbook.storage.sqlcipher import (
     describe_unreadable,
     fsync_dir,
@@ -69,7 +70,8 @@ def utc_stamp() -> str:
 
 # -- writing ------------------------------------------------------------------------------------
 def write_backup(folder: Path, open_conns: dict[str, sqlcipher3.Connection], target: Path,
-                 keys: dict[str, bytes] | None = None) -> Path:
+                 keys: dict[str, bytes] | None = None, *, created: str | None = None,
+                 verified_before: tuple[str, ...] = ()) -> Path:
     """Write a backup of the vault in `folder` to `target`, atomically, mode 0600.
 
     `open_conns` maps file names (`shared.db`, `<id>.db`) to connections this process holds, and
@@ -84,8 +86,9 @@ def write_backup(folder: Path, open_conns: dict[str, sqlcipher3.Connection], tar
             with zipfile.ZipFile(handle, "w", zipfile.ZIP_STORED) as archive:
                 files = _add_members(archive, folder, open_conns)
                 index = {"format": FORMAT, "format_version": FORMAT_VERSION,
-                         "created": utc_stamp(), "files": files,
-                         "verified": sorted(name for name in keys if name in files)}
+                         "created": created or utc_stamp(), "files": files,
+                         "verified": sorted(name for name in {*keys, *verified_before}
+                                            if name in files)}
                 archive.writestr(INDEX_NAME, json.dumps(index, indent=2, sort_keys=True))
             handle.flush()
             os.fsync(handle.fileno())
@@ -161,6 +164,55 @@ class BackupNotVerified(VaultError):
         self.file_name = name
         super().__init__(f"The backup was not kept: the copy of '{name}' in it could not be "
                          f"verified ({reason.rstrip('.')}). Your workbook is unchanged.")
+
+
+def rewrite_backup(path: Path, new_members: dict[str, bytes],
+                   rekeys: dict[str, tuple[bytes, bytes]]) -> bool:
+    """Rewrite a backup so it holds no old secret: the members named in `new_members` (the
+    current keyslots) are replaced where the backup has them, and each file in `rekeys` is
+    re-encrypted from its old raw key to its new one (`PRAGMA rekey`, then checked). The old
+    file is overwritten with random bytes once the new one is in place. Returns whether the
+    backup held anything to change."""
+    from workbook.storage.removal import shred
+    index = read_index(path)
+    touched = [n for n in (*new_members, *rekeys) if n in index.files]
+    if not touched:
+        return False
+    with tempfile.TemporaryDirectory(prefix=".cw-rotate-", dir=path.parent) as scratch:
+        folder = Path(scratch) / "vault"
+        extract(path, index, folder)
+        manifest = Manifest.load(folder)
+        for name, data in new_members.items():
+            if name in index.files:
+                (folder / name).write_bytes(data)
+                manifest.checksums[name] = [hashlib.sha256(data).hexdigest()]
+        manifest.save()
+        keys = {}
+        for name, (old_key, new_key) in rekeys.items():
+            if name in index.files:
+                _rekey_file(folder / name, old_key, new_key)
+                keys[name] = new_key
+        aside = path.with_name(f".{path.name}.{secrets.token_hex(4)}.old")
+        os.replace(path, aside)
+        try:
+            write_backup(folder, {}, path, keys, created=index.created,
+                         verified_before=index.verified)
+        except BaseException:
+            os.replace(aside, path)
+            raise
+        shred(aside)
+    return True
+
+
+def _rekey_file(path: Path, old_key: bytes, new_key: bytes) -> None:
+    conn = open_existing(path, raw_key_literal(old_key))
+    try:
+        conn.reset_key(raw_key_literal(new_key))
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        conn.close()
+    for suffix in ("-wal", "-shm"):
+        path.with_name(path.name + suffix).unlink(missing_ok=True)
 
 
 # -- reading ------------------------------------------------------------------------------------

@@ -23,6 +23,13 @@ class KeyMaterial:
     partner_id: str
     shared_key: bytes
     private_key: bytes
+    # While data files are re-encrypted under new keys (vault.rotate_keys), the new slots also
+    # carry the keys they had, so a crash between the slots and the data cannot lock anyone out.
+    previous_shared: bytes = b""
+    previous_private: bytes = b""
+
+    def settled(self) -> KeyMaterial:
+        return KeyMaterial(self.partner_id, self.shared_key, self.private_key)
 
     def __repr__(self) -> str:  # keys never reach a log or a traceback
         return f"KeyMaterial(partner_id={self.partner_id!r}, keys=<hidden>)"
@@ -37,6 +44,11 @@ def write_keyslot(path: Path, secret: str, material: KeyMaterial) -> None:
                      "shared_key BLOB NOT NULL, private_key BLOB NOT NULL)")
         conn.execute("INSERT INTO slot VALUES (?, ?, ?, ?)",
                      (SLOT_FORMAT, material.partner_id, material.shared_key, material.private_key))
+        if material.previous_shared or material.previous_private:
+            conn.execute("CREATE TABLE previous (shared_key BLOB NOT NULL, "
+                         "private_key BLOB NOT NULL)")
+            conn.execute("INSERT INTO previous VALUES (?, ?)",
+                         (material.previous_shared, material.previous_private))
     finally:
         conn.close()
     _fsync_file(path)
@@ -53,11 +65,18 @@ def read_keyslot(path: Path, secret: str) -> KeyMaterial:
     try:
         row = conn.execute(
             "SELECT format, partner_id, shared_key, private_key FROM slot").fetchone()
+        has_previous = conn.execute("SELECT count(*) FROM sqlite_master WHERE type = 'table' "
+                                    "AND name = 'previous'").fetchone()[0]
+        previous = conn.execute("SELECT shared_key, private_key FROM previous").fetchone() \
+            if has_previous else None
     finally:
         conn.close()
     if row is None or row[0] != SLOT_FORMAT:
         raise VaultError("This key file comes from a newer version of Couples Workbook. "
                          "Please update the app.")
+    if previous:
+        return KeyMaterial(row[1], bytes(row[2]), bytes(row[3]), bytes(previous[0]),
+                           bytes(previous[1]))
     return KeyMaterial(row[1], bytes(row[2]), bytes(row[3]))
 
 

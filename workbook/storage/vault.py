@@ -124,41 +124,79 @@ class VaultFolder:
 
     # -- unlocking ----------------------------------------------------------------------------
     def find_keys(self, secret: str, kind: str = PASSPHRASE_SLOT) -> KeyMaterial:
-        """Try `secret` against every keyslot of `kind`. Never writes anything."""
+        """Try `secret` against every keyslot of `kind`. Never writes anything.
+
+        vault.json is a hint, never a lock: every slot is tried whatever the manifest says, and
+        a checksum that does not match only shapes the message when no slot opens."""
         if not self.exists():
             raise VaultNotFound("There is no workbook in this folder yet.")
         manifest = Manifest.load(self.folder)
         damaged: list[tuple[Path, str]] = []
+        changed: list[Path] = []
         for path in self.slots(kind):
             reason = describe_unreadable(path)
-            if reason or manifest.looks_damaged(path):
-                damaged.append((path, reason or ""))
+            if reason:
+                damaged.append((path, reason))
                 continue
             try:
                 return read_keyslot(path, secret)
             except WrongPassphrase:
-                continue
+                if manifest.looks_damaged(path):
+                    changed.append(path)
             except DamagedFile:
-                damaged.append((path, ""))
-        if damaged:
-            path, reason = damaged[0]  # a concrete reason (empty, a folder…) says what to fix
-            raise DamagedFile(path.name, (reason or "it has changed since it was saved, so it "
-                              "may be damaged.") + " If you are sure of your passphrase, use "
-                              "your recovery code, or restore the workbook from a backup.")
+                damaged.append((path, "its contents do not match its checksums."))
+        if damaged or changed:
+            path, reason = damaged[0] if damaged else (changed[0], "")
+            raise DamagedFile(path.name, (reason or "what you typed opened no key file, and "
+                              "this one has changed since it was saved, so it may be damaged.")
+                              + " Check what you typed; if you are sure of it, use your "
+                              "recovery code, or restore the workbook from a backup.")
         if kind == RECOVERY_SLOT:
             raise WrongPassphrase("That recovery code did not open this workbook. "
                                   "Check each group of letters and try again.")
         raise WrongPassphrase()
 
-    def open_shared(self, shared_key: bytes) -> sqlcipher3.Connection:
-        return self._open_data(self.shared_db, shared_key, SHARED_MIGRATIONS)
+    def refresh_manifest(self, proven: KeyMaterial) -> None:
+        """After an unlock, put right what vault.json says: the checksums of the slots this
+        partner just opened, and of any slot it does not know (or all, if it was unreadable).
+        Writes only when something differs."""
+        manifest = Manifest.load(self.folder)
+        try:
+            changed = False
+            for kind in (PASSPHRASE_SLOT, RECOVERY_SLOT):
+                for path in self.slots(kind):
+                    own = path.name.startswith(proven.partner_id + ".")
+                    if own and kind == RECOVERY_SLOT:
+                        continue  # not opened by this unlock: keep what the manifest knows
+                    if own or not manifest.readable or path.name not in manifest.checksums:
+                        digest = file_sha256(path)
+                        if manifest.checksums.get(path.name) != [digest]:
+                            manifest.checksums[path.name] = [digest]
+                            changed = True
+            if changed or not manifest.readable:
+                manifest.save()
+        except OSError:
+            pass  # a hint we could not refresh costs nothing now; the next unlock tries again
+
+    def open_shared(self, shared_key: bytes, previous: bytes = b"") -> sqlcipher3.Connection:
+        return self._open_data(self.shared_db, shared_key, SHARED_MIGRATIONS, previous)
 
     def open_private(self, material: KeyMaterial) -> sqlcipher3.Connection:
         return self._open_data(self.private_db(material.partner_id), material.private_key,
-                               PRIVATE_MIGRATIONS)
+                               PRIVATE_MIGRATIONS, material.previous_private)
 
-    def _open_data(self, path: Path, key: bytes, migrations: list[str]) -> sqlcipher3.Connection:
-        conn = open_existing(path, raw_key_literal(key))
+    def _open_data(self, path: Path, key: bytes, migrations: list[str],
+                   previous: bytes = b"") -> sqlcipher3.Connection:
+        try:
+            conn = open_existing(path, raw_key_literal(key))
+        except DamagedFile:
+            if not previous or previous == key:
+                raise
+            # A re-encryption was interrupted after the new keyslots were in place (their
+            # previous keys are still there for this): finish it now, then carry on.
+            conn = open_existing(path, raw_key_literal(previous))
+            conn.reset_key(raw_key_literal(key))
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         try:
             migrate(conn, migrations, backup=lambda version: self.backup_file(conn, path, version))
         except BaseException:
