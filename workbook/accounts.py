@@ -154,12 +154,20 @@ class WorkbookService:
         with self._writing():
             material = self.vault.find_keys(normalize_recovery_code(recovery_code),
                                             RECOVERY_SLOT)
-            self.vault.replace_slot(material, PASSPHRASE_SLOT, new_passphrase)
+            self._ensure_unused(new_passphrase)
+            # All or nothing: opening the shared and private files checks every page the new
+            # slots will serve; only then are both slots replaced, together.
+            info = self._join(material)
             new_code = new_recovery_code()
-            self.vault.replace_slot(material, RECOVERY_SLOT, new_code)
+            try:
+                self.vault.replace_slots(material, {PASSPHRASE_SLOT: new_passphrase,
+                                                    RECOVERY_SLOT: new_code})
+            except BaseException:
+                self._leave(material.partner_id)
+                raise
             self._forget_old_secrets([material.partner_id])
             log.info("passphrase reset with a recovery code")
-            return self._join(material), new_code
+            return info, new_code
 
     def _join(self, material) -> PartnerInfo:
         from workbook.session import Session, UnlockedPartner
@@ -193,6 +201,16 @@ class WorkbookService:
                 log.info("automatic backup taken")
         except (VaultError, OSError) as error:
             log.warning("automatic backup failed: %s", type(error).__name__)
+
+    def _leave(self, partner_id: str) -> None:
+        """Undo a join that must not stand (a recovery whose new slots could not be written)."""
+        if self.session is None or partner_id not in self.session.present:
+            return
+        if len(self.session.present) == 1:
+            self.lock()
+            return
+        self.session.present.pop(partner_id).conn.close()
+        self._notify("partners")
 
     def lock(self) -> None:
         if self.session is not None:

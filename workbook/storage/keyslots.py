@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from workbook.storage.errors import VaultError
-from workbook.storage.sqlcipher import create_new, fsync_dir, open_existing, passphrase_bytes
+from workbook.storage.sqlcipher import create_new, open_existing, passphrase_bytes
 
 SLOT_FORMAT = 1
 
@@ -78,23 +78,6 @@ def read_keyslot(path: Path, secret: str) -> KeyMaterial:
         return KeyMaterial(row[1], bytes(row[2]), bytes(row[3]), bytes(previous[0]),
                            bytes(previous[1]))
     return KeyMaterial(row[1], bytes(row[2]), bytes(row[3]))
-
-
-def replace_keyslot(path: Path, secret: str, material: KeyMaterial,
-                    before_rename=None) -> None:
-    """Write a keyslot for `secret` beside `path`, verify it, then rename it over `path`.
-
-    `before_rename(new_path)` runs after verification, so the caller can record the new file's
-    checksum before the switch (see manifest.py).
-    """
-    staged = path.with_name(path.name + ".new")
-    if staged.exists():
-        staged.unlink()  # left by an interrupted change; it was never in use
-    write_keyslot(staged, secret, material)
-    if before_rename is not None:
-        before_rename(staged)
-    os.replace(staged, path)
-    fsync_dir(path.parent)
 
 
 def _fsync_file(path: Path) -> None:

@@ -30,7 +30,7 @@ from workbook.storage.errors import (
     VaultNotFound,
     WrongPassphrase,
 )
-from workbook.storage.keyslots import KeyMaterial, read_keyslot, replace_keyslot, write_keyslot
+from workbook.storage.keyslots import KeyMaterial, read_keyslot, write_keyslot
 from workbook.storage.layout import (
     BACKUP_DIR,
     PASSPHRASE_SLOT,
@@ -45,6 +45,7 @@ from workbook.storage.sqlcipher import (
     KEY_BYTES,
     create_new,
     describe_unreadable,
+    fsync_dir,
     open_existing,
     raw_key_literal,
     storage_error,
@@ -222,14 +223,34 @@ class VaultFolder:
     def replace_slot(self, material: KeyMaterial, kind: str, new_secret: str) -> None:
         """Write a fresh keyslot for `new_secret`; the old secret stops working. Data files are
         untouched: only the small keyslot file is replaced."""
-        path = self.slot(material.partner_id, kind)
+        self.replace_slots(material, {kind: new_secret})
+
+    def replace_slots(self, material: KeyMaterial, secrets_by_kind: dict[str, str]) -> None:
+        """Replace several of one partner's keyslots together: every new slot is written and
+        verified beside its old one before the first rename, so a failure while writing (a full
+        disk) leaves every slot as it was."""
+        paths = {kind: self.slot(material.partner_id, kind) for kind in secrets_by_kind}
+        staged = {kind: path.with_name(path.name + ".new") for kind, path in paths.items()}
         manifest = Manifest.load(self.folder)
-        old = [file_sha256(path)] if path.exists() else []
         try:
-            replace_keyslot(path, new_secret, material,
-                            before_rename=lambda staged: manifest.record(
-                                path.name, *old, file_sha256(staged)))
-            manifest.record(path.name, file_sha256(path))
+            try:
+                for kind, secret in secrets_by_kind.items():
+                    staged[kind].unlink(missing_ok=True)  # left by an interrupted change
+                    write_keyslot(staged[kind], secret, material)
+                for kind, path in paths.items():
+                    old = [file_sha256(path)] if path.exists() else []
+                    manifest.checksums[path.name] = [*old, file_sha256(staged[kind])]
+                manifest.save()
+            except BaseException:
+                for path in staged.values():
+                    path.unlink(missing_ok=True)
+                raise
+            for kind, path in paths.items():
+                os.replace(staged[kind], path)
+            fsync_dir(self.folder)
+            for path in paths.values():
+                manifest.checksums[path.name] = [file_sha256(path)]
+            manifest.save()
         except OSError as error:
             raise storage_error(error) from None
 
