@@ -149,7 +149,8 @@ class VaultFolder:
         if damaged or changed:
             path, reason = damaged[0] if damaged else (changed[0], "")
             raise DamagedFile(path.name, (reason or "what you typed opened no key file, and "
-                              "this one has changed since it was saved, so it may be damaged.")
+                              "this one does not match the checksum kept in vault.json, so "
+                              "either it or vault.json has changed since it was saved.")
                               + " Check what you typed; if you are sure of it, use your "
                               "recovery code, or restore the workbook from a backup.")
         if kind == RECOVERY_SLOT:
