@@ -23,7 +23,13 @@ from pathlib import Path
 
 from workbook.passphrases import normalize_recovery_code
 from workbook.storage import backup as container
-from workbook.storage.errors import VaultError, VaultExists, VaultNotFound, WrongPassphrase
+from workbook.storage.errors import (
+    DamagedFile,
+    VaultError,
+    VaultExists,
+    VaultNotFound,
+    WrongPassphrase,
+)
 from workbook.storage.keyslots import KeyMaterial
 from workbook.storage.layout import make_private_dirs
 from workbook.storage.lock import Held
@@ -66,9 +72,24 @@ def auto_backup_if_due(service, now: datetime | None = None) -> Path | None:
         return None
     folder.mkdir(mode=0o700, exist_ok=True)
     path = create_backup(service, folder / f"{AUTO_PREFIX}{now.strftime('%Y%m%dT%H%M%SZ')}.zip")
-    for old in auto_backups(service.vault.folder)[:-AUTO_KEEP]:
-        old.unlink(missing_ok=True)
+    prune_auto_backups(service.vault.folder)
     return path
+
+
+def prune_auto_backups(vault_folder: Path) -> None:
+    """Keep the newest five, and also, for every file, the newest backup in which that file was
+    checked with its key when the backup was made: a file damaged while its partner was away
+    (so no later backup could check it) keeps its last good copy however many days pass."""
+    found = auto_backups(vault_folder)
+    keep = set(found[-AUTO_KEEP:])
+    newest_good: dict[str, Path] = {}
+    for path in found:  # oldest first, so later backups overwrite earlier ones
+        for name in container.peek_verified(path):
+            newest_good[name] = path
+    keep.update(newest_good.values())
+    for path in found:
+        if path not in keep:
+            path.unlink(missing_ok=True)
 
 
 def forget_old_secrets(vault: VaultFolder, partner_ids: list[str],
@@ -160,12 +181,22 @@ def restore_backup(path: Path, secret: str, target: Path, *, replace: bool = Fal
 
 def restore_latest_auto(vault_folder: Path, secret: str) -> BackupReport:
     """After a damaged file: put the newest automatic backup in place, keeping the others."""
-    latest = latest_auto_backup(vault_folder)
-    if latest is None:
+    found = auto_backups(vault_folder)
+    if not found:
         raise VaultNotFound("There is no automatic backup of this workbook.")
+    first_error: VaultError | None = None
+    for candidate in reversed(found):  # the newest whose files this secret opens intact
+        try:
+            return _restore_auto(vault_folder, candidate, secret)
+        except (container.NotABackup, DamagedFile) as error:
+            first_error = first_error or error
+    raise first_error
+
+
+def _restore_auto(vault_folder: Path, backup: Path, secret: str) -> BackupReport:
     with tempfile.TemporaryDirectory(prefix="cw-auto-", dir=Path(vault_folder).parent) as tmp:
-        copy = Path(tmp) / latest.name  # the original is inside the folder being replaced
-        shutil.copyfile(latest, copy)
+        copy = Path(tmp) / backup.name  # the original is inside the folder being replaced
+        shutil.copyfile(backup, copy)
         return restore_backup(copy, secret, Path(vault_folder), replace=True, keep_backups=True)
 
 

@@ -237,6 +237,15 @@ def read_index(path: Path) -> BackupIndex:
         raise storage_error(error) from None
 
 
+def peek_verified(path: Path) -> tuple[str, ...]:
+    """The members a backup's index says were checked with their key; () if unreadable."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            return _parse_index(archive).verified
+    except (NotABackup, zipfile.BadZipFile, EOFError, OSError):
+        return ()
+
+
 def _parse_index(archive: zipfile.ZipFile) -> BackupIndex:
     try:
         data = json.loads(archive.read(INDEX_NAME).decode("utf-8"))
