@@ -40,7 +40,12 @@ from workbook.storage.layout import (
     workbook_exists,
 )
 from workbook.storage.manifest import Manifest, file_sha256
-from workbook.storage.schema import PRIVATE_MIGRATIONS, SHARED_MIGRATIONS, migrate
+from workbook.storage.schema import (
+    PRIVATE_MIGRATIONS,
+    SHARED_MIGRATIONS,
+    erase_deleted_search_entries,
+    migrate,
+)
 from workbook.storage.sqlcipher import (
     KEY_BYTES,
     create_new,
@@ -201,6 +206,7 @@ class VaultFolder:
             conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         try:
             migrate(conn, migrations, backup=lambda version: self.backup_file(conn, path, version))
+            erase_deleted_search_entries(conn)
         except BaseException:
             conn.close()
             raise
