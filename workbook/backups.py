@@ -19,6 +19,7 @@ import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from glob import escape as glob_escape
 from pathlib import Path
 
 from workbook.passphrases import normalize_recovery_code
@@ -58,7 +59,9 @@ def create_backup(service, target: Path) -> Path:
     conns.update({f"{pid}.db": p.conn for pid, p in session.present.items()})
     keys = {"shared.db": session.shared_key}
     keys.update({f"{pid}.db": p.material.private_key for pid, p in session.present.items()})
-    path = container.write_backup(service.vault.folder, conns, Path(target), keys)
+    target = Path(target)
+    clean_leftovers(target.parent, glob_escape(target.name))
+    path = container.write_backup(service.vault.folder, conns, target, keys)
     log.info("backup written")
     return path
 
@@ -71,9 +74,26 @@ def auto_backup_if_due(service, now: datetime | None = None) -> Path | None:
     if latest is not None and now - _stamp_time(latest) < AUTO_EVERY:
         return None
     folder.mkdir(mode=0o700, exist_ok=True)
+    clean_leftovers(folder)
     path = create_backup(service, folder / f"{AUTO_PREFIX}{now.strftime('%Y%m%dT%H%M%SZ')}.zip")
     prune_auto_backups(service.vault.folder)
     return path
+
+
+def clean_leftovers(folder: Path, name: str = f"{AUTO_PREFIX}*") -> None:
+    """What a killed backup leaves (`.<name>.<random>.partial`) is removed; what a killed
+    rewrite leaves (`.<name>.<random>.old`, a backup that still holds an old keyslot) is
+    overwritten first. Both are only ever made while this workbook's lock is held."""
+    from workbook.storage.removal import shred
+    try:
+        for path in folder.glob(f".{name}.*.partial"):
+            path.unlink(missing_ok=True)
+        for path in folder.glob(f".{name}.*.old"):
+            shred(path)
+        for path in folder.glob(".cw-rotate-*") if name == f"{AUTO_PREFIX}*" else ():
+            shutil.rmtree(path, ignore_errors=True)
+    except OSError as error:
+        log.warning("leftovers not cleaned (%s)", type(error).__name__)
 
 
 def prune_auto_backups(vault_folder: Path) -> None:
@@ -105,6 +125,8 @@ def forget_old_secrets(vault: VaultFolder, partner_ids: list[str],
         for kind in (PASSPHRASE_SLOT, RECOVERY_SLOT):
             path = vault.slot(partner_id, kind)
             slots[path.name] = path.read_bytes()
+    if (vault.folder / BACKUP_DIR).is_dir():
+        clean_leftovers(vault.folder / BACKUP_DIR)
     for path in auto_backups(vault.folder):
         try:
             container.rewrite_backup(path, slots, rekeys or {})

@@ -46,9 +46,10 @@ FORMAT, FORMAT_VERSION = "couples-workbook-backup", 1
 INDEX_NAME = "backup.json"
 PREFIX = "vault/"
 # Only names a vault can contain: no folders, no "..", nothing a zip could use to escape.
-MEMBER = re.compile(
-    r"^(vault\.json|shared\.db(-wal)?|[0-9a-f]{12}(\.keys|\.recovery)?\.db(-wal)?)$")
+MEMBER = re.compile(  # \Z, not $: "$" would also accept a name ending in a newline
+    r"^(vault\.json|shared\.db(-wal)?|[0-9a-f]{12}(\.keys|\.recovery)?\.db(-wal)?)\Z")
 MAX_MEMBER_BYTES = 4 << 30
+MAX_INDEX_BYTES = 1 << 20
 
 
 class NotABackup(VaultError):
@@ -231,10 +232,13 @@ def read_index(path: Path) -> BackupIndex:
                     raise NotABackup("a file inside it does not match its checksum, so it is "
                                      "damaged.")
             return index
-    except (zipfile.BadZipFile, EOFError):
+    except (zipfile.BadZipFile, EOFError, NotImplementedError, ValueError):
         raise NotABackup("it is truncated, damaged, or not a backup file.") from None
     except OSError as error:
-        raise storage_error(error) from None
+        mapped = storage_error(error)
+        if mapped is error:  # a damaged end record makes zipfile seek before the start
+            raise NotABackup("it is truncated, damaged, or not a backup file.") from None
+        raise mapped from None
 
 
 def peek_verified(path: Path) -> tuple[str, ...]:
@@ -248,11 +252,15 @@ def peek_verified(path: Path) -> tuple[str, ...]:
 
 def _parse_index(archive: zipfile.ZipFile) -> BackupIndex:
     try:
-        data = json.loads(archive.read(INDEX_NAME).decode("utf-8"))
+        info = archive.getinfo(INDEX_NAME)
+        if info.file_size > MAX_INDEX_BYTES:
+            raise NotABackup("its table of contents is implausibly large.")
+        data = json.loads(archive.read(info).decode("utf-8"))
     except KeyError:
         raise NotABackup("it is a zip file, but not one made by Couples Workbook.") from None
-    except (ValueError, UnicodeDecodeError):
+    except (ValueError, UnicodeDecodeError, RecursionError):
         raise NotABackup("its table of contents is damaged.") from None
+    _check_stored(archive)
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise NotABackup("it is a zip file, but not one made by Couples Workbook.")
     if data.get("format_version") != FORMAT_VERSION:
@@ -268,6 +276,19 @@ def _parse_index(archive: zipfile.ZipFile) -> BackupIndex:
         verified = []
     return BackupIndex(str(data.get("created", "")), dict(files),
                        tuple(n for n in verified if isinstance(n, str) and n in files))
+
+
+def _check_stored(archive: zipfile.ZipFile) -> None:
+    """We write every member stored, never compressed, so what a member claims to hold can be no
+    more than the file's own size: a compressed member (a possible "zip bomb"), or sizes that
+    add up to more than the file, mean it is not ours."""
+    total = 0
+    for info in archive.infolist():
+        if info.compress_type != zipfile.ZIP_STORED or info.compress_size != info.file_size:
+            raise NotABackup("it holds compressed files, and ours never do.")
+        total += info.file_size
+    if archive.fp is not None and total > os.fstat(archive.fp.fileno()).st_size:
+        raise NotABackup("the sizes it lists do not fit in the file, so it is damaged.")
 
 
 def _read_member(archive: zipfile.ZipFile, name: str) -> str:
