@@ -171,3 +171,19 @@ def test_a_second_window_says_so_on_its_unlock_screen(qtbot, vault_two, app_path
         holder.wait(30)
     qtbot.mouseClick(page.unlock_button, Qt.MouseButton.LeftButton)  # the other window closed
     assert window.current_page is window.shell
+
+
+def test_parent_folders_the_app_creates_are_private_under_a_loose_umask(tmp_path):
+    import stat
+
+    from workbook.accounts import NewPartner, WorkbookService
+    old = os.umask(0)
+    try:
+        folder = tmp_path / "a" / "b" / "vault"
+        service = WorkbookService(folder)
+        service.create([NewPartner("Alex", PASSPHRASE_ONE)])
+        service.lock()
+    finally:
+        os.umask(old)
+    for path in (tmp_path / "a", tmp_path / "a" / "b", folder):
+        assert stat.S_IMODE(path.stat().st_mode) == 0o700, path
