@@ -21,6 +21,7 @@ from workbook.ui.common.widgets import (
     busy,
     button_row,
     plain_button,
+    plain_label,
 )
 
 ROTATE_TEXT = ("If someone may have learned your passphrase or seen your recovery code, this "
@@ -29,7 +30,9 @@ ROTATE_TEXT = ("If someone may have learned your passphrase or seen your recover
                "passphrase and code open nothing here. Backup files you saved elsewhere are "
                "beyond reach: they still open with what you used before, so delete them or "
                "keep them where only you can reach them.")
-SHARED_CHOICE = "Also re-encrypt the shared space (your partner types their passphrase)"
+SHARED_CHOICE = "Re-encrypt the shared space too"
+SHARED_HINT = ("Your partner types their own passphrase for this; they keep it and get a new "
+               "recovery code.")
 
 
 class RotateCard(Card):
@@ -42,18 +45,22 @@ class RotateCard(Card):
         self.old = PassphraseField("Current passphrase for new keys")
         self.new = NewPassphraseForm(first_label="New passphrase",
                                      leading=(("Current passphrase:", self.old),))
-        self.shared = QCheckBox(SHARED_CHOICE)
+        self.shared = QCheckBox(SHARED_CHOICE)  # short: a checkbox's text never wraps
+        self.shared_hint = plain_label(SHARED_HINT, role="muted")
         self.shared.hide()
+        self.shared_hint.hide()
         self.message = InlineMessage()
         self.button = plain_button("Re-encrypt with new keys…")
         self.button.clicked.connect(self.rotate)
         self.body.addWidget(self.new)
         self.body.addWidget(self.shared)
+        self.body.addWidget(self.shared_hint)
         self.body.addWidget(self.message)
         self.body.addLayout(button_row(self.button, align_left=True))
 
     def refresh(self, present: list) -> None:
         self.shared.setVisible(len(present) > 1)
+        self.shared_hint.setVisible(len(present) > 1)
         if len(present) < 2:
             self.shared.setChecked(False)
 
