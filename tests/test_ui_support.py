@@ -57,6 +57,7 @@ def scroll_into_view(widget: QWidget) -> None:
     label changes a row's width), and scroll a long page so the widget is inside the viewport
     (focus moving past a disabled button scrolls the page)."""
     QApplication.processEvents()
+    QApplication.processEvents()  # a scroll bar that appears lays a long page out once more
     parent = widget.parentWidget()
     while parent is not None and not isinstance(parent, QScrollArea):
         parent = parent.parentWidget()

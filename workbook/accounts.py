@@ -49,6 +49,7 @@ class WorkbookService:
         self._vault: VaultFolder | None = None
         self.auto_backups = auto_backups  # the window turns them on (backups.py)
         self.session: Session | None = None
+        self._lock_key = None  # the workbook's OS lock while a session is open (storage/lock.py)
         self._listeners: list[Callable[[str], None]] = []
 
     @property
@@ -106,7 +107,12 @@ class WorkbookService:
         if len({p.passphrase for p in partners}) < len(partners):
             raise InvalidText("Each partner needs their own passphrase.")
         from workbook.session import Session
-        shared_key, shared_conn = self.vault.create()
+        self._hold()
+        try:
+            shared_key, shared_conn = self.vault.create()
+        except BaseException:
+            self._let_go()
+            raise
         self.session = Session(self.vault, shared_key, shared_conn)
         created = [self._add_partner_files(p) for p in partners]
         log.info("workbook created with %d partner(s)", len(created))
@@ -138,19 +144,31 @@ class WorkbookService:
     # -- unlock and lock ----------------------------------------------------------------------
     def unlock(self, passphrase: str) -> PartnerInfo:
         """Open the partner whose keyslot this passphrase opens; join the session if one is open."""
-        material = self.vault.find_keys(passphrase, PASSPHRASE_SLOT)
-        return self._join(material)
+        with self._writing():
+            material = self.vault.find_keys(passphrase, PASSPHRASE_SLOT)
+            return self._join(material)
 
     def recover(self, recovery_code: str, new_passphrase: str) -> tuple[PartnerInfo, str]:
         """Open with a recovery code, set a new passphrase, and issue a fresh recovery code
         (the old one has now been typed somewhere, so it is retired)."""
         _check_passphrase(new_passphrase)
-        material = self.vault.find_keys(normalize_recovery_code(recovery_code), RECOVERY_SLOT)
-        self.vault.replace_slot(material, PASSPHRASE_SLOT, new_passphrase)
-        new_code = new_recovery_code()
-        self.vault.replace_slot(material, RECOVERY_SLOT, new_code)
-        log.info("passphrase reset with a recovery code")
-        return self._join(material), new_code
+        with self._writing():
+            material = self.vault.find_keys(normalize_recovery_code(recovery_code),
+                                            RECOVERY_SLOT)
+            self._ensure_unused(new_passphrase)
+            # All or nothing: opening the shared and private files checks every page the new
+            # slots will serve; only then are both slots replaced, together.
+            info = self._join(material)
+            new_code = new_recovery_code()
+            try:
+                self.vault.replace_slots(material, {PASSPHRASE_SLOT: new_passphrase,
+                                                    RECOVERY_SLOT: new_code})
+            except BaseException:
+                self._leave(material.partner_id)
+                raise
+            self._forget_old_secrets([material.partner_id])
+            log.info("passphrase reset with a recovery code")
+            return info, new_code
 
     def _join(self, material) -> PartnerInfo:
         from workbook.session import Session, UnlockedPartner
@@ -158,15 +176,17 @@ class WorkbookService:
             raise AlreadyUnlocked()
         first = self.session is None
         if first:
-            conn = self.vault.open_shared(material.shared_key)
+            conn = self.vault.open_shared(material.shared_key, material.previous_shared)
             self.session = Session(self.vault, material.shared_key, conn)
+            self._hold()
         try:
             private = self.vault.open_private(material)
         except VaultError:
             if first:
                 self.lock()
             raise
-        self.session.present[material.partner_id] = UnlockedPartner(material, private)
+        self.session.present[material.partner_id] = UnlockedPartner(material.settled(), private)
+        self.vault.refresh_manifest(material)
         log.info("partner unlocked (%d present)", len(self.session.present))
         if first and self.auto_backups:
             self._take_auto_backup()
@@ -183,24 +203,60 @@ class WorkbookService:
         except (VaultError, OSError) as error:
             log.warning("automatic backup failed: %s", type(error).__name__)
 
+    def _leave(self, partner_id: str) -> None:
+        """Undo a join that must not stand (a recovery whose new slots could not be written)."""
+        if self.session is None or partner_id not in self.session.present:
+            return
+        if len(self.session.present) == 1:
+            self.lock()
+            return
+        self.session.present.pop(partner_id).conn.close()
+        self._notify("partners")
+
     def lock(self) -> None:
         if self.session is not None:
             self._notify("locking")  # last chance to save pending edits
             self.session.close()
             self.session = None
+            self._let_go()
             log.info("workbook locked")
             self._notify("locked")
+
+    # -- one writer per workbook (storage/lock.py) ---------------------------------------------
+    def _hold(self) -> None:
+        """The session's hold on the workbook's lock, taken once and kept until `lock`."""
+        if self._lock_key is None:
+            from workbook.storage import lock
+            self._lock_key = lock.acquire(self.data_dir)
+
+    def _let_go(self) -> None:
+        if self._lock_key is not None:
+            from workbook.storage import lock
+            lock.release(self._lock_key)
+            self._lock_key = None
+
+    def _writing(self):
+        """The lock for one step that may write (it is shared with this process's session)."""
+        from workbook.storage.lock import Held
+        return Held(self.data_dir)
 
     # -- secrets ----------------------------------------------------------------------
     def change_passphrase(self, partner_id: str, old: str, new: str) -> None:
         """The old passphrase must open this partner's own slot; then only the slot is rewritten."""
         _check_passphrase(new)
-        material = self.vault.find_keys(old, PASSPHRASE_SLOT)
-        if material.partner_id != partner_id:
-            raise VaultError("That is not your current passphrase.")
-        self._ensure_unused(new)
-        self.vault.replace_slot(material, PASSPHRASE_SLOT, new)
-        log.info("passphrase changed")
+        with self._writing():
+            material = self.vault.find_keys(old, PASSPHRASE_SLOT)
+            if material.partner_id != partner_id:
+                raise VaultError("That is not your current passphrase.")
+            self._ensure_unused(new)
+            self.vault.replace_slot(material, PASSPHRASE_SLOT, new)
+            self._forget_old_secrets([material.partner_id])
+            log.info("passphrase changed")
+
+    def _forget_old_secrets(self, partner_ids: list[str], rekeys=None) -> None:
+        """The automatic backups must not keep a slot the old secret still opens."""
+        from workbook.backups import forget_old_secrets
+        forget_old_secrets(self.vault, partner_ids, rekeys)
 
     def _ensure_unused(self, passphrase: str) -> None:
         """Each slot must answer to exactly one passphrase, or unlocking would be ambiguous."""
@@ -214,7 +270,9 @@ class WorkbookService:
         """Replace a present partner's recovery code (for example after losing the paper)."""
         partner = self._session().partner(partner_id)
         code = new_recovery_code()
-        self.vault.replace_slot(partner.material, RECOVERY_SLOT, code)
+        with self._writing():
+            self.vault.replace_slot(partner.material, RECOVERY_SLOT, code)
+            self._forget_old_secrets([partner_id])
         log.info("recovery code replaced")
         return code
 

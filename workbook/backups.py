@@ -19,13 +19,22 @@ import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from glob import escape as glob_escape
 from pathlib import Path
 
 from workbook.errors import Locked
 from workbook.passphrases import normalize_recovery_code
 from workbook.storage import backup as container
-from workbook.storage.errors import VaultExists, VaultNotFound, WrongPassphrase
+from workbook.storage.errors import (
+    DamagedFile,
+    VaultError,
+    VaultExists,
+    VaultNotFound,
+    WrongPassphrase,
+)
 from workbook.storage.keyslots import KeyMaterial
+from workbook.storage.layout import make_private_dirs
+from workbook.storage.lock import Held
 from workbook.storage.vault import BACKUP_DIR, PASSPHRASE_SLOT, RECOVERY_SLOT, VaultFolder
 
 log = logging.getLogger(__name__)
@@ -49,7 +58,11 @@ def create_backup(service, target: Path) -> Path:
         raise Locked()
     conns = {"shared.db": session.shared_conn}
     conns.update({f"{pid}.db": p.conn for pid, p in session.present.items()})
-    path = container.write_backup(service.vault.folder, conns, Path(target))
+    keys = {"shared.db": session.shared_key}
+    keys.update({f"{pid}.db": p.material.private_key for pid, p in session.present.items()})
+    target = Path(target)
+    clean_leftovers(target.parent, glob_escape(target.name))
+    path = container.write_backup(service.vault.folder, conns, target, keys)
     log.info("backup written")
     return path
 
@@ -62,10 +75,66 @@ def auto_backup_if_due(service, now: datetime | None = None) -> Path | None:
     if latest is not None and now - _stamp_time(latest) < AUTO_EVERY:
         return None
     folder.mkdir(mode=0o700, exist_ok=True)
+    clean_leftovers(folder)
     path = create_backup(service, folder / f"{AUTO_PREFIX}{now.strftime('%Y%m%dT%H%M%SZ')}.zip")
-    for old in auto_backups(service.vault.folder)[:-AUTO_KEEP]:
-        old.unlink(missing_ok=True)
+    prune_auto_backups(service.vault.folder)
     return path
+
+
+def clean_leftovers(folder: Path, name: str = f"{AUTO_PREFIX}*") -> None:
+    """What a killed backup leaves (`.<name>.<random>.partial`) is removed; what a killed
+    rewrite leaves (`.<name>.<random>.old`, a backup that still holds an old keyslot) is
+    overwritten first. Both are only ever made while this workbook's lock is held."""
+    from workbook.storage.removal import shred
+    try:
+        for path in folder.glob(f".{name}.*.partial"):
+            path.unlink(missing_ok=True)
+        for path in folder.glob(f".{name}.*.old"):
+            shred(path)
+        for path in folder.glob(".cw-rotate-*") if name == f"{AUTO_PREFIX}*" else ():
+            shutil.rmtree(path, ignore_errors=True)
+    except OSError as error:
+        log.warning("leftovers not cleaned (%s)", type(error).__name__)
+
+
+def prune_auto_backups(vault_folder: Path) -> None:
+    """Keep the newest five, and also, for every file, the newest backup in which that file was
+    checked with its key when the backup was made: a file damaged while its partner was away
+    (so no later backup could check it) keeps its last good copy however many days pass."""
+    found = auto_backups(vault_folder)
+    keep = set(found[-AUTO_KEEP:])
+    newest_good: dict[str, Path] = {}
+    for path in found:  # oldest first, so later backups overwrite earlier ones
+        for name in container.peek_verified(path):
+            newest_good[name] = path
+    keep.update(newest_good.values())
+    for path in found:
+        if path not in keep:
+            path.unlink(missing_ok=True)
+
+
+def forget_old_secrets(vault: VaultFolder, partner_ids: list[str],
+                       rekeys: dict[str, tuple[bytes, bytes]] | None = None) -> None:
+    """After a passphrase change, a recovery reset or a new recovery code (and after a
+    re-encryption, `rekeys`: file name → (old key, new key)), rewrite every automatic backup so
+    it holds these partners' current keyslots instead of the old ones, and its copies of the
+    re-encrypted files under their new keys. A backup that cannot be rewritten still holds an
+    old secret, so it is destroyed. Backup files saved elsewhere are beyond our reach."""
+    from workbook.storage.removal import shred
+    slots = {}
+    for partner_id in partner_ids:
+        for kind in (PASSPHRASE_SLOT, RECOVERY_SLOT):
+            path = vault.slot(partner_id, kind)
+            slots[path.name] = path.read_bytes()
+    if (vault.folder / BACKUP_DIR).is_dir():
+        clean_leftovers(vault.folder / BACKUP_DIR)
+    for path in auto_backups(vault.folder):
+        try:
+            container.rewrite_backup(path, slots, rekeys or {})
+        except (VaultError, OSError) as error:
+            log.warning("an automatic backup could not be rewritten (%s); destroyed",
+                        type(error).__name__)
+            shred(path)
 
 
 def auto_backups(vault_folder: Path) -> list[Path]:
@@ -112,34 +181,45 @@ def restore_backup(path: Path, secret: str, target: Path, *, replace: bool = Fal
     `replace`. `before_swap` runs once the backup is verified, just before the rename (the
     window locks there, so no open database points into the folder being replaced)."""
     target = Path(target)
-    _check_target(target, replace)
-    index = container.read_index(Path(path))
-    staged = container.staging_folder(target)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        container.extract(Path(path), index, staged)
-        _unlock_and_check(staged, secret)
-        if before_swap is not None:
-            before_swap()
-        aside = container.swap_into_place(staged, target)
-    except BaseException:
-        container.remove_folder(staged)
-        raise
-    if aside is not None:
-        _finish_replacing(aside, target, keep_backups)
-    log.info("backup restored")
-    partners = len(VaultFolder(target).slots(PASSPHRASE_SLOT))
+    with Held(target):  # another process writing this workbook would lose its writes
+        _check_target(target, replace)
+        index = container.read_index(Path(path))
+        staged = container.staging_folder(target)
+        make_private_dirs(target.parent)
+        try:
+            container.extract(Path(path), index, staged)
+            _unlock_and_check(staged, secret)
+            if before_swap is not None:
+                before_swap()
+            aside = container.swap_into_place(staged, target)
+        except BaseException:
+            container.remove_folder(staged)
+            raise
+        if aside is not None:
+            _finish_replacing(aside, target, keep_backups)
+        log.info("backup restored")
+        partners = len(VaultFolder(target).slots(PASSPHRASE_SLOT))
     return BackupReport(index.created, len(index.files), partners)
 
 
 def restore_latest_auto(vault_folder: Path, secret: str) -> BackupReport:
     """After a damaged file: put the newest automatic backup in place, keeping the others."""
-    latest = latest_auto_backup(vault_folder)
-    if latest is None:
+    found = auto_backups(vault_folder)
+    if not found:
         raise VaultNotFound("There is no automatic backup of this workbook.")
+    first_error: VaultError | None = None
+    for candidate in reversed(found):  # the newest whose files this secret opens intact
+        try:
+            return _restore_auto(vault_folder, candidate, secret)
+        except (container.NotABackup, DamagedFile) as error:
+            first_error = first_error or error
+    raise first_error
+
+
+def _restore_auto(vault_folder: Path, backup: Path, secret: str) -> BackupReport:
     with tempfile.TemporaryDirectory(prefix="cw-auto-", dir=Path(vault_folder).parent) as tmp:
-        copy = Path(tmp) / latest.name  # the original is inside the folder being replaced
-        shutil.copyfile(latest, copy)
+        copy = Path(tmp) / backup.name  # the original is inside the folder being replaced
+        shutil.copyfile(backup, copy)
         return restore_backup(copy, secret, Path(vault_folder), replace=True, keep_backups=True)
 
 
@@ -164,7 +244,7 @@ def _unlock_and_check(folder: Path, secret: str) -> KeyMaterial:
     shared file and on the private file this secret opens (and migrates an older backup)."""
     vault = VaultFolder(folder)
     material = _find_keys(vault, secret)
-    vault.open_shared(material.shared_key).close()
+    vault.open_shared(material.shared_key, material.previous_shared).close()
     vault.open_private(material).close()
     return material
 

@@ -16,6 +16,7 @@ import logging
 
 from workbook.backups import auto_backups
 from workbook.errors import NotPresent
+from workbook.storage.lock import Held
 from workbook.storage.removal import remove_partner_files, remove_shared_rows, remove_vault, shred
 from workbook.text import InvalidText
 
@@ -51,8 +52,9 @@ def delete_workbook(service) -> None:
     if not all(p.unlocked for p in session.partners()):
         raise NotPresent("Deleting the whole workbook needs both of you here: the other "
                               "partner unlocks first, from Home.")
-    service.lock()
-    remove_vault(service.vault)
+    with Held(service.data_dir):  # kept while the files go, after the session lets go
+        service.lock()
+        remove_vault(service.vault)
     log.info("the workbook was deleted")
     service.announce("deleted")  # screens that showed the unlock page start afresh
 

@@ -61,5 +61,6 @@ def restore_command(args: argparse.Namespace, folder: Path,
     report = backups.restore_backup(args.input, read_secret(SECRET_PROMPT), folder,
                                     replace=args.replace)
     print(f"Restored the backup made {report.created} into {folder} "
-          f"({report.partners} partner(s)). Unlock it with your passphrase.")
+          f"({report.partners} partner(s)). Unlock it with your passphrase as it was then: "
+          "passphrases and recovery codes changed since do not open it.")
     return 0

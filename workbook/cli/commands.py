@@ -118,11 +118,10 @@ def _dispatch(args: argparse.Namespace, paths: AppPaths, argv: list[str]) -> int
         from workbook.cli.selftest import run_self_test
         return run_self_test(print)
     if args.command == "demo":
-        from workbook.demo.workbook import create_demo
         folder = args.demo_dir or args.data_dir
         if folder is None:
             raise InvalidText("Please say where to create the demo: --data-dir FOLDER")
-        create_demo(folder, years=args.years, say=print)
+        build_demo(folder, args.years)
         return EXIT_OK
     if args.command == "blank":
         return print_blank(args)
@@ -139,6 +138,27 @@ def _dispatch(args: argparse.Namespace, paths: AppPaths, argv: list[str]) -> int
             return backup_cli.backup_command(args, args.backup_dir or paths.data_dir, read_secret)
         return backup_cli.restore_command(args, args.restore_dir or paths.data_dir, read_secret)
     return open_window(paths, argv)
+
+
+def build_demo(folder: Path, years: int) -> None:
+    """A demo that fails half-way (a full disk, missing content) leaves nothing behind: the
+    folder is removed again if this command created it or found it empty."""
+    import shutil
+
+    from workbook.demo.workbook import create_demo
+    from workbook.storage.sqlcipher import storage_error
+    folder = Path(folder)
+    fresh = not folder.exists() or (folder.is_dir() and not any(folder.iterdir()))
+    try:
+        create_demo(folder, years=years, say=print)
+    except BaseException as error:
+        if fresh and folder.is_dir():
+            shutil.rmtree(folder, ignore_errors=True)
+            print(f"{APP_ID}: the demo was not finished, so its folder was removed.",
+                  file=sys.stderr)
+        if isinstance(error, OSError):
+            raise storage_error(error) from None
+        raise
 
 
 def open_window(paths: AppPaths, argv: list[str]) -> int:
@@ -186,7 +206,7 @@ def data_command(args: argparse.Namespace, folder: Path) -> int:
     try:
         if args.data_command == "export":
             data = portable.export_data(service, me.id, content)
-            portable.write_export(args.output, data)
+            _write_export(portable, args.output, data)
             print(f"Wrote {len(data['answers'])} answers and {len(data['shared_answers'])} shared "
                   f"answers to {args.output}.")
         else:
@@ -197,6 +217,15 @@ def data_command(args: argparse.Namespace, folder: Path) -> int:
     finally:
         service.lock()
     return EXIT_OK
+
+
+def _write_export(portable, output: Path, data) -> None:
+    """A full disk while writing the export is the calm StorageFull, not a crash."""
+    from workbook.storage.sqlcipher import storage_error
+    try:
+        portable.write_export(output, data)
+    except OSError as error:
+        raise storage_error(error) from None
 
 
 def report_error(error: BaseException) -> int:

@@ -24,6 +24,7 @@ import os
 import re
 import secrets
 import shutil
+import tempfile
 import zipfile
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -32,16 +33,23 @@ from pathlib import Path
 import sqlcipher3
 
 from workbook.storage.errors import VaultError
-from workbook.storage.manifest import MANIFEST_NAME
-from workbook.storage.sqlcipher import fsync_dir, storage_error
+from workbook.storage.manifest import MANIFEST_NAME, Manifest
+from workbook.storage.sqlcipher import (
+    describe_unreadable,
+    fsync_dir,
+    open_existing,
+    raw_key_literal,
+    storage_error,
+)
 
 FORMAT, FORMAT_VERSION = "couples-workbook-backup", 1
 INDEX_NAME = "backup.json"
 PREFIX = "vault/"
 # Only names a vault can contain: no folders, no "..", nothing a zip could use to escape.
-MEMBER = re.compile(
-    r"^(vault\.json|shared\.db(-wal)?|[0-9a-f]{12}(\.keys|\.recovery)?\.db(-wal)?)$")
+MEMBER = re.compile(  # \Z, not $: "$" would also accept a name ending in a newline
+    r"^(vault\.json|shared\.db(-wal)?|[0-9a-f]{12}(\.keys|\.recovery)?\.db(-wal)?)\Z")
 MAX_MEMBER_BYTES = 4 << 30
+MAX_INDEX_BYTES = 1 << 20
 
 
 class NotABackup(VaultError):
@@ -54,6 +62,7 @@ class NotABackup(VaultError):
 class BackupIndex:
     created: str
     files: dict[str, str]  # member name → SHA-256
+    verified: tuple[str, ...] = ()  # members integrity-checked with their key when written
 
 
 def utc_stamp() -> str:
@@ -61,21 +70,30 @@ def utc_stamp() -> str:
 
 
 # -- writing ------------------------------------------------------------------------------------
-def write_backup(folder: Path, open_conns: dict[str, sqlcipher3.Connection], target: Path) -> Path:
+def write_backup(folder: Path, open_conns: dict[str, sqlcipher3.Connection], target: Path,
+                 keys: dict[str, bytes] | None = None, *, created: str | None = None,
+                 verified_before: tuple[str, ...] = ()) -> Path:
     """Write a backup of the vault in `folder` to `target`, atomically, mode 0600.
 
-    `open_conns` maps file names (`shared.db`, `<id>.db`) to connections this process holds."""
+    `open_conns` maps file names (`shared.db`, `<id>.db`) to connections this process holds, and
+    `keys` those files' raw keys: the written backup is read back and every file we hold a key
+    for must pass its integrity checks before the backup is renamed into place (it counts only
+    then). The names verified that way are recorded in the index as `verified`."""
     staged = target.with_name(f".{target.name}.{secrets.token_hex(4)}.partial")
+    keys = keys or {}
     try:
         fd = os.open(staged, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         with os.fdopen(fd, "wb") as handle:
             with zipfile.ZipFile(handle, "w", zipfile.ZIP_STORED) as archive:
                 files = _add_members(archive, folder, open_conns)
                 index = {"format": FORMAT, "format_version": FORMAT_VERSION,
-                         "created": utc_stamp(), "files": files}
+                         "created": created or utc_stamp(), "files": files,
+                         "verified": sorted(name for name in {*keys, *verified_before}
+                                            if name in files)}
                 archive.writestr(INDEX_NAME, json.dumps(index, indent=2, sort_keys=True))
             handle.flush()
             os.fsync(handle.fileno())
+        check_written(staged, keys)
         os.replace(staged, target)
         fsync_dir(target.parent)
     except OSError as error:
@@ -118,6 +136,86 @@ def _snapshot(conn: sqlcipher3.Connection, path: Path) -> bytes:
         conn.execute("COMMIT")
 
 
+def check_written(path: Path, keys: dict[str, bytes]) -> None:
+    """Read a freshly written backup back: the container and every checksum, then each file we
+    hold a key for opened from a scratch copy with `cipher_integrity_check` and `quick_check`;
+    a file we hold no key for must at least look like one of ours."""
+    import tempfile
+    index = read_index(path)
+    with tempfile.TemporaryDirectory(prefix="cw-check-") as scratch:
+        folder = Path(scratch) / "vault"
+        extract(path, index, folder)
+        for name in index.files:
+            if name.endswith("-wal") or name == MANIFEST_NAME:
+                continue
+            reason = describe_unreadable(folder / name)
+            if reason:
+                raise BackupNotVerified(name, reason)
+            key = keys.get(name)
+            if key is not None:
+                try:
+                    open_existing(folder / name, raw_key_literal(key)).close()
+                except VaultError:
+                    raise BackupNotVerified(name, "its copy did not pass the integrity "
+                                            "check.") from None
+
+
+class BackupNotVerified(VaultError):
+    def __init__(self, name: str, reason: str):
+        self.file_name = name
+        super().__init__(f"The backup was not kept: the copy of '{name}' in it could not be "
+                         f"verified ({reason.rstrip('.')}). Your workbook is unchanged.")
+
+
+def rewrite_backup(path: Path, new_members: dict[str, bytes],
+                   rekeys: dict[str, tuple[bytes, bytes]]) -> bool:
+    """Rewrite a backup so it holds no old secret: the members named in `new_members` (the
+    current keyslots) are replaced where the backup has them, and each file in `rekeys` is
+    re-encrypted from its old raw key to its new one (`PRAGMA rekey`, then checked). The old
+    file is overwritten with random bytes once the new one is in place. Returns whether the
+    backup held anything to change."""
+    from workbook.storage.removal import shred
+    index = read_index(path)
+    touched = [n for n in (*new_members, *rekeys) if n in index.files]
+    if not touched:
+        return False
+    with tempfile.TemporaryDirectory(prefix=".cw-rotate-", dir=path.parent) as scratch:
+        folder = Path(scratch) / "vault"
+        extract(path, index, folder)
+        manifest = Manifest.load(folder)
+        for name, data in new_members.items():
+            if name in index.files:
+                (folder / name).write_bytes(data)
+                manifest.checksums[name] = [hashlib.sha256(data).hexdigest()]
+        manifest.save()
+        keys = {}
+        for name, (old_key, new_key) in rekeys.items():
+            if name in index.files:
+                _rekey_file(folder / name, old_key, new_key)
+                keys[name] = new_key
+        aside = path.with_name(f".{path.name}.{secrets.token_hex(4)}.old")
+        os.replace(path, aside)
+        try:
+            write_backup(folder, {}, path, keys, created=index.created,
+                         verified_before=index.verified)
+        except BaseException:
+            os.replace(aside, path)
+            raise
+        shred(aside)
+    return True
+
+
+def _rekey_file(path: Path, old_key: bytes, new_key: bytes) -> None:
+    conn = open_existing(path, raw_key_literal(old_key))
+    try:
+        conn.reset_key(raw_key_literal(new_key))
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        conn.close()
+    for suffix in ("-wal", "-shm"):
+        path.with_name(path.name + suffix).unlink(missing_ok=True)
+
+
 # -- reading ------------------------------------------------------------------------------------
 def read_index(path: Path) -> BackupIndex:
     """Check the container without any key: it is a zip, ours, complete, and every member's
@@ -134,19 +232,35 @@ def read_index(path: Path) -> BackupIndex:
                     raise NotABackup("a file inside it does not match its checksum, so it is "
                                      "damaged.")
             return index
-    except (zipfile.BadZipFile, EOFError):
+    except (zipfile.BadZipFile, EOFError, NotImplementedError, ValueError):
         raise NotABackup("it is truncated, damaged, or not a backup file.") from None
     except OSError as error:
-        raise storage_error(error) from None
+        mapped = storage_error(error)
+        if mapped is error:  # a damaged end record makes zipfile seek before the start
+            raise NotABackup("it is truncated, damaged, or not a backup file.") from None
+        raise mapped from None
+
+
+def peek_verified(path: Path) -> tuple[str, ...]:
+    """The members a backup's index says were checked with their key; () if unreadable."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            return _parse_index(archive).verified
+    except (NotABackup, zipfile.BadZipFile, EOFError, OSError):
+        return ()
 
 
 def _parse_index(archive: zipfile.ZipFile) -> BackupIndex:
     try:
-        data = json.loads(archive.read(INDEX_NAME).decode("utf-8"))
+        info = archive.getinfo(INDEX_NAME)
+        if info.file_size > MAX_INDEX_BYTES:
+            raise NotABackup("its table of contents is implausibly large.")
+        data = json.loads(archive.read(info).decode("utf-8"))
     except KeyError:
         raise NotABackup("it is a zip file, but not one made by Couples Workbook.") from None
-    except (ValueError, UnicodeDecodeError):
+    except (ValueError, UnicodeDecodeError, RecursionError):
         raise NotABackup("its table of contents is damaged.") from None
+    _check_stored(archive)
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise NotABackup("it is a zip file, but not one made by Couples Workbook.")
     if data.get("format_version") != FORMAT_VERSION:
@@ -157,7 +271,24 @@ def _parse_index(archive: zipfile.ZipFile) -> BackupIndex:
     if not all(isinstance(n, str) and MEMBER.match(n) and isinstance(h, str)
                for n, h in files.items()):
         raise NotABackup("it lists files a workbook never has.")
-    return BackupIndex(str(data.get("created", "")), dict(files))
+    verified = data.get("verified", [])
+    if not isinstance(verified, list):
+        verified = []
+    return BackupIndex(str(data.get("created", "")), dict(files),
+                       tuple(n for n in verified if isinstance(n, str) and n in files))
+
+
+def _check_stored(archive: zipfile.ZipFile) -> None:
+    """We write every member stored, never compressed, so what a member claims to hold can be no
+    more than the file's own size: a compressed member (a possible "zip bomb"), or sizes that
+    add up to more than the file, mean it is not ours."""
+    total = 0
+    for info in archive.infolist():
+        if info.compress_type != zipfile.ZIP_STORED or info.compress_size != info.file_size:
+            raise NotABackup("it holds compressed files, and ours never do.")
+        total += info.file_size
+    if archive.fp is not None and total > os.fstat(archive.fp.fileno()).st_size:
+        raise NotABackup("the sizes it lists do not fit in the file, so it is damaged.")
 
 
 def _read_member(archive: zipfile.ZipFile, name: str) -> str:

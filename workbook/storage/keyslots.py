@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from workbook.storage.errors import VaultError
-from workbook.storage.sqlcipher import create_new, fsync_dir, open_existing, passphrase_bytes
+from workbook.storage.sqlcipher import create_new, open_existing, passphrase_bytes
 
 SLOT_FORMAT = 1
 
@@ -23,6 +23,13 @@ class KeyMaterial:
     partner_id: str
     shared_key: bytes
     private_key: bytes
+    # While data files are re-encrypted under new keys (vault.rotate_keys), the new slots also
+    # carry the keys they had, so a crash between the slots and the data cannot lock anyone out.
+    previous_shared: bytes = b""
+    previous_private: bytes = b""
+
+    def settled(self) -> KeyMaterial:
+        return KeyMaterial(self.partner_id, self.shared_key, self.private_key)
 
     def __repr__(self) -> str:  # keys never reach a log or a traceback
         return f"KeyMaterial(partner_id={self.partner_id!r}, keys=<hidden>)"
@@ -37,6 +44,11 @@ def write_keyslot(path: Path, secret: str, material: KeyMaterial) -> None:
                      "shared_key BLOB NOT NULL, private_key BLOB NOT NULL)")
         conn.execute("INSERT INTO slot VALUES (?, ?, ?, ?)",
                      (SLOT_FORMAT, material.partner_id, material.shared_key, material.private_key))
+        if material.previous_shared or material.previous_private:
+            conn.execute("CREATE TABLE previous (shared_key BLOB NOT NULL, "
+                         "private_key BLOB NOT NULL)")
+            conn.execute("INSERT INTO previous VALUES (?, ?)",
+                         (material.previous_shared, material.previous_private))
     finally:
         conn.close()
     _fsync_file(path)
@@ -53,29 +65,19 @@ def read_keyslot(path: Path, secret: str) -> KeyMaterial:
     try:
         row = conn.execute(
             "SELECT format, partner_id, shared_key, private_key FROM slot").fetchone()
+        has_previous = conn.execute("SELECT count(*) FROM sqlite_master WHERE type = 'table' "
+                                    "AND name = 'previous'").fetchone()[0]
+        previous = conn.execute("SELECT shared_key, private_key FROM previous").fetchone() \
+            if has_previous else None
     finally:
         conn.close()
     if row is None or row[0] != SLOT_FORMAT:
         raise VaultError("This key file comes from a newer version of Couples Workbook. "
                          "Please update the app.")
+    if previous:
+        return KeyMaterial(row[1], bytes(row[2]), bytes(row[3]), bytes(previous[0]),
+                           bytes(previous[1]))
     return KeyMaterial(row[1], bytes(row[2]), bytes(row[3]))
-
-
-def replace_keyslot(path: Path, secret: str, material: KeyMaterial,
-                    before_rename=None) -> None:
-    """Write a keyslot for `secret` beside `path`, verify it, then rename it over `path`.
-
-    `before_rename(new_path)` runs after verification, so the caller can record the new file's
-    checksum before the switch (see manifest.py).
-    """
-    staged = path.with_name(path.name + ".new")
-    if staged.exists():
-        staged.unlink()  # left by an interrupted change; it was never in use
-    write_keyslot(staged, secret, material)
-    if before_rename is not None:
-        before_rename(staged)
-    os.replace(staged, path)
-    fsync_dir(path.parent)
 
 
 def _fsync_file(path: Path) -> None:

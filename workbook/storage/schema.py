@@ -225,3 +225,21 @@ def migrate(conn: sqlcipher3.Connection, migrations: list[str],
                 conn.execute("ROLLBACK")
             raise
     return current, target
+
+
+def erase_deleted_search_entries(conn: sqlcipher3.Connection) -> None:
+    """Turn on FTS5's `secure-delete` for the full-text index, once per file (and again after
+    any migration that rebuilds the index). Without it FTS5 only marks a deleted or un-shared
+    entry as deleted, and its words stay in the index pages until segments happen to merge;
+    with it they are removed at once, and `secure_delete` zeroes the freed pages. The first
+    time, `optimize` rewrites the index so that words deleted before stay gone too."""
+    try:
+        row = conn.execute("SELECT v FROM search_index_config WHERE k = 'secure-delete'").fetchone()
+    except sqlcipher3.OperationalError:
+        return  # this file has no full-text index
+    if row is not None and row[0] == 1:
+        return
+    with conn:
+        conn.execute("BEGIN IMMEDIATE")
+        conn.execute("INSERT INTO search_index(search_index, rank) VALUES ('secure-delete', 1)")
+        conn.execute("INSERT INTO search_index(search_index) VALUES ('optimize')")

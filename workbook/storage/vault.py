@@ -30,20 +30,27 @@ from workbook.storage.errors import (
     VaultNotFound,
     WrongPassphrase,
 )
-from workbook.storage.keyslots import KeyMaterial, read_keyslot, replace_keyslot, write_keyslot
+from workbook.storage.keyslots import KeyMaterial, read_keyslot, write_keyslot
 from workbook.storage.layout import (
     BACKUP_DIR,
     PASSPHRASE_SLOT,
     RECOVERY_SLOT,
     SHARED_DB,
+    make_private_dirs,
     workbook_exists,
 )
 from workbook.storage.manifest import Manifest, file_sha256
-from workbook.storage.schema import PRIVATE_MIGRATIONS, SHARED_MIGRATIONS, migrate
+from workbook.storage.schema import (
+    PRIVATE_MIGRATIONS,
+    SHARED_MIGRATIONS,
+    erase_deleted_search_entries,
+    migrate,
+)
 from workbook.storage.sqlcipher import (
     KEY_BYTES,
     create_new,
     describe_unreadable,
+    fsync_dir,
     open_existing,
     raw_key_literal,
     storage_error,
@@ -94,7 +101,7 @@ class VaultFolder:
         if self.exists():
             raise VaultExists("A workbook already exists in that folder; it was left untouched.")
         try:
-            self.folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+            make_private_dirs(self.folder)
             os.chmod(self.folder, 0o700)
             shared_key = new_key()
             conn = create_new(self.shared_db, raw_key_literal(shared_key))
@@ -123,43 +130,83 @@ class VaultFolder:
 
     # -- unlocking ----------------------------------------------------------------------------
     def find_keys(self, secret: str, kind: str = PASSPHRASE_SLOT) -> KeyMaterial:
-        """Try `secret` against every keyslot of `kind`. Never writes anything."""
+        """Try `secret` against every keyslot of `kind`. Never writes anything.
+
+        vault.json is a hint, never a lock: every slot is tried whatever the manifest says, and
+        a checksum that does not match only shapes the message when no slot opens."""
         if not self.exists():
             raise VaultNotFound("There is no workbook in this folder yet.")
         manifest = Manifest.load(self.folder)
         damaged: list[tuple[Path, str]] = []
+        changed: list[Path] = []
         for path in self.slots(kind):
             reason = describe_unreadable(path)
-            if reason or manifest.looks_damaged(path):
-                damaged.append((path, reason or ""))
+            if reason:
+                damaged.append((path, reason))
                 continue
             try:
                 return read_keyslot(path, secret)
             except WrongPassphrase:
-                continue
+                if manifest.looks_damaged(path):
+                    changed.append(path)
             except DamagedFile:
-                damaged.append((path, ""))
-        if damaged:
-            path, reason = damaged[0]  # a concrete reason (empty, a folder…) says what to fix
-            raise DamagedFile(path.name, (reason or "it has changed since it was saved, so it "
-                              "may be damaged.") + " If you are sure of your passphrase, use "
-                              "your recovery code, or restore the workbook from a backup.")
+                damaged.append((path, "its contents do not match its checksums."))
+        if damaged or changed:
+            path, reason = damaged[0] if damaged else (changed[0], "")
+            raise DamagedFile(path.name, (reason or "what you typed opened no key file, and "
+                              "this one does not match the checksum kept in vault.json, so "
+                              "either it or vault.json has changed since it was saved.")
+                              + " Check what you typed; if you are sure of it, use your "
+                              "recovery code, or restore the workbook from a backup.")
         if kind == RECOVERY_SLOT:
             raise WrongPassphrase("That recovery code did not open this workbook. "
                                   "Check each group of letters and try again.")
         raise WrongPassphrase()
 
-    def open_shared(self, shared_key: bytes) -> sqlcipher3.Connection:
-        return self._open_data(self.shared_db, shared_key, SHARED_MIGRATIONS)
+    def refresh_manifest(self, proven: KeyMaterial) -> None:
+        """After an unlock, put right what vault.json says: the checksums of the slots this
+        partner just opened, and of any slot it does not know (or all, if it was unreadable).
+        Writes only when something differs."""
+        manifest = Manifest.load(self.folder)
+        try:
+            changed = False
+            for kind in (PASSPHRASE_SLOT, RECOVERY_SLOT):
+                for path in self.slots(kind):
+                    own = path.name.startswith(proven.partner_id + ".")
+                    if own and kind == RECOVERY_SLOT:
+                        continue  # not opened by this unlock: keep what the manifest knows
+                    if own or not manifest.readable or path.name not in manifest.checksums:
+                        digest = file_sha256(path)
+                        if manifest.checksums.get(path.name) != [digest]:
+                            manifest.checksums[path.name] = [digest]
+                            changed = True
+            if changed or not manifest.readable:
+                manifest.save()
+        except OSError:
+            pass  # a hint we could not refresh costs nothing now; the next unlock tries again
+
+    def open_shared(self, shared_key: bytes, previous: bytes = b"") -> sqlcipher3.Connection:
+        return self._open_data(self.shared_db, shared_key, SHARED_MIGRATIONS, previous)
 
     def open_private(self, material: KeyMaterial) -> sqlcipher3.Connection:
         return self._open_data(self.private_db(material.partner_id), material.private_key,
-                               PRIVATE_MIGRATIONS)
+                               PRIVATE_MIGRATIONS, material.previous_private)
 
-    def _open_data(self, path: Path, key: bytes, migrations: list[str]) -> sqlcipher3.Connection:
-        conn = open_existing(path, raw_key_literal(key))
+    def _open_data(self, path: Path, key: bytes, migrations: list[str],
+                   previous: bytes = b"") -> sqlcipher3.Connection:
+        try:
+            conn = open_existing(path, raw_key_literal(key))
+        except DamagedFile:
+            if not previous or previous == key:
+                raise
+            # A re-encryption was interrupted after the new keyslots were in place (their
+            # previous keys are still there for this): finish it now, then carry on.
+            conn = open_existing(path, raw_key_literal(previous))
+            conn.reset_key(raw_key_literal(key))
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         try:
             migrate(conn, migrations, backup=lambda version: self.backup_file(conn, path, version))
+            erase_deleted_search_entries(conn)
         except BaseException:
             conn.close()
             raise
@@ -183,14 +230,34 @@ class VaultFolder:
     def replace_slot(self, material: KeyMaterial, kind: str, new_secret: str) -> None:
         """Write a fresh keyslot for `new_secret`; the old secret stops working. Data files are
         untouched: only the small keyslot file is replaced."""
-        path = self.slot(material.partner_id, kind)
+        self.replace_slots(material, {kind: new_secret})
+
+    def replace_slots(self, material: KeyMaterial, secrets_by_kind: dict[str, str]) -> None:
+        """Replace several of one partner's keyslots together: every new slot is written and
+        verified beside its old one before the first rename, so a failure while writing (a full
+        disk) leaves every slot as it was."""
+        paths = {kind: self.slot(material.partner_id, kind) for kind in secrets_by_kind}
+        staged = {kind: path.with_name(path.name + ".new") for kind, path in paths.items()}
         manifest = Manifest.load(self.folder)
-        old = [file_sha256(path)] if path.exists() else []
         try:
-            replace_keyslot(path, new_secret, material,
-                            before_rename=lambda staged: manifest.record(
-                                path.name, *old, file_sha256(staged)))
-            manifest.record(path.name, file_sha256(path))
+            try:
+                for kind, secret in secrets_by_kind.items():
+                    staged[kind].unlink(missing_ok=True)  # left by an interrupted change
+                    write_keyslot(staged[kind], secret, material)
+                for kind, path in paths.items():
+                    old = [file_sha256(path)] if path.exists() else []
+                    manifest.checksums[path.name] = [*old, file_sha256(staged[kind])]
+                manifest.save()
+            except BaseException:
+                for path in staged.values():
+                    path.unlink(missing_ok=True)
+                raise
+            for kind, path in paths.items():
+                os.replace(staged[kind], path)
+            fsync_dir(self.folder)
+            for path in paths.values():
+                manifest.checksums[path.name] = [file_sha256(path)]
+            manifest.save()
         except OSError as error:
             raise storage_error(error) from None
 

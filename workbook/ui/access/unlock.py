@@ -89,9 +89,9 @@ class UnlockPage(Page):
 
     def restore_latest(self) -> None:
         typed = self._prompts.ask_text(self, "Restore the latest automatic backup?",
-                                       "This puts back the copy the app made most recently. "
-                                       "Anything written after it was made is lost. Type "
-                                       "RESTORE to continue.")
+                                       "This puts back the newest copy the app made in which "
+                                       "your files are intact. Anything written after it was "
+                                       "made is lost. Type RESTORE to continue.")
         if (typed or "").strip().upper() != "RESTORE":
             return
         secret = self._prompts.ask_text(self, "Open the backup", "Your passphrase or recovery "

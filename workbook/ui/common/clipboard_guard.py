@@ -8,7 +8,7 @@ while the app is in front is treated as sensitive (a superset of "copies from an
   and cloud sync), macOS' `org.nspasteboard.ConcealedType` (nspasteboard.org convention);
 - after 45 seconds, and when the workbook locks, the clipboard is cleared, but only if it still
   holds our copy (a private marker with a random token tells), so something the person copied
-  from another program is never wiped.
+  from another program is never wiped; X11's PRIMARY selection is let go of too, if ours.
 Limit: a clipboard manager that ignores the hints may already have recorded the text.
 """
 
@@ -84,3 +84,10 @@ class ClipboardGuard(QObject):
             self.clipboard.clear(QClipboard.Mode.Clipboard)
         self.token = None
         self.timer.stop()
+        self.clear_selection()
+
+    def clear_selection(self) -> None:
+        """X11's PRIMARY selection holds whatever was last selected here, and a middle click
+        anywhere pastes it: let go of it, if it is still ours, when the workbook locks."""
+        if self.clipboard.supportsSelection() and self.clipboard.ownsSelection():
+            self.clipboard.clear(QClipboard.Mode.Selection)

@@ -5,6 +5,8 @@ open the entry it came from."""
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtWidgets import QLineEdit, QListView, QToolButton
 
@@ -12,9 +14,21 @@ from workbook.accounts import WorkbookService
 from workbook.search import SearchResult, SearchService
 from workbook.ui.common.paged_model import PagedListModel
 from workbook.ui.common.partner_picker import PartnerPicker
-from workbook.ui.common.widgets import Page, plain_label
+from workbook.ui.common.widgets import Page, attempt, plain_label
 
 LIMIT = 200
+# A search runs on the window's thread, so it is kept small: a pasted page of text becomes its
+# first few words, and the index query itself stops after a fraction of a second
+# (storage/trackers.py), so the idle lock and quick hide are never held up for long.
+MAX_QUERY_CHARS, MAX_TERMS = 200, 8
+WORDS = re.compile(r"\w+")
+
+
+def capped(query: str) -> tuple[str, bool]:
+    """The query as searched, and whether it was shortened."""
+    words = WORDS.findall(query[:MAX_QUERY_CHARS])
+    trimmed = len(query) > MAX_QUERY_CHARS or len(words) > MAX_TERMS
+    return " ".join(words[:MAX_TERMS]), trimmed
 
 
 def search_field() -> QLineEdit:
@@ -27,6 +41,7 @@ def search_field() -> QLineEdit:
     for button in field.findChildren(QToolButton):  # Qt's clear button has no name of its own
         button.setAccessibleName("Clear search")
     field.setMaximumWidth(320)
+    field.setMaxLength(MAX_QUERY_CHARS)  # a pasted page is cut here, before anything runs
     return field
 
 
@@ -64,11 +79,17 @@ class SearchPage(Page):
             return
         self.picker.refresh()
         self._query = query
-        self._results = self._search.search(self.picker.current_id(), query, LIMIT)
+        searched, trimmed = capped(query)
+        ok, results = attempt(self.summary.setText, lambda: self._search.search(
+            self.picker.current_id(), searched, LIMIT))
+        self._results = results if ok else []
         self.model.reload()
+        if not ok:
+            return
         count = len(self._results)
-        self.summary.setText(f"{count} {'match' if count == 1 else 'matches'}, best first; "
-                             "press Enter or double-click one to open it. Only your own "
+        note = f"Only the first {MAX_TERMS} words were searched. " if trimmed else ""
+        self.summary.setText(f"{note}{count} {'match' if count == 1 else 'matches'}, best "
+                             "first; press Enter or double-click one to open it. Only your own "
                              "private text and what you share is searched.")
 
     def _activated(self, index: QModelIndex) -> None:

@@ -95,6 +95,10 @@ class SettingsPage(Page):
         self.body.addWidget(self.who)
         self.body.addWidget(self._passphrase_card())
         self.body.addWidget(self._recovery_card())
+        from workbook.ui.settings.rotate_card import RotateCard
+        self.rotate = RotateCard(service, prompts, self._partner)
+        self.rotate.show_codes.connect(self.show_codes)
+        self.body.addWidget(self.rotate)
         self.invite = InviteCard(service)
         self.invite.added.connect(lambda code: self.show_codes.emit([code]))
         self.body.addWidget(self.invite)
@@ -155,6 +159,7 @@ class SettingsPage(Page):
         partners = self._service.partners()
         present = [p for p in partners if p.unlocked]
         self.who.set_partners(present)
+        self.rotate.refresh(present)
         self.invite.setVisible(len(partners) == 1)
 
     def _partner(self) -> tuple[str, str]:

@@ -19,8 +19,9 @@ BACKUP_TEXT = ("A backup is one file holding the whole workbook, still encrypted
                "with one of your passphrases or recovery codes. Keep it on a USB stick or "
                "another disk. The app also keeps its own daily copies inside the workbook folder.")
 RESTORE_WARNING = ("Restoring replaces everything in this workbook, for both of you, with what "
-                   "the backup holds. Anything written since the backup was made is lost. "
-                   "Type REPLACE to continue.")
+                   "the backup holds. Anything written since the backup was made is lost, and "
+                   "passphrases and recovery codes go back to what they were then: one changed "
+                   "since will not open it, the old one will. Type REPLACE to continue.")
 BACKUP_FILTER = "Workbook backups (*.zip)"
 DELETE_TEXT = ("Leaving the workbook deletes your private space: your private answers, notes and "
                "keys. Your passphrase and recovery code will open nothing afterwards.")
