@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QApplication,
     QComboBox,
     QLabel,
     QLineEdit,
@@ -22,8 +23,9 @@ def _shown(widget: QWidget, window: QWidget) -> bool:
 def shown_texts(window: QWidget) -> list[str]:
     """The texts visible in `window` (a window or any widget: a page, a card), in no set order.
 
-    A widget counts when it and every parent up to `window` are shown. Layouts must have run:
-    call after `qtbot.waitExposed` or `QApplication.processEvents()`."""
+    A widget counts when it and every parent up to `window` are shown and it has a size. Pending
+    events run first, as they would before a person sees the window: layouts settle."""
+    QApplication.processEvents()
     texts: list[str] = []
     widgets = [window, *window.findChildren(QWidget)]
     for widget in widgets:
@@ -48,4 +50,5 @@ def shown_text(window: QWidget) -> str:
 
 def is_shown(widget: QWidget, window: QWidget) -> bool:
     """True when `widget` is on screen in `window` (itself and all its parents shown)."""
+    QApplication.processEvents()
     return _shown(widget, window)

@@ -163,6 +163,8 @@ class ShellPage(QWidget):
         if self._keys[row] in self.trackers:
             self.trackers[self._keys[row]]
         self.pages.setCurrentIndex(row)
+        if self._keys[row] == HOME and self._service.is_unlocked:
+            self.home.refresh()  # where you left off, and whether "Start here" still applies
         self._refresh_tracker()
         self.page_changed.emit(self._keys[row])
 

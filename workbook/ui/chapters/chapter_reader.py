@@ -70,6 +70,7 @@ class ChapterReader(Page):
         self.partners: list[PartnerInfo] = []
         self.answering: str | None = None
         self.cards: list[FieldCard] = []
+        self.consent: ConsentStep | None = None
         self._build()
 
     def _build(self) -> None:
@@ -136,12 +137,13 @@ class ChapterReader(Page):
     def _build_content(self) -> None:
         self._clear_content()
         present = [p for p in self.partners if p.unlocked]
-        self.consent = ConsentStep(present)  # right under the bar whose button opens it
-        self.consent.confirmed.connect(self.show_side_by_side)
-        self.consent.cancelled.connect(lambda: self.side_button.setFocus())
+        self.consent = None  # only when partners sit together; every widget lives in the page
         self.side_by_side = SideBySideView()
         if len(present) > 1:
             self.content_layout.addWidget(self._together_bar(present))
+            self.consent = ConsentStep(present)  # right under the bar whose button opens it
+            self.consent.confirmed.connect(self.show_side_by_side)
+            self.consent.cancelled.connect(lambda: self.side_button.setFocus())
             self.content_layout.addWidget(self.consent)
         for paragraph in self.chapter.paragraphs:
             self.content_layout.addWidget(plain_label(paragraph))
@@ -154,7 +156,8 @@ class ChapterReader(Page):
         for index in range(self.content_layout.count()):
             # Shown now rather than from the event loop, so the page is whole when it returns.
             self.content_layout.itemAt(index).widget().show()
-        self.consent.hide()
+        if self.consent is not None:
+            self.consent.hide()
         self.side_by_side.hide()
 
     def _together_bar(self, present: list[PartnerInfo]) -> QWidget:
@@ -261,5 +264,5 @@ class ChapterReader(Page):
         self.note.set_note("")
 
     def _clear_content(self) -> None:
-        self.cards = []
+        self.cards, self.consent = [], None
         clear_layout(self.content_layout)

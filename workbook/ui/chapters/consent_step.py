@@ -33,7 +33,6 @@ class ConsentStep(Card):
         self.boxes: dict[str, QCheckBox] = {}
         for partner in present:
             box = QCheckBox(agree_text(partner.name))
-            box.setAccessibleName(agree_text(partner.name))
             self.boxes[partner.id] = box
             self.body.addWidget(box)
         self.not_now = plain_button("Not now", "Not now: keep answering")
