@@ -84,6 +84,8 @@ def test_support_from_the_navigation_and_f1(qtbot, vault_one, app_paths):
     assert shell.current_key == "support"
     assert shows_page(window, SUPPORT_TITLE, support_heading())
     window.close()
+    settings = app_paths.settings_file.read_text(encoding="utf-8")
+    assert "milestones" in settings and "support" not in settings  # a visit leaves no trace
 
 
 def test_start_here_on_a_new_workbooks_home_opens_the_introduction(qtbot, vault_one, app_paths):

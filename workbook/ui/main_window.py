@@ -334,7 +334,8 @@ class MainWindow(QMainWindow):
             self.resize(*DEFAULT_SIZE)
 
     def _remember_page(self, key: str) -> None:
-        if self.service.is_unlocked:
+        # Support is never remembered: the settings file must not say that someone looked for help
+        if self.service.is_unlocked and key != "support":
             self._settings.setValue(PAGE_KEY, key)
 
     def _save_state(self) -> None:
