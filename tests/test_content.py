@@ -139,6 +139,36 @@ def test_safety_questions_point_to_support(shipped):
     assert "Support and safety" in trauma.field("unsafe-signs").help
 
 
+def test_the_ladder_worksheet_has_one_row_per_suggested_step(shipped):
+    chapter = shipped.content.chapter("safe-touch")
+    rows = [f for f in chapter.worksheet("ladder-step-by-step").fields if f.id.startswith("step-")]
+    assert [f.prompt for f in rows] == [step.title for step in chapter.ladder_steps]
+    assert {f.options for f in rows} == {("Now", "Later", "Not for me")}
+    pause = chapter.worksheet("touch-ritual").field("pause-signal").help
+    assert "freeze" in pause and "go quiet" in pause
+
+
+def test_the_worksheets_a_therapist_would_hand_out_are_there(shipped):
+    content = shipped.content
+    for chapter_id, sheet in (("hurt-and-self-compassion", "saying-no-kindly"),
+                              ("hurt-and-self-compassion", "hearing-a-no"),
+                              ("intimacy-beyond-sex", "my-own-desire"),
+                              ("talking-about-hard-things", "talking-skills"),
+                              ("after-betrayal", "partner-who-broke-trust"),
+                              ("safe-touch", "touch-in-turns"),
+                              ("closeness-and-trauma", "if-old-fear-comes-up")):
+        assert content.worksheet(chapter_id, sheet).fields
+    ways = content.worksheet("where-rejection-comes-from", "what-gets-in-the-way")
+    for option in ("Sex hasn't felt good for me", "I feel pressured, or that sex is expected of me",
+                   "We want different amounts or kinds of closeness"):
+        assert option in ways.field("pressures").options
+    betrayal = content.chapter("after-betrayal")
+    assert "Forgiveness is not required" in betrayal.worksheet("feelings-map").intro
+    assert "Checking: phones, messages, where my partner is" in (
+        betrayal.worksheet("feelings-map").field("feelings").options)
+    assert betrayal.worksheet("love-duty-fear").field("reasons-unsure").kind == "ranked_list"
+
+
 def _words(text: str) -> list[str]:
     return re.findall(r"[a-z0-9']+", text.lower().replace("\u2019", "'"))
 
