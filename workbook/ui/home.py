@@ -28,7 +28,8 @@ from workbook.ui.common.widgets import (
 PACE = ("Take your time. There is no right pace here, and going back a step is part of the "
         "work, not a failure.")
 TOGETHER = ("You are both here. In any chapter you can take turns answering, and look at "
-            "your answers side by side if you both want to.")
+            "your answers side by side; each of you chooses, every time, whether your private "
+            "answers are included.")
 GENTLE = ("This workbook is not a substitute for therapy. If something feels too heavy, it is "
           "fine to stop and come back another day, or to bring it to a therapist.")
 
