@@ -198,3 +198,16 @@ def test_not_now_closes_the_question_without_showing_anything(qtbot, vault_two, 
     assert "Sam private plan" not in shown_text(window)
     assert is_shown(reader.worksheets, reader)
     window.close()
+
+
+def test_the_safety_questions_point_to_support_on_screen(qtbot, vault_one, app_paths):
+    window = open_window(qtbot, app_paths)
+    unlock(qtbot, window, PASSPHRASE_ONE)
+    window.shell.show_section("checkins")
+    assert flat(CONTENT.scale("safe").help) in shown_text(window)
+    reader = open_chapter(qtbot, window, "closeness-and-trauma")
+    click(qtbot, reader.note.continue_button)
+    settle(qtbot, reader)
+    card = reader.card("what-helps-me-feel-safe", "safe-now")
+    assert card.field.help in shown_text(card)
+    window.close()

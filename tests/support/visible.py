@@ -16,6 +16,12 @@ from PySide6.QtWidgets import (
 )
 
 
+def settle() -> None:
+    """Let posted layout requests run: wrapped labels take a few rounds to find their height."""
+    for _ in range(4):
+        QApplication.processEvents()
+
+
 def _shown(widget: QWidget, window: QWidget) -> bool:
     return widget.isVisibleTo(window) and widget.width() > 0 and widget.height() > 0
 
@@ -25,7 +31,7 @@ def shown_texts(window: QWidget) -> list[str]:
 
     A widget counts when it and every parent up to `window` are shown and it has a size. Pending
     events run first, as they would before a person sees the window: layouts settle."""
-    QApplication.processEvents()
+    settle()
     texts: list[str] = []
     widgets = [window, *window.findChildren(QWidget)]
     for widget in widgets:
@@ -50,5 +56,5 @@ def shown_text(window: QWidget) -> str:
 
 def is_shown(widget: QWidget, window: QWidget) -> bool:
     """True when `widget` is on screen in `window` (itself and all its parents shown)."""
-    QApplication.processEvents()
+    settle()
     return _shown(widget, window)
