@@ -5,7 +5,7 @@ screens before unlocking, where someone in distress must find help without a pas
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from workbook.content.model import Content
@@ -84,15 +84,17 @@ class ReadingPage(Page):
 
     def _add_section(self, section) -> None:
         labels = [plain_label(section.title, role="subheading")] if section.title else []
-        labels += [plain_label(paragraph, selectable=True) for paragraph in section.paragraphs]
+        labels += [plain_label(paragraph) for paragraph in section.paragraphs]
         for point in section.points:
-            label = plain_label(f"{BULLET}  {' '.join(point.split())}", selectable=True)
+            label = plain_label(f"{BULLET}  {' '.join(point.split())}")
             label.setAccessibleName(" ".join(point.split()))
             label.setContentsMargins(14, 0, 0, 0)
             labels.append(label)
         if section.title:
             self.sections_layout.addSpacing(8)
         for label in labels:
+            # Selectable with the mouse (to copy a service's name), but no tab stop per paragraph
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             self.sections_layout.addWidget(label)
             label.show()  # now, not from the event loop: the page is whole when it returns
 
