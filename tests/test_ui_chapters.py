@@ -8,6 +8,7 @@ import datetime as dt
 from conftest import PASSPHRASE_ONE, PASSPHRASE_TWO
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QAbstractButton, QLabel
+from support.visible import shown_text
 from test_answer_values import LONG, NASTY
 from test_ui_support import click, join_from_home, open_window, press, type_text, unlock
 
@@ -80,7 +81,7 @@ def test_a_content_note_offers_not_today(qtbot, vault_one, app_paths):
     unlock(qtbot, window, PASSPHRASE_ONE)
     reader = open_chapter(qtbot, window, WITH_NOTE)
     assert reader.note.isVisible() and not reader.content.isVisible()
-    assert "not today" in reader.note.text.text().lower()
+    assert "not today" in shown_text(reader.note).lower()
     click(qtbot, reader.note.not_today)
     assert window.shell.chapters.currentWidget() is window.shell.chapters.list_page
     reader = open_chapter(qtbot, window, WITH_NOTE)
@@ -226,6 +227,9 @@ def test_side_by_side_highlights_checklist_differences(qtbot, vault_two, app_pat
     assert not any(box.isChecked() for box in ideas.boxes)  # Sam's own, empty answers
     click(qtbot, ideas.boxes[0])
     click(qtbot, reader.side_button)
+    for box in reader.consent.boxes.values():  # each agrees to show their private answers
+        click(qtbot, box)
+    click(qtbot, reader.consent.show_button)
     settle(qtbot, reader)
     view = reader.side_by_side
     assert view.isVisible() and not reader.worksheets.isVisible()

@@ -40,7 +40,8 @@ def test_navigation_by_keyboard(qtbot, vault_one, app_paths):
     press(qtbot, Qt.Key.Key_1, CTRL)
     assert shell.current_key == "home"
     assert [shell.nav.item(i).text() for i in range(shell.nav.count())] == [
-        "Home", "Chapters", "Milestones", "Check-ins", "Gratitude", "Print & export", "Settings"]
+        "Home", "Chapters", "Milestones", "Check-ins", "Gratitude", "Print & export", "Settings",
+        "Support"]
 
 
 def test_every_interactive_widget_has_an_accessible_name(qtbot, vault_one, app_paths):

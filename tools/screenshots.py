@@ -139,7 +139,10 @@ def _side_by_side(window, app, folder: Path) -> None:
                  "The walk by the river. You held my hand first.")
     window.shell.continue_chapter(CHAPTER)
     reader = window.shell.chapters.reader
-    reader.side_button.setChecked(True)
+    reader.side_button.click()  # each partner agrees to show their private answers this time
+    for box in reader.consent.boxes.values():
+        box.setChecked(True)
+    reader.consent.show_button.click()
     _scroll_to(reader, reader.side_by_side, app)
     _save(window, app, folder, "side-by-side-dark.png")
 

@@ -180,7 +180,7 @@ _PAGE = {"type": (REQ, _text), "id": (REQ, _slug), "title": (REQ, _text), "summa
 _SECTION = {"title": (OPT, _text), "body": (REQ, _text), "points": (OPT, _texts(1))}
 _CHECKINS = {"type": (REQ, _text), "scales": (REQ, _tables)}
 _SCALE = {"id": (REQ, _slug), "title": (REQ, _text), "question": (REQ, _text),
-          "low_label": (REQ, _text), "high_label": (REQ, _text), **_RANGE}
+          "help": (OPT, _text), "low_label": (REQ, _text), "high_label": (REQ, _text), **_RANGE}
 _GRATITUDE = {"type": (REQ, _text), "prompts": (REQ, _texts(1))}
 
 
@@ -331,7 +331,8 @@ def _scale(ctx: _Ctx, data: dict, _i: int) -> CheckinScale | None:
         return None
     return CheckinScale(data["id"], data["title"].strip(), data["question"].strip(),
                         data["low_label"], data["high_label"],
-                        data.get("min", 0), data.get("max", 10))
+                        data.get("min", 0), data.get("max", 10),
+                        " ".join(data.get("help", "").split()))
 
 
 def _gratitude(ctx: _Ctx, data: dict) -> tuple[str, ...] | None:

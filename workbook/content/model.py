@@ -135,6 +135,7 @@ class CheckinScale:
     high_label: str
     min: int = 0
     max: int = 10
+    help: str = ""  # a quiet line under the scale (the "safe" scale points to Support)
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,7 @@ from workbook.ui.common.widgets import (
     PassphraseField,
     button_row,
     clear_layout,
+    link_button,
     plain_button,
     plain_label,
     primary_button,
@@ -27,9 +28,29 @@ from workbook.ui.common.widgets import (
 PACE = ("Take your time. There is no right pace here, and going back a step is part of the "
         "work, not a failure.")
 TOGETHER = ("You are both here. In any chapter you can take turns answering, and look at "
-            "your answers side by side if you both want to.")
+            "your answers side by side; each of you chooses, every time, whether your private "
+            "answers are included.")
 GENTLE = ("This workbook is not a substitute for therapy. If something feels too heavy, it is "
           "fine to stop and come back another day, or to bring it to a therapist.")
+
+
+START_HERE = ("New to the workbook? Begin with the introduction: how it works, how to use it "
+              "together, and what it can and cannot do. Support and safety is there whenever "
+              "you need it, under Support on the left or with F1.")
+
+
+class StartHereCard(Card):
+    """A pointer to the introduction while nobody present has opened a chapter yet."""
+
+    read = Signal(str)  # a reading page id (ui/support/reading_page.py)
+
+    def __init__(self) -> None:
+        super().__init__("Start here", START_HERE)
+        self.intro_button = primary_button("Read the introduction")
+        self.support_button = link_button("Support and safety", "Open Support and safety")
+        self.intro_button.clicked.connect(lambda: self.read.emit("introduction"))
+        self.support_button.clicked.connect(lambda: self.read.emit("support"))
+        self.body.addLayout(button_row(self.intro_button, self.support_button, align_left=True))
 
 
 def names_together(partners: list[PartnerInfo]) -> str:
@@ -45,7 +66,6 @@ class JoinCard(FoldingFormCard):
         super().__init__("Sitting together?", "", "Join this session",
                          "Not now, close the join form")
         self._service = service
-        self.text.show()
         self.field = PassphraseField("Your partner's passphrase")
         self.join_button = primary_button("Join")
         self.field.returnPressed.connect(self.submit)
@@ -119,6 +139,7 @@ class LeftOffCard(Card):
 class HomePage(Page):
     show_codes = Signal(object)  # list[CodeToShow]
     continue_chapter = Signal(str)
+    read = Signal(str)  # the introduction or Support and safety
 
     def __init__(self, service: WorkbookService, answers: AnswerService, content: Content):
         super().__init__()
@@ -127,13 +148,15 @@ class HomePage(Page):
         self.greeting = plain_label(role="heading")
         self.left_off = LeftOffCard(answers, content)
         self.left_off.continue_chapter.connect(self.continue_chapter)
+        self.start_here = StartHereCard()
+        self.start_here.read.connect(self.read)
         self.join = JoinCard(service)
         self.invite = InviteCard(service)
         self.together = Card("Together", TOGETHER)
         self.invite.added.connect(lambda code: self.show_codes.emit([code]))
         self.body.addWidget(self.greeting)
         self.body.addWidget(plain_label(PACE))
-        for card in (self.left_off, self.join, self.invite, self.together):
+        for card in (self.start_here, self.left_off, self.join, self.invite, self.together):
             self.body.addWidget(card)
         self.body.addWidget(plain_label(GENTLE, role="muted"))
         self.finish()
@@ -153,6 +176,7 @@ class HomePage(Page):
         self.invite.setVisible(len(partners) == 1)
         self.together.setVisible(len(present) == 2)
         self.left_off.refresh(present)
+        self.start_here.setVisible(self.left_off.rows.count() == 0)
 
     def clear(self) -> None:
         super().clear()

@@ -42,6 +42,7 @@ class MainWindow(QMainWindow):
         self.paths = paths
         self.prompts = prompts or Prompts()
         self._after_codes: Callable[[], None] = self.show_shell
+        self._before_reading: QWidget | None = None
         self.setWindowTitle(APP_NAME)
         self.setAccessibleName(APP_NAME)
         self.setMinimumSize(*MINIMUM_SIZE)
@@ -67,6 +68,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.stack)
         self.unlock_page.unlocked.connect(self.show_shell)
         self.unlock_page.forgot.connect(self._show_recover)
+        self.unlock_page.read.connect(self.show_reading)
 
     def _lazy(self, name: str, build: Callable[[], QWidget]) -> QWidget:
         page = self._lazy_pages.get(name)
@@ -83,7 +85,32 @@ class MainWindow(QMainWindow):
         from workbook.ui.access.welcome import WelcomePage
         page = WelcomePage()
         page.start.connect(lambda: self._show(self.create_page))
+        page.read.connect(self.show_reading)
         return page
+
+    @property
+    def reading_page(self):
+        """The introduction and Support and safety before unlocking (no passphrase needed)."""
+        return self._lazy("reading", self._build_reading)
+
+    def _build_reading(self):
+        from workbook.content.loader import load_content
+        from workbook.ui.support.reading_page import ReadingPage
+        page = ReadingPage(load_content().content, with_back=True)
+        page.back.connect(lambda: self._show(self._before_reading or self.unlock_page))
+        return page
+
+    def show_reading(self, page_id: str) -> None:
+        """F1, or a link on the screens before unlocking: the page opens over the current
+        screen and "Back" returns to it. In the open workbook it is the Support section."""
+        if self.current_page is self._shell and self.service.is_unlocked:
+            self.shell.show_reading(page_id)
+            return
+        if self.current_page is not self._lazy_pages.get("reading"):
+            self._before_reading = self.current_page
+        self.reading_page.show_page(page_id)
+        self._show(self.reading_page)
+        self.reading_page.back_button.setFocus()
 
     @property
     def create_page(self):
@@ -160,7 +187,11 @@ class MainWindow(QMainWindow):
         self.hide_action.setShortcut(QKeySequence(QUICK_HIDE_KEYS))
         self.hide_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         self.hide_action.triggered.connect(self.quick_hide)
-        self.addActions([self.lock_action, self.quit_action, self.hide_action])
+        self.help_action = QAction("Support and safety", self)
+        self.help_action.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.HelpContents)
+                                      or [QKeySequence("F1")])
+        self.help_action.triggered.connect(lambda: self.show_reading("support"))
+        self.addActions([self.lock_action, self.quit_action, self.hide_action, self.help_action])
 
     def _build_privacy(self) -> None:
         self.privacy = PrivacyOptions(self._settings, self)
@@ -303,7 +334,8 @@ class MainWindow(QMainWindow):
             self.resize(*DEFAULT_SIZE)
 
     def _remember_page(self, key: str) -> None:
-        if self.service.is_unlocked:
+        # Support is never remembered: the settings file must not say that someone looked for help
+        if self.service.is_unlocked and key != "support":
             self._settings.setValue(PAGE_KEY, key)
 
     def _save_state(self) -> None:

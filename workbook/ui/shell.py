@@ -24,9 +24,11 @@ from workbook.ui.common.widgets import plain_button, plain_label
 from workbook.ui.home import HomePage
 from workbook.ui.search.search_page import search_field
 from workbook.ui.settings.settings_page import SettingsPage
+from workbook.ui.support.reading_page import SUPPORT as SUPPORT_PAGE
+from workbook.ui.support.reading_page import ReadingPage
 from workbook.ui.trackers.tracker_pages import gratitude_page, lazy_tracker_pages, open_target
 
-HOME, CHAPTERS, SETTINGS = "home", "chapters", "settings"
+HOME, CHAPTERS, SETTINGS, SUPPORT = "home", "chapters", "settings", "support"
 TRACKERS = (("milestones", "Milestones"), ("checkins", "Check-ins"), ("gratitude", "Gratitude"),
             ("export", "Print & export"))  # in navigation order, between Chapters and Settings
 
@@ -64,6 +66,8 @@ class ShellPage(QWidget):
             else:
                 self.trackers.add(key, builders[key])
         self._add_page(SETTINGS, "Settings", self.settings)
+        self.support = ReadingPage(self.chapters.content)  # the introduction, and help (F1)
+        self._add_page(SUPPORT, "Support", self.support)
         self.trackers.add("search", lambda: self._connect_search(builders["search"]()))
         self.reminder_banner = self.trackers["gratitude"].reminder.banner
         self.reminder_banner.open_requested.connect(lambda: self.show_section("gratitude"))
@@ -72,6 +76,8 @@ class ShellPage(QWidget):
         self.settings.lock_requested.connect(self.lock_requested)
         self.home.join.joined.connect(lambda: self.nav.setFocus())  # the form that had it is gone
         self.home.continue_chapter.connect(self.continue_chapter)
+        self.home.read.connect(self.show_reading)
+        self.chapters.reader.support_requested.connect(lambda: self.show_reading(SUPPORT_PAGE))
         self._build()
         self.nav.currentRowChanged.connect(self._on_row)
         self.nav.setCurrentRow(0)
@@ -95,7 +101,8 @@ class ShellPage(QWidget):
     def _build(self) -> None:
         self.nav.setObjectName("navigation")
         self.nav.setAccessibleName("Sections")
-        self.nav.setAccessibleDescription("Use the arrow keys, or Ctrl+1 to Ctrl+7")
+        self.nav.setAccessibleDescription(
+            f"Use the arrow keys, or Ctrl+1 to Ctrl+{len(self._keys)}")
         self.nav.setFrameShape(QFrame.Shape.NoFrame)
         panel = QWidget()
         panel.setObjectName("navigationPanel")
@@ -138,6 +145,12 @@ class ShellPage(QWidget):
         self.setTabOrder(self.nav, self.search)  # then Lock, then the page: reading order
         self.setTabOrder(self.search, self.lock_button)
 
+    def show_reading(self, page_id: str) -> None:
+        """The introduction or Support and safety, in the Support section."""
+        self.show_section(SUPPORT)
+        self.support.show_page(page_id)
+        self.support.other_button.setFocus()
+
     def continue_chapter(self, chapter_id: str) -> None:
         self.show_section(CHAPTERS)
         self.chapters.open_chapter(chapter_id)
@@ -150,6 +163,8 @@ class ShellPage(QWidget):
         if self._keys[row] in self.trackers:
             self.trackers[self._keys[row]]
         self.pages.setCurrentIndex(row)
+        if self._keys[row] == HOME and self._service.is_unlocked:
+            self.home.refresh()  # where you left off, and whether "Start here" still applies
         self._refresh_tracker()
         self.page_changed.emit(self._keys[row])
 

@@ -37,9 +37,22 @@ RESET_INTRO = ("Type the recovery code you wrote down (dashes, spaces and capita
                "because this one will have been used.")
 
 
+def reading_links(page: Page) -> None:
+    """"Support and safety" and "About this workbook", open to anyone before unlocking: someone
+    in distress must not need a passphrase to find help. The page emits `read(page id)`."""
+    support = link_button("Support and safety", "Open Support and safety")
+    support.setAccessibleDescription("Where to find help. No passphrase needed. F1")
+    about = link_button("About this workbook", "Open the introduction to the workbook")
+    support.clicked.connect(lambda: page.read.emit("support"))
+    about.clicked.connect(lambda: page.read.emit("introduction"))
+    page.support_button, page.about_button = support, about
+    page.body.addLayout(button_row(support, about, align_left=True))
+
+
 class UnlockPage(Page):
     unlocked = Signal()
     forgot = Signal()
+    read = Signal(str)  # the introduction or Support and safety (ui/support/reading_page.py)
 
     def __init__(self, service: WorkbookService, prompts: Prompts | None = None):
         super().__init__(width=520)
@@ -68,6 +81,7 @@ class UnlockPage(Page):
         self.body.addLayout(button_row(self.restore_button, align_left=True))
         self.body.addSpacing(12)
         self.body.addWidget(plain_label(TOGETHER, role="muted"))
+        reading_links(self)
         self.finish()
         self.setFocusProxy(self.field)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Signal
 
+from workbook.ui.access.unlock import reading_links
 from workbook.ui.common.widgets import Card, Page, button_row, plain_label, primary_button
 
 INTRO = ("A private place for the two of you to heal and reconnect after rejection, betrayal or "
@@ -19,6 +20,7 @@ NOT_THERAPY = ("This workbook is not therapy and does not replace a therapist. M
 
 class WelcomePage(Page):
     start = Signal()
+    read = Signal(str)  # the introduction or Support and safety
 
     def __init__(self) -> None:
         super().__init__()
@@ -35,5 +37,7 @@ class WelcomePage(Page):
         self.create_button.clicked.connect(self.start)
         self.body.addSpacing(8)
         self.body.addLayout(button_row(self.create_button, align_left=True))
+        self.body.addSpacing(8)
+        reading_links(self)
         self.finish()
         self.setFocusProxy(self.create_button)

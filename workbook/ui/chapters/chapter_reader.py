@@ -1,6 +1,7 @@
-"""One chapter: an optional gentle content note first (with "Not today"), then the reading and
-the worksheets for the partner who is answering. When both partners are here, either can answer,
-and both can choose to see their answers side by side."""
+"""One chapter: an optional gentle content note first (with "Not today" and a way to Support and
+safety), then the reading and the worksheets for the partner who is answering. When both
+partners are here, either can answer, and they can look at their answers side by side: each
+decides, every time, whether their private answers are included (consent_step.py)."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from workbook.answers import AnswerKey, AnswerService
 from workbook.content.model import Chapter
 from workbook.session import PartnerInfo
 from workbook.ui.chapters.autosave import SAVED, Autosaver
+from workbook.ui.chapters.consent_step import ConsentStep
 from workbook.ui.chapters.field_card import FieldCard
 from workbook.ui.chapters.side_by_side import SideBySideView
 from workbook.ui.common.widgets import (
@@ -32,22 +34,33 @@ from workbook.ui.common.widgets import (
     primary_button,
 )
 
-SIDE_BY_SIDE_NOTE = ("You are both here, so you can look at everything you have each written in "
-                     "this chapter, private answers included. Only do this if you both want to.")
+SIDE_BY_SIDE_NOTE = ("You are both here, so you can look at your answers side by side. It is a "
+                     "choice each of you makes for yourself, each time.")
 
 
 class ContentNote(Card):
-    """The note a sensitive chapter opens with, and a real way out."""
+    """The note a sensitive chapter opens with, a real way out, and a way to help. The note's
+    text is also the card's and Continue's accessible description, so a screen reader reads it
+    when focus lands on Continue."""
 
     def __init__(self) -> None:
         super().__init__("Before you begin")
+        self.support_button = link_button("Support and safety", "Open Support and safety")
         self.not_today = plain_button("Not today", "Not today: back to the chapter list")
         self.continue_button = primary_button("Continue")
-        self.body.addLayout(button_row(self.not_today, self.continue_button))
+        row = button_row(self.not_today, self.continue_button)
+        row.insertWidget(0, self.support_button)
+        self.body.addLayout(row)
+
+    def set_note(self, text: str) -> None:
+        self.text.setText(text)
+        self.setAccessibleDescription(text)
+        self.continue_button.setAccessibleDescription(text)
 
 
 class ChapterReader(Page):
     back = Signal()
+    support_requested = Signal()
 
     def __init__(self, answers: AnswerService, autosaver: Autosaver):
         super().__init__()
@@ -57,6 +70,7 @@ class ChapterReader(Page):
         self.partners: list[PartnerInfo] = []
         self.answering: str | None = None
         self.cards: list[FieldCard] = []
+        self.consent: ConsentStep | None = None
         self._build()
 
     def _build(self) -> None:
@@ -79,6 +93,7 @@ class ChapterReader(Page):
         self.summary = plain_label(role="muted")
         self.note = ContentNote()
         self.note.not_today.clicked.connect(self.back)
+        self.note.support_button.clicked.connect(self.support_requested)
         self.note.continue_button.clicked.connect(self.continue_past_note)
         self.content = QWidget()
         self.content_layout = QVBoxLayout(self.content)
@@ -102,7 +117,7 @@ class ChapterReader(Page):
         for partner in present:
             self._answers.set_bookmark(partner.id, chapter.id)
         if chapter.content_note:
-            self.note.text.setText(chapter.content_note.strip().replace("\n", " "))
+            self.note.set_note(" ".join(chapter.content_note.split()))
             self.note.show()
             self.content.hide()
         else:
@@ -122,21 +137,28 @@ class ChapterReader(Page):
     def _build_content(self) -> None:
         self._clear_content()
         present = [p for p in self.partners if p.unlocked]
+        self.consent = None  # only when partners sit together; every widget lives in the page
+        self.side_by_side = SideBySideView()
         if len(present) > 1:
             self.content_layout.addWidget(self._together_bar(present))
+            self.consent = ConsentStep(present)  # right under the bar whose button opens it
+            self.consent.confirmed.connect(self.show_side_by_side)
+            self.consent.cancelled.connect(lambda: self.side_button.setFocus())
+            self.content_layout.addWidget(self.consent)
         for paragraph in self.chapter.paragraphs:
             self.content_layout.addWidget(plain_label(paragraph))
-        self.side_by_side = SideBySideView()
-        self.side_by_side.hide()
         self.worksheets = QWidget()
         layout = QVBoxLayout(self.worksheets)
         layout.setContentsMargins(0, 8, 0, 0)
         self.content_layout.addWidget(self.worksheets)
         self.content_layout.addWidget(self.side_by_side)
         self._build_worksheets(layout)
-        for index in range(self.content_layout.count() - 1):  # all but the side-by-side view
+        for index in range(self.content_layout.count()):
             # Shown now rather than from the event loop, so the page is whole when it returns.
             self.content_layout.itemAt(index).widget().show()
+        if self.consent is not None:
+            self.consent.hide()
+        self.side_by_side.hide()
 
     def _together_bar(self, present: list[PartnerInfo]) -> QWidget:
         bar = Card("Answering as")
@@ -149,9 +171,8 @@ class ChapterReader(Page):
             self.partner_group.addButton(button)
             row.addWidget(button)
         row.addStretch(1)
-        self.side_button = plain_button("Show side by side")
-        self.side_button.setCheckable(True)
-        self.side_button.toggled.connect(self.show_side_by_side)
+        self.side_button = plain_button("Side by side…", "Look at your answers side by side")
+        self.side_button.clicked.connect(self._side_button_clicked)
         row.addWidget(self.side_button)
         bar.body.addLayout(row)
         bar.body.addWidget(plain_label(SIDE_BY_SIDE_NOTE, role="muted"))
@@ -184,17 +205,40 @@ class ChapterReader(Page):
         self._answers.set_bookmark(partner_id, self.chapter.id)
         self._build_content()
 
-    def show_side_by_side(self, on: bool) -> None:
-        self._autosaver.flush()
-        if on:
-            present = [p for p in self.partners if p.unlocked]
-            stored = {p.id: self._answers.chapter_answers(p.id, self.chapter.id) for p in present}
-            self.side_by_side.show_chapter(self.chapter, present, stored)
+    def _side_button_clicked(self) -> None:
+        if self.side_by_side.isVisibleTo(self):
+            self.close_side_by_side()
+        elif self.consent.isVisibleTo(self):
+            self.consent.cancel()
         else:
-            self.side_by_side.clear()
-        self.side_button.setText("Back to answering" if on else "Show side by side")
-        self.worksheets.setVisible(not on)
-        self.side_by_side.setVisible(on)
+            self._autosaver.flush()
+            self.consent.ask()
+
+    def show_side_by_side(self, agreed: frozenset[str]) -> None:
+        """Each partner's column: all their answers if they agreed this time, else only what
+        they have shared (an unshared answer then looks unanswered, and nothing says why)."""
+        self._autosaver.flush()
+        present = [p for p in self.partners if p.unlocked]
+        shared = self._answers.shared_in_chapter(self.chapter.id)
+        stored = {}
+        for partner in present:
+            if partner.id in agreed:
+                stored[partner.id] = self._answers.chapter_answers(partner.id, self.chapter.id)
+            else:
+                stored[partner.id] = {key: value for (owner, key), value in shared.items()
+                                      if owner == partner.id}
+        self.side_by_side.show_chapter(self.chapter, present, stored)
+        self.side_button.setText("Back to answering")
+        self.side_button.setAccessibleName("Back to answering")
+        self.worksheets.hide()
+        self.side_by_side.show()
+
+    def close_side_by_side(self) -> None:
+        self.side_by_side.clear()
+        self.side_by_side.hide()
+        self.side_button.setText("Side by side…")
+        self.side_button.setAccessibleName("Look at your answers side by side")
+        self.worksheets.show()
 
     def show_worksheet(self, worksheet_id: str) -> None:
         """Bring a worksheet's first question into view (a search result leads here). While a
@@ -217,8 +261,8 @@ class ChapterReader(Page):
         self.chapter, self.partners, self.answering = None, [], None  # names go with it
         self.title.clear()
         self.summary.clear()
-        self.note.text.clear()
+        self.note.set_note("")
 
     def _clear_content(self) -> None:
-        self.cards = []
+        self.cards, self.consent = [], None
         clear_layout(self.content_layout)

@@ -324,6 +324,17 @@ class NewPassphraseForm(QWidget):
         self.again.clear()
 
 
+class CardText(QLabel):
+    """A card's text, shown exactly while it has some: deciding that once, when the card was
+    built, hid text set later (a chapter's content note)."""
+    def setText(self, text: str) -> None:
+        super().setText(text)
+        self.setVisible(bool(text) and self.parentWidget() is not None)
+
+    def clear(self) -> None:
+        self.setText("")
+
+
 class Card(QFrame):
     """A softly framed group with an optional title."""
 
@@ -334,11 +345,13 @@ class Card(QFrame):
         self.body.setContentsMargins(22, 18, 22, 20)
         self.body.setSpacing(10)
         self.title = plain_label(title, role="subheading")
-        self.text = plain_label(text)
+        self.text = CardText()
+        self.text.setTextFormat(Qt.TextFormat.PlainText)
+        self.text.setWordWrap(True)
         self.body.addWidget(self.title)
         self.body.addWidget(self.text)
+        self.text.setText(text)
         self.title.setVisible(bool(title))
-        self.text.setVisible(bool(text))
         if title:
             self.setAccessibleName(title)
 

@@ -69,6 +69,8 @@ class ScaleRow(QWidget):
         layout.addLayout(row)
         layout.addWidget(plain_label(f"{scale.min} = {scale.low_label} · {scale.max} = "
                                      f"{scale.high_label}", role="muted"))
+        if scale.help:
+            layout.addWidget(plain_label(scale.help, role="muted"))
         self.set_value((scale.min + scale.max) // 2)
 
     def _show_value(self, value: int) -> None:
