@@ -79,6 +79,14 @@ class PrintedWorksheet:
     chapter_title: str
     title: str
     questions: tuple[tuple[Field, tuple[PrintedAnswer, ...]], ...]
+    # Each question's number on the blank sheet (1 = the sheet's first field), so the numbers
+    # in a packet match the paper a couple filled in; empty: numbered 1, 2, 3 as printed.
+    numbers: tuple[int, ...] = ()
+
+    def numbered(self):
+        """(number, field, answers) for each printed question."""
+        numbers = self.numbers or range(1, len(self.questions) + 1)
+        return [(n, f, a) for n, (f, a) in zip(numbers, self.questions, strict=True)]
 
 
 @dataclass(frozen=True)
@@ -194,8 +202,8 @@ class PacketService:
             if wanted is not None and chapter.id not in wanted:
                 continue
             for sheet in chapter.worksheets:
-                questions = []
-                for fld in sheet.fields:
+                questions, numbers = [], []
+                for number, fld in enumerate(sheet.fields, 1):
                     key = AnswerKey(chapter.id, sheet.id, fld.id)
                     printed = tuple(
                         PrintedAnswer(who[pid], fld, decode(fld, stored[pid][key]),
@@ -203,9 +211,10 @@ class PacketService:
                         for pid in request.partner_ids if (pid, key) in chosen)
                     if printed:
                         questions.append((fld, printed))
+                        numbers.append(number)
                 if questions:
                     sheets.append(PrintedWorksheet(chapter.number, chapter.title, sheet.title,
-                                                   tuple(questions)))
+                                                   tuple(questions), tuple(numbers)))
         return tuple(sheets)
 
     def _milestones(self, request) -> tuple[tuple[str, str, str], ...]:

@@ -75,7 +75,7 @@ def _reframe(field: Field, rows) -> Table:
     header = [paragraph(field.left_label, "column"), paragraph(field.right_label, "column")]
     body = [[user_paragraphs(r.thought, "option"), user_paragraphs(r.kinder, "option")]
             for r in rows if r.thought.strip() or r.kinder.strip()]
-    table = Table([header] + body, colWidths=[None, None], repeatRows=1)
+    table = Table([header] + body, colWidths=["50%", "50%"], repeatRows=1, splitInRow=1)
     table.setStyle(TableStyle([
         *_CELL_FONT,
         ("BACKGROUND", (0, 0), (-1, 0), TINT),

@@ -47,7 +47,7 @@ def packet_html(packet: Packet) -> str:
     for sheet in packet.worksheets:
         parts.append(_p(f"Chapter {sheet.chapter_number} · {sheet.chapter_title}", "h2"))
         parts.append(_p(sheet.title, "h3"))
-        for number, (field, answers) in enumerate(sheet.questions, 1):
+        for number, field, answers in sheet.numbered():
             parts.append(_p(f"{number}. {field.prompt}", "h4"))
             for answer in answers:
                 parts.append(_p(answer.who, "i"))
