@@ -9,6 +9,7 @@ so it never carries a chapter title or anything intimate.
 from __future__ import annotations
 
 import datetime as _dt
+import re
 from collections.abc import Callable
 from functools import cache
 from typing import BinaryIO
@@ -33,7 +34,15 @@ from reportlab.platypus import (
 from workbook.content import model as content_model
 from workbook.export.bidi_text import has_rtl
 from workbook.export.encryption import encryption_for
-from workbook.export.fonts import MONO, SANS, SANS_BOLD, SERIF, SERIF_ITALIC, ensure_fonts
+from workbook.export.fonts import (
+    MONO,
+    SANS,
+    SANS_BOLD,
+    SERIF,
+    SERIF_ITALIC,
+    SHAPED_FACES,
+    ensure_fonts,
+)
 from workbook.export.markup import line_markup, logical_lines, to_markup
 
 PAGE_SIZES = {"A4": A4, "Letter": LETTER}
@@ -113,7 +122,30 @@ def _line(line: str, style: ParagraphStyle, bullet: str | None = None) -> Flowab
     if has_rtl(line):  # only these take the slower path (rtl_flow.py)
         from workbook.export.rtl_flow import RtlParagraph
         return RtlParagraph(line, style, bullet)
-    return Paragraph(line_markup(line, style.fontName), style, bulletText=bullet)
+    markup = line_markup(line, style.fontName)
+    if _SHAPED.search(markup):
+        style = _shaping(style)
+    return Paragraph(markup, style, bulletText=bullet)
+
+
+# A paragraph with Thai or Devanagari is shaped with HarfBuzz (vowel signs placed and
+# reordered, conjuncts joined); others are not: shaping costs time and changes nothing there.
+_SHAPED = re.compile("|".join(f'<font name="{face}">' for face in sorted(SHAPED_FACES)))
+
+
+def _shaping(style: ParagraphStyle) -> ParagraphStyle:
+    if not _harfbuzz_available():
+        return style  # the letters still print, unshaped
+    return style.clone(f"{style.name}-shaped", shaping=1)
+
+
+@cache
+def _harfbuzz_available() -> bool:
+    try:
+        import uharfbuzz  # noqa: F401
+    except ImportError:
+        return False
+    return True
 
 
 def content_paragraphs(text: str, style_name: str) -> list[Flowable]:

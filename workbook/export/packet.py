@@ -203,7 +203,9 @@ def _gratitude(packet: Packet) -> list[Flowable]:
         return []
     story: list[Flowable] = [paragraph("A few gratitude notes", "chapter_title")]
     for who, day, text in packet.gratitude:
-        story.append(KeepTogether([paragraph(f"{who} · {printed_date(day)}", "help"),
+        # The date first: a right-to-left name first would make the line right to left and
+        # put the date's words in reverse order.
+        story.append(KeepTogether([paragraph(f"{printed_date(day)} · {who}", "help"),
                                    *user_paragraphs(text, "body"), Spacer(1, 8)]))
     return story
 
