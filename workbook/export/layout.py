@@ -33,6 +33,7 @@ from reportlab.platypus import (
 
 from workbook.content import model as content_model
 from workbook.export.bidi_text import has_rtl
+from workbook.export.dates import long_date
 from workbook.export.encryption import encryption_for
 from workbook.export.fonts import (
     MONO,
@@ -54,8 +55,6 @@ TINT = colors.HexColor("#eef2f5")
 MARGIN_X = 22 * mm
 MARGIN_TOP = 24 * mm  # leaves room for the header above the text frame
 MARGIN_BOTTOM = 22 * mm
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December")
 _TOTAL_FORM = "pageTotal"
 
 
@@ -67,8 +66,7 @@ def page_dimensions(name: str) -> tuple[float, float]:
 
 
 def printed_date(day: _dt.date) -> str:
-    # Month names spelled out here: strftime's %B follows the process locale, which Qt sets.
-    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+    return long_date(day)
 
 
 @cache
@@ -192,11 +190,13 @@ class _AtFoot(Flowable):
 def build_pdf(out: BinaryIO, story: list[Flowable], *, size: str = "A4",
               label: str | None = None, password: str | None = None,
               running_heads: bool = True, title: str = "Workbook pages",
-              progress: Callable[[int, int], None] | None = None) -> int:
+              progress: Callable[[int, int], None] | None = None,
+              footer_note: str | None = None) -> int:
     """Lay out `story` into `out`; return the number of pages.
 
     With running_heads, page one has a footer only and later pages also a header (the date
-    and `label`); without, pages are bare (the recovery sheet carries nothing but the code).
+    and `label`, and `footer_note` at the foot); without, pages are bare (the recovery sheet
+    carries nothing but the code).
     `progress(done, total)` hears how many of the story's flowables are laid out.
     """
     ensure_fonts()
@@ -208,7 +208,7 @@ def build_pdf(out: BinaryIO, story: list[Flowable], *, size: str = "A4",
                           encrypt=encryption_for(password))
     frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="text",
                   leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
-    heads = _RunningHeads(label, _dt.date.today()) if running_heads else None
+    heads = _RunningHeads(label, _dt.date.today(), footer_note) if running_heads else None
     cover_page = dict(onPage=heads.footer) if heads else {}
     body_page = dict(onPage=heads.header_and_footer) if heads else {}
     doc.addPageTemplates([PageTemplate("cover", [frame], **cover_page),
@@ -234,15 +234,23 @@ def _progress_adapter(progress: Callable[[int, int], None]):
 class _RunningHeads:
     """Draws the header (date, label) and footer (Page N of M) on each page."""
 
-    def __init__(self, label: str | None, day: _dt.date):
+    def __init__(self, label: str | None, day: _dt.date, note: str | None = None):
         self.left = paragraph(f"Printed {printed_date(day)}", "header")
         self.right = paragraph(label, "header_right") if label else None
+        centred = styles()["header"].clone("footer_note", alignment=TA_CENTER)
+        self.note = paragraph(note, centred) if note else None
 
     def header_and_footer(self, canv: Canvas, doc) -> None:
         top = doc.pagesize[1] - 13 * mm
         for para in filter(None, (self.left, self.right)):
-            _, height = para.wrap(doc.width, 20 * mm)
-            para.drawOn(canv, doc.leftMargin, top - height)
+            # The label (names and period) keeps clear of the date on the left.
+            width = doc.width if para is self.left else doc.width * 0.62
+            _, height = para.wrap(width, 20 * mm)
+            x = doc.leftMargin + (doc.width - width if para is self.right else 0)
+            para.drawOn(canv, x, top - height)
+        if self.note:  # a discreet line under the page number
+            _, height = self.note.wrap(doc.width, 10 * mm)
+            self.note.drawOn(canv, doc.leftMargin, 12 * mm - height - 1)
         self.footer(canv, doc)
 
     def footer(self, canv: Canvas, doc) -> None:

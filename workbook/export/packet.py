@@ -38,12 +38,14 @@ from workbook.export.layout import (
     printed_date,
     user_paragraphs,
 )
+from workbook.export.packet_sections import milestones_and_ladder, summary
 from workbook.export.save import save_atomically
 from workbook.packet import Packet
 
 _INDENT = 16
 _KEEP_HEIGHT = 110  # points: a question starts a page unless its first lines fit under it
 log = logging.getLogger(__name__)
+CONFIDENTIAL = "Confidential: written for the couple and their therapist"
 Progress = Callable[[int, int], None]
 
 
@@ -73,8 +75,9 @@ def write_session_packet(handle, packet: Packet, page_size: str = "A4",
     it cannot be laid out, the questions that cannot are found and printed as a placeholder,
     and the rest is laid out again."""
     width = page_dimensions(page_size)[0] - 2 * MARGIN_X
-    build = functools.partial(build_pdf, handle, size=page_size, label=packet.label,
-                              password=password, progress=progress)
+    build = functools.partial(build_pdf, handle, size=page_size,
+                              label=f"{packet.label} · {packet.period_text}",
+                              footer_note=CONFIDENTIAL, password=password, progress=progress)
     start = handle.tell()
     try:
         return build(_cover(packet) + _body(packet, width))
@@ -98,8 +101,10 @@ def _cover(packet: Packet) -> list[Flowable]:
 
 
 def _body(packet: Packet, width: float, unprintable: frozenset = frozenset()) -> list[Flowable]:
-    parts = [_answers(packet, unprintable), _milestones(packet), _trends(packet, width),
-             _gratitude(packet), _questions(packet), _notes(packet)]
+    # The summary (with the questions to bring) first, then the answers and what follows.
+    parts = [summary(packet, width), _answers(packet, unprintable),
+             milestones_and_ladder(packet, width), _trends(packet, width), _gratitude(packet),
+             _notes(packet)]
     story: list[Flowable] = []
     for part in filter(None, parts):
         if story:
@@ -170,25 +175,6 @@ def _find_unprintable(packet: Packet, page_size: str) -> frozenset[tuple[int, in
 
 
 # -- trackers -----------------------------------------------------------------------------------
-def _milestones(packet: Packet) -> list[Flowable]:
-    if not (packet.milestones or packet.ladder or packet.ladder_events):
-        return []
-    story: list[Flowable] = [paragraph("Milestones and the ladder", "chapter_title")]
-    if packet.milestones:
-        story.append(paragraph("Milestones", "worksheet_title"))
-        for title, state, day in packet.milestones:
-            when = f" · {day}" if day else ""
-            story.append(paragraph(f"{title} — {state}{when}", "listed", bullet="•"))
-    if packet.ladder:
-        story += [Spacer(1, 8), paragraph("Consent ladder", "worksheet_title")]
-        for n, (title, state) in enumerate(packet.ladder, 1):
-            story.append(paragraph(f"{title} — {state}", "listed", bullet=f"{n}."))
-    if packet.ladder_events:
-        story += [Spacer(1, 8), paragraph("Changes on the ladder", "worksheet_title")]
-        story += [paragraph(event, "option") for event in packet.ladder_events]
-    return story
-
-
 def _trends(packet: Packet, width: float) -> list[Flowable]:
     if not packet.trends:
         return []
@@ -208,13 +194,6 @@ def _gratitude(packet: Packet) -> list[Flowable]:
         story.append(KeepTogether([paragraph(f"{printed_date(day)} · {who}", "help"),
                                    *user_paragraphs(text, "body"), Spacer(1, 8)]))
     return story
-
-
-def _questions(packet: Packet) -> list[Flowable]:
-    if not packet.questions:
-        return []
-    return [paragraph("Questions to bring", "chapter_title"),
-            *user_paragraphs(packet.questions, "body")]
 
 
 def _notes(packet: Packet) -> list[Flowable]:

@@ -15,6 +15,7 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QWidget
 
 from workbook.answer_values import describe
+from workbook.export.dates import long_date
 from workbook.packet import Packet
 
 _SIZES = {"A4": QPageSize.PageSizeId.A4, "Letter": QPageSize.PageSizeId.Letter}
@@ -65,7 +66,7 @@ def _trackers(packet: Packet) -> list[str]:
     parts = []
     if packet.milestones or packet.ladder:
         parts.append(_p("Milestones and the ladder", "h2"))
-        parts += [_p(f"• {t} — {s} {d}") for t, s, d in packet.milestones]
+        parts += [_p(f"• {m.title} — {m.state} {long_date(m.day)}") for m in packet.milestones]
         parts += [_p(f"{n}. {t} — {s}") for n, (t, s) in enumerate(packet.ladder, 1)]
     for trend in packet.trends:
         parts.append(_p(f"Check-in trends: {trend.who}", "h2"))
@@ -76,5 +77,5 @@ def _trackers(packet: Packet) -> list[str]:
     if packet.gratitude:
         parts.append(_p("A few gratitude notes", "h2"))
         for who, day, text in packet.gratitude:
-            parts += [_p(f"{who} · {day.isoformat()}", "i"), _p(text)]
+            parts += [_p(f"{long_date(day)} · {who}", "i"), _p(text)]
     return parts
