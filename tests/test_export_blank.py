@@ -199,3 +199,33 @@ def test_without_pyaes_a_password_is_a_calm_error(tmp_path, monkeypatch):
     with pytest.raises(ExportError, match="pyaes"):
         build_blank_worksheets(tmp_path / "x.pdf", password="secret")
     assert os.listdir(tmp_path) == []
+
+
+def test_every_sheet_stands_alone(workbook_pdf):
+    """No page without its worksheet's title; a name and date line, the chapter's summary and
+    (for sensitive chapters) its content note on every worksheet's first page."""
+    path, _ = workbook_pdf
+    texts = page_texts(path)[1:]
+    sheets = [(c, w) for c in CONTENT.chapters for w in c.worksheets]
+    for number, text in enumerate(texts, 2):
+        assert any(flat(w.title) in text for _, w in sheets), f"page {number} has no title"
+    firsts = [t for t in texts if "(continued)" not in t]
+    assert len(firsts) == len(sheets)
+    for (chapter, worksheet), text in zip(sheets, firsts, strict=True):
+        assert flat(worksheet.title) in text
+        assert "Name or initials:" in text and "Date:" in text
+        assert flat(chapter.summary) in text
+        if chapter.content_note:
+            assert "Content note: " + flat(chapter.content_note) in text
+
+
+def test_ladder_sheet_prints_its_steps_and_hints_agree(workbook_pdf):
+    path, _ = workbook_pdf
+    text = " ".join(page_texts(path))
+    chapter = next(c for c in CONTENT.chapters if c.ladder_steps)
+    assert "The suggested steps" in text
+    assert all(flat(step.title) in text for step in chapter.ladder_steps)
+    assert "Most important first" not in text
+    dates = sum(f.kind is FieldKind.DATE for c in CONTENT.chapters for w in c.worksheets
+                for f in w.fields)
+    assert text.count("day / month / year") == dates

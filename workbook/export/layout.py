@@ -104,6 +104,7 @@ def styles() -> dict[str, ParagraphStyle]:
         "header": style("header", SANS, 8, 10, textColor=MUTED),
         "header_right": style("header_right", SANS, 8, 10, textColor=MUTED, alignment=TA_RIGHT),
         "sheet_title": style("sheet_title", SANS_BOLD, 18, 23, spaceAfter=10),
+        "continued": style("continued", SANS_BOLD, 9.5, 12),
         "code": style("code", MONO, 24, 30, alignment=TA_CENTER),
     }
 
@@ -248,6 +249,11 @@ class _RunningHeads:
             _, height = para.wrap(width, 20 * mm)
             x = doc.leftMargin + (doc.width - width if para is self.right else 0)
             para.drawOn(canv, x, top - height)
+        sheet = getattr(doc, "current_sheet", None)
+        if sheet:  # this page continues a worksheet begun on an earlier one (drawn.SheetMark)
+            para = paragraph(f"{sheet} (continued)", "continued")
+            _, height = para.wrap(doc.width, 20 * mm)
+            para.drawOn(canv, doc.leftMargin, doc.pagesize[1] - MARGIN_TOP + 3)
         if self.note:  # a discreet line under the page number
             _, height = self.note.wrap(doc.width, 10 * mm)
             self.note.drawOn(canv, doc.leftMargin, 12 * mm - height - 1)
