@@ -335,7 +335,8 @@ def _period_text(start: dt.date | None, end: dt.date | None) -> str:
 
 def outline(packet: Packet) -> str:
     """A plain-text preview of what the PDF will hold, section by section (for the screen)."""
-    lines = [f"Page 1: a neutral cover (no names), covering {packet.period_text}."]
+    lines = [f"Page 1: a neutral cover (no names), covering {packet.period_text}.",
+             "Page 2: a summary of the period and of what each part holds."]
     for sheet in packet.worksheets:
         answers = sum(len(a) for _, a in sheet.questions)
         private = sum(x.private for _, a in sheet.questions for x in a)
@@ -353,6 +354,6 @@ def outline(packet: Packet) -> str:
         lines.append("Questions to bring")
     if packet.notes_lines:
         lines.append("Lined space for notes from the session")
-    if len(lines) == 1:
-        lines.append("Nothing chosen yet.")
+    if len(lines) == 2:
+        lines.append("Nothing else chosen yet.")
     return "\n".join(lines)

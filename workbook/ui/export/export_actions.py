@@ -68,8 +68,9 @@ class SavingAndPrinting:
 
     def _password_changed(self) -> None:
         locked = bool(self.password.text())
-        self.warning.title.setText("This PDF will be locked with a password" if locked
-                                   else "PDFs are not encrypted")
+        title = "This PDF will be locked with a password" if locked else "PDFs are not encrypted"
+        self.warning.title.setText(title)
+        self.warning.setAccessibleName(title)
         self.warning.text.setText(self._warning_text())
 
     def print_packet(self) -> None:

@@ -6,7 +6,7 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import QListView, QListWidget, QListWidgetItem
 
-_HEIGHT = 250  # the list's height: a page image plus its "Page N" caption
+_HEIGHT = 268  # the list's height: a page image plus its "Page N" caption
 
 
 class PageStrip(QListWidget):
@@ -22,6 +22,7 @@ class PageStrip(QListWidget):
         self.setSpacing(6)
         self.setFixedHeight(_HEIGHT)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
     def show_pages(self, images) -> None:
         """Called on the UI thread with the worker's QImages (pixmaps belong to this thread)."""
