@@ -74,3 +74,9 @@ def test_a_right_to_left_name_does_not_scramble_the_date_beside_it(tmp_path):
     text, _ = build(tmp_path, ["x"], gratitude=(("שרה", dt.date(2026, 3, 14), "thank you"),))
     assert "14 March 2026" in " ".join(text.split())
     assert "שרה" in text
+
+
+def test_punctuation_inside_a_devanagari_word_stays_in_its_run():
+    # Split runs would be shaped apart, and the second half would start with a dotted circle.
+    assert to_markup("धीरे-धीरे, 2") == [
+        '<font name="NotoSansDevanagari-Regular">धीरे-धीरे,</font> 2']

@@ -130,6 +130,8 @@ def _runs(line: str, primary: frozenset[int], fallback: frozenset[int],
     runs: list[list] = []
     for ch in line:
         kind = _kind(ch, primary, fallback, bold)
+        if runs and isinstance(runs[-1][0], str) and _joins_script_run(ch, runs[-1][0]):
+            kind = runs[-1][0]  # "धीरे-धीरे" stays one run: shaping needs the whole word
         if runs and runs[-1][0] == _SYMBOL and (kind == _SYMBOL or _is_joiner(ch)):
             kind = _SYMBOL if kind == _SYMBOL else _INVISIBLE  # absorb 👨‍👩 joiners, skin tones
         if kind in (_INVISIBLE, _DROP):
@@ -139,6 +141,12 @@ def _runs(line: str, primary: frozenset[int], fallback: frozenset[int],
         else:
             runs.append([kind, [ch]])
     return runs
+
+
+def _joins_script_run(ch: str, face: str) -> bool:
+    """Punctuation or a digit right after Thai, Devanagari or CJK text, that its face has."""
+    category = unicodedata.category(ch)
+    return category[0] in "PN" and ord(ch) in coverage(face)
 
 
 def _kind(ch: str, primary: frozenset[int], fallback: frozenset[int],
