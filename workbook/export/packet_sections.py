@@ -124,8 +124,8 @@ def _n(count: int, word: str) -> str:
 
 # -- milestones and the ladder ------------------------------------------------------------------
 def milestones_and_ladder(packet: Packet, width: float) -> list[Flowable]:
-    if MILESTONES not in packet.sections:
-        return []
+    if MILESTONES not in packet.sections or not (packet.milestones or packet.ladder):
+        return []  # the summary says "none recorded in this period": no page for nothing
     story: list[Flowable] = [paragraph("Milestones and the ladder", "chapter_title"),
                              paragraph("Milestones", "worksheet_title")]
     if packet.milestones:
@@ -133,7 +133,7 @@ def milestones_and_ladder(packet: Packet, width: float) -> list[Flowable]:
         rows += [[paragraph(m.title, "option"), paragraph(m.whose, "option"),
                   paragraph(m.state, "option"), paragraph(long_date(m.day), "option")]
                  for m in packet.milestones]
-        story.append(_table(rows, width, (0.5, 0.16, 0.14, 0.2), header=True))
+        story.append(_table(rows, width, (0.44, 0.15, 0.17, 0.24), header=True))
         if any(m.whose == "Not recorded" for m in packet.milestones):
             story.append(paragraph("Milestones are kept on one shared list; for those written "
                                    "as “I…” the workbook does not record which partner "
