@@ -229,3 +229,12 @@ def test_ladder_sheet_prints_its_steps_and_hints_agree(workbook_pdf):
     dates = sum(f.kind is FieldKind.DATE for c in CONTENT.chapters for w in c.worksheets
                 for f in w.fields)
     assert text.count("day / month / year") == dates
+
+
+def test_the_ladder_sheet_has_a_line_for_each_step(tmp_path):
+    chapter = next(c for c in CONTENT.chapters if c.ladder_steps)
+    path = tmp_path / "ladder.pdf"
+    build_blank_worksheets(path, [chapter.id])
+    text = " ".join(page_texts(path))
+    count = len(chapter.ladder_steps)
+    assert f"{count}. " in text.split("first step first.")[1]

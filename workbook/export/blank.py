@@ -118,7 +118,7 @@ def _cover(chapter_count: int) -> list[Flowable]:
 
 def _chapters(chapters: list[Chapter], fillable: bool, page_size: str) -> list[Flowable]:
     """Each worksheet on its own sheet(s): it stands alone when handed out one by one. One
-    that would spill a little onto a second page gets a little less writing space instead."""
+    that would spill a little onto one more page gets a little less writing space instead."""
     width, height = page_dimensions(page_size)
     frame = (width - 2 * MARGIN_X, height - MARGIN_TOP - MARGIN_BOTTOM)
     story: list[Flowable] = []
@@ -127,25 +127,31 @@ def _chapters(chapters: list[Chapter], fillable: bool, page_size: str) -> list[F
             if story:
                 story.append(PageBreak())
             sheet = _chapter_heading(chapter) + _worksheet(chapter, worksheet, fillable)
-            if _height(sheet, frame[0]) > frame[1]:
+            pages = _pages(sheet, *frame)
+            if pages > 1:
                 compact = _chapter_heading(chapter) + _worksheet(chapter, worksheet, fillable,
                                                                  compact=True)
-                if _height(compact, frame[0]) <= frame[1]:
+                if _pages(compact, *frame) < pages:
                     sheet = compact
             story += sheet
     return story
 
 
-def _height(story: list[Flowable], width: float) -> float:
-    """Roughly how tall `story` is in a frame `width` wide (indents ignored: a few points)."""
-    total = 0.0
+def _pages(story: list[Flowable], width: float, height: float) -> int:
+    """About how many pages `story` takes: each flowable goes on the page if it fits, else
+    starts the next (questions are kept together; indents ignored: a few points)."""
+    pages, left = 1, height
     for flowable in story:
         if isinstance(flowable, KeepTogether):  # its own wrap needs a canvas
-            total += _height(flowable._content, width)
-            continue
-        total += flowable.wrap(width, 10_000)[1]
-        total += flowable.getSpaceBefore() + flowable.getSpaceAfter()
-    return total
+            need = sum(f.wrap(width, 10_000)[1] + f.getSpaceBefore() + f.getSpaceAfter()
+                       for f in flowable._content)
+        else:
+            need = (flowable.wrap(width, 10_000)[1] + flowable.getSpaceBefore()
+                    + flowable.getSpaceAfter())
+        if need > left and left < height:
+            pages, left = pages + 1, height
+        left -= need
+    return pages
 
 
 def _chapter_heading(chapter: Chapter) -> list[Flowable]:
@@ -173,7 +179,9 @@ def _worksheet(chapter: Chapter, worksheet: Worksheet, fillable: bool,
         story += _ladder_steps(chapter)
     for number, field in enumerate(worksheet.fields, 1):
         name = f"{prefix}:{field.id}" if prefix else None
-        story.append(KeepTogether(_question(number, field, name, compact)))
+        # Lines to order the chapter's ladder steps: one for each step.
+        steps = len(chapter.ladder_steps) or None
+        story.append(KeepTogether(_question(number, field, name, compact, steps)))
     return story + [SheetMark(None)]
 
 
@@ -196,13 +204,13 @@ def _ladder_steps(chapter: Chapter) -> list[Flowable]:
             *[paragraph(step.title, "listed", bullet="•") for step in steps]]
 
 
-def _question(number: int, field: Field, name: str | None,
-              compact: bool = False) -> list[Flowable]:
+def _question(number: int, field: Field, name: str | None, compact: bool = False,
+              free_lines: int | None = None) -> list[Flowable]:
     prompt = paragraph(field.prompt, "prompt", bullet=f"{number}.")
     hints = [paragraph(text, "help") for text in (field.help, _hint(field)) if text]
     # The prompt style hangs its number in the margin; everything below lines up with its text.
     return [prompt, Indenter(left=_INDENT), *hints, Spacer(1, 4),
-            *_answer(field, name, compact), Indenter(left=-_INDENT)]
+            *_answer(field, name, compact, free_lines), Indenter(left=-_INDENT)]
 
 
 def _hint(field: Field) -> str:
@@ -211,7 +219,8 @@ def _hint(field: Field) -> str:
     return _HINTS.get(field.kind, "")
 
 
-def _answer(field: Field, name: str | None, compact: bool = False) -> list[Flowable]:
+def _answer(field: Field, name: str | None, compact: bool = False,
+            free_lines: int | None = None) -> list[Flowable]:
     kind = field.kind
     if kind is FieldKind.LONG_TEXT:
         return [RuledLines(COMPACT_LONG_TEXT_LINES if compact else LONG_TEXT_LINES, name=name)]
@@ -225,7 +234,7 @@ def _answer(field: Field, name: str | None, compact: bool = False) -> list[Flowa
     if kind is FieldKind.REFRAME:
         return [_reframe(field, name)]
     if kind is FieldKind.RANKED_LIST:
-        return _ranked(field, name)
+        return _ranked(field, name, free_lines)
     if kind is FieldKind.DATE:
         return [DateBlank(name=name)]
     raise ValueError(f"no printed layout for field kind {kind!r}")
@@ -295,9 +304,9 @@ def _cell(name: str | None, row: int, column: int) -> Flowable | str:
     return _Area(f"{name}:r{row}c{column}", REFRAME_ROW_HEIGHT - 8)
 
 
-def _ranked(field: Field, name: str | None) -> list[Flowable]:
+def _ranked(field: Field, name: str | None, free_lines: int | None = None) -> list[Flowable]:
     if not field.items:
-        count = field.max_items or FREE_RANK_LINES
+        count = field.max_items or free_lines or FREE_RANK_LINES
         return [RuledLines(count, numbered=True, name=name)]
     cells = [[Mark("rank", name=f"{name}:{i}" if name else None), paragraph(item, "option")]
              for i, item in enumerate(field.items, 1)]
