@@ -238,3 +238,26 @@ def test_the_ladder_sheet_has_a_line_for_each_step(tmp_path):
     text = " ".join(page_texts(path))
     count = len(chapter.ladder_steps)
     assert f"{count}. " in text.split("first step first.")[1]
+
+
+def test_other_lines_end_at_the_margin(tmp_path, monkeypatch):
+    """The "Other: ____" line is drawn to the width it is given: that must be the indented
+    column, not the whole frame (it once ran 16 points past the right margin)."""
+    from reportlab.lib.pagesizes import A4
+
+    from workbook.export import drawn
+    from workbook.export.layout import MARGIN_X
+    widths = []
+    real = drawn.Blank.wrap
+
+    def wrap(self, avail_width, avail_height):
+        if self.label is not None and "Other" in self.label.text:
+            widths.append(avail_width)
+        return real(self, avail_width, avail_height)
+
+    monkeypatch.setattr(drawn.Blank, "wrap", wrap)
+    build_blank_worksheets(tmp_path / "b.pdf", [c.id for c in CONTENT.chapters
+                                                  if any(f.allow_other for w in c.worksheets
+                                                         for f in w.fields)][:2])
+    column = A4[0] - 2 * MARGIN_X - 16 - 18  # frame, the answer's indent, the tick box
+    assert widths and max(widths) <= column + 0.01

@@ -44,6 +44,7 @@ from workbook.export.layout import (
     page_dimensions,
     paragraph,
     printed_date,
+    styles,
 )
 from workbook.export.save import save_atomically
 
@@ -139,12 +140,14 @@ def _chapters(chapters: list[Chapter], fillable: bool, page_size: str) -> list[F
 
 def _pages(story: list[Flowable], width: float, height: float) -> int:
     """About how many pages `story` takes: each flowable goes on the page if it fits, else
-    starts the next (questions are kept together; indents ignored: a few points)."""
+    starts the next (questions are kept together)."""
     pages, left = 1, height
     for flowable in story:
-        if isinstance(flowable, KeepTogether):  # its own wrap needs a canvas
-            need = sum(f.wrap(width, 10_000)[1] + f.getSpaceBefore() + f.getSpaceAfter()
-                       for f in flowable._content)
+        if isinstance(flowable, KeepTogether):  # a question; its own wrap needs a canvas
+            # At the exact width the frame will give it (inside the indent): a table keeps the
+            # column widths of its first wrap.
+            need = sum(f.wrap(width - _INDENT, 10_000)[1] + f.getSpaceBefore()
+                       + f.getSpaceAfter() for f in flowable._content)
         else:
             need = (flowable.wrap(width, 10_000)[1] + flowable.getSpaceBefore()
                     + flowable.getSpaceAfter())
@@ -181,7 +184,11 @@ def _worksheet(chapter: Chapter, worksheet: Worksheet, fillable: bool,
         name = f"{prefix}:{field.id}" if prefix else None
         # Lines to order the chapter's ladder steps: one for each step.
         steps = len(chapter.ladder_steps) or None
-        story.append(KeepTogether(_question(number, field, name, compact, steps)))
+        # The indent is outside the KeepTogether: inside one, reportlab sizes a table's
+        # columns before the indent applies, and an "Other: ____" line ran past the margin.
+        story += [Indenter(left=_INDENT),
+                  KeepTogether(_question(number, field, name, compact, steps)),
+                  Indenter(left=-_INDENT)]
     return story + [SheetMark(None)]
 
 
@@ -206,11 +213,12 @@ def _ladder_steps(chapter: Chapter) -> list[Flowable]:
 
 def _question(number: int, field: Field, name: str | None, compact: bool = False,
               free_lines: int | None = None) -> list[Flowable]:
-    prompt = paragraph(field.prompt, "prompt", bullet=f"{number}.")
+    """Set inside an indent of _INDENT, with the number hanging out to the left of it, so
+    the hints and the answer space line up with the question's text."""
+    hanging = styles()["prompt"].clone("prompt_hanging", leftIndent=0, bulletIndent=-_INDENT)
+    prompt = paragraph(field.prompt, hanging, bullet=f"{number}.")
     hints = [paragraph(text, "help") for text in (field.help, _hint(field)) if text]
-    # The prompt style hangs its number in the margin; everything below lines up with its text.
-    return [prompt, Indenter(left=_INDENT), *hints, Spacer(1, 4),
-            *_answer(field, name, compact, free_lines), Indenter(left=-_INDENT)]
+    return [prompt, *hints, Spacer(1, 4), *_answer(field, name, compact, free_lines)]
 
 
 def _hint(field: Field) -> str:
