@@ -47,7 +47,7 @@ def test_chapter_and_date_filters(vault_two, tmp_path):
                      "--chapter", chapter, "--from", "2020-01-01", "--to", "2020-12-31",
                      stdin=PASSPHRASE_ONE + "\n", home=tmp_path)
     assert result.returncode == 0, result.stderr
-    assert SHARED in text_of(out) and "2020-01-01 to 2020-12-31" in text_of(out)
+    assert SHARED in text_of(out) and "1 January 2020 to 31 December 2020" in text_of(out)
     bad = run_cli("export", "--data-dir", str(vault_two.folder), "-o", str(out),
                   "--chapter", "no-such-chapter", stdin=PASSPHRASE_ONE + "\n", home=tmp_path)
     assert bad.returncode == 2 and "no-such-chapter" in bad.stderr

@@ -199,3 +199,65 @@ def test_without_pyaes_a_password_is_a_calm_error(tmp_path, monkeypatch):
     with pytest.raises(ExportError, match="pyaes"):
         build_blank_worksheets(tmp_path / "x.pdf", password="secret")
     assert os.listdir(tmp_path) == []
+
+
+def test_every_sheet_stands_alone(workbook_pdf):
+    """No page without its worksheet's title; a name and date line, the chapter's summary and
+    (for sensitive chapters) its content note on every worksheet's first page."""
+    path, _ = workbook_pdf
+    texts = page_texts(path)[1:]
+    sheets = [(c, w) for c in CONTENT.chapters for w in c.worksheets]
+    for number, text in enumerate(texts, 2):
+        assert any(flat(w.title) in text for _, w in sheets), f"page {number} has no title"
+    firsts = [t for t in texts if "(continued)" not in t]
+    assert len(firsts) == len(sheets)
+    for (chapter, worksheet), text in zip(sheets, firsts, strict=True):
+        assert flat(worksheet.title) in text
+        assert "Name or initials:" in text and "Date:" in text
+        assert flat(chapter.summary) in text
+        if chapter.content_note:
+            assert "Content note: " + flat(chapter.content_note) in text
+
+
+def test_ladder_sheet_prints_its_steps_and_hints_agree(workbook_pdf):
+    path, _ = workbook_pdf
+    text = " ".join(page_texts(path))
+    chapter = next(c for c in CONTENT.chapters if c.ladder_steps)
+    assert "The suggested steps" in text
+    assert all(flat(step.title) in text for step in chapter.ladder_steps)
+    assert "Most important first" not in text
+    dates = sum(f.kind is FieldKind.DATE for c in CONTENT.chapters for w in c.worksheets
+                for f in w.fields)
+    assert text.count("day / month / year") == dates
+
+
+def test_the_ladder_sheet_has_a_line_for_each_step(tmp_path):
+    chapter = next(c for c in CONTENT.chapters if c.ladder_steps)
+    path = tmp_path / "ladder.pdf"
+    build_blank_worksheets(path, [chapter.id])
+    text = " ".join(page_texts(path))
+    count = len(chapter.ladder_steps)
+    assert f"{count}. " in text.split("first step first.")[1]
+
+
+def test_other_lines_end_at_the_margin(tmp_path, monkeypatch):
+    """The "Other: ____" line is drawn to the width it is given: that must be the indented
+    column, not the whole frame (it once ran 16 points past the right margin)."""
+    from reportlab.lib.pagesizes import A4
+
+    from workbook.export import drawn
+    from workbook.export.layout import MARGIN_X
+    widths = []
+    real = drawn.Blank.wrap
+
+    def wrap(self, avail_width, avail_height):
+        if self.label is not None and "Other" in self.label.text:
+            widths.append(avail_width)
+        return real(self, avail_width, avail_height)
+
+    monkeypatch.setattr(drawn.Blank, "wrap", wrap)
+    build_blank_worksheets(tmp_path / "b.pdf", [c.id for c in CONTENT.chapters
+                                                  if any(f.allow_other for w in c.worksheets
+                                                         for f in w.fields)][:2])
+    column = A4[0] - 2 * MARGIN_X - 16 - 18  # frame, the answer's indent, the tick box
+    assert widths and max(widths) <= column + 0.01

@@ -22,7 +22,7 @@ TRICKY = ("Plain <b>not bold</b> & <3 and a </para> tag\n"
           "Γειά σου κόσμε — Привет, мир\n"
           "שלום and مرحبا\n"
           "Thumbs 👍 and family 👨‍👩‍👧 and flag 🇫🇷 and heart ❤\n"
-          "中文 text")
+          "ሰላ text")
 
 
 def pdf_text(story) -> tuple[str, int]:
@@ -54,7 +54,8 @@ def test_missing_emoji_become_readable_names():
     # A joined sequence with a skin tone is one bracket, not a row of boxes.
     assert to_markup("👨‍👩‍👧 👋🏽") == ["[emoji: man, woman, girl] [emoji: waving hand sign]"]
     assert to_markup("🇫🇷🇩🇪") == ["[flag: FR, DE]"]
-    assert to_markup("中文字") == ["[3 characters not available in print]"]
+    assert to_markup("ሰላም") == ["[3 characters not available in print]"]  # Ethiopic
+    assert to_markup("中文字") == ['<font name="DroidSansFallbackFull">中文字</font>']
 
 
 def test_decomposed_accents_are_composed_so_they_print_in_place():
@@ -78,11 +79,17 @@ def test_long_lines_are_cut_at_spaces_without_losing_text():
 @settings(max_examples=150, deadline=None)
 @given(st.text(alphabet=st.characters(blacklist_categories=["Cs"]), max_size=60))
 def test_any_text_gives_valid_markup_with_only_printable_characters(text):
-    printable = coverage(SERIF) | coverage(SANS)
+    printable = coverage(SERIF) | coverage(SANS) | _script_faces()
     for markup in to_markup(text):
         Paragraph(markup, styles()["body"])  # raises on broken markup
         plain = re.sub(r"<[^>]+>", "", markup)
         assert {ord(c) for c in plain} <= printable
+
+
+def _script_faces() -> frozenset[int]:
+    from workbook.export.fonts import DEVANAGARI, HAN_KANA, HANGUL, THAI
+    return frozenset().union(*(coverage(faces[0]) for faces in (THAI, DEVANAGARI, HAN_KANA,
+                                                                HANGUL)))
 
 
 def test_tricky_text_comes_out_of_the_pdf_literally():

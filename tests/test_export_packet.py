@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import shutil
 import subprocess
 
@@ -18,10 +19,12 @@ from workbook.export import build_session_packet, count_pages
 from workbook.packet import (
     ANSWERS,
     INITIALS,
+    MILESTONES,
     NAMES,
     NOTES,
     QUESTIONS,
     SECTIONS,
+    TRENDS,
     PacketRequest,
     PacketService,
 )
@@ -279,3 +282,62 @@ def test_progress_is_reported(filled, tmp_path):
     seen = []
     build_session_packet(tmp_path / "p.pdf", packet, progress=lambda d, t: seen.append((d, t)))
     assert seen and seen[-1][0] == seen[-1][1]
+
+
+def _pages(path) -> list[str]:
+    return [flat(p.extract_text()) for p in PdfReader(path).pages]
+
+
+def test_page_two_is_a_summary_that_tells_empty_from_left_out(filled, tmp_path):
+    service, alex, _, _ = filled
+    packets = PacketService(service, CONTENT)
+    path = tmp_path / "p.pdf"
+    start = TODAY - dt.timedelta(days=30)
+    chosen = frozenset({ANSWERS, MILESTONES, TRENDS, QUESTIONS})
+    build_session_packet(path, packets.gather(request(
+        alex, sections=chosen, date_from=start, date_to=TODAY, questions="How do we pause?",
+        chapter_ids=(CONTENT.chapters[-1].id,))))
+    summary = _pages(path)[1]
+    assert summary.startswith("Printed") and "Summary" in summary
+    assert "Period covered: 30 January 2026 to 1 March 2026" in summary
+    assert "Gratitude notes Not included" in summary and "Notes page Not included" in summary
+    assert "Answers No answers chosen" in summary  # chosen, but nothing in that chapter
+    assert "Check-in averages" in summary and "How do we pause?" in summary
+    assert "Held hands on a walk (26 February 2026)" not in summary  # a chapterless milestone
+    assert "Milestones reached in this period None recorded in this period" in summary
+
+
+def test_milestones_outside_the_dates_or_chapters_are_left_out(filled, tmp_path):
+    service, alex, _, _ = filled
+    milestones = MilestoneService(service)
+    first, second = CONTENT.chapters[1].id, CONTENT.chapters[2].id
+    for title, chapter, day in (("IN-RANGE-IN-CHAPTER", first, TODAY - dt.timedelta(days=5)),
+                                ("TOO-OLD", first, TODAY - dt.timedelta(days=400)),
+                                ("OTHER-CHAPTER", second, TODAY - dt.timedelta(days=5))):
+        mid = milestones.add(title, chapter)
+        milestones.set_state(mid, REACHED, on=day)
+    mid = milestones.add("I asked for a hug", first)
+    milestones.set_state(mid, REACHED, on=TODAY - dt.timedelta(days=2))
+    path = tmp_path / "p.pdf"
+    build_session_packet(path, PacketService(service, CONTENT).gather(request(
+        alex, chapter_ids=(first,), date_from=TODAY - dt.timedelta(days=30), date_to=TODAY)))
+    text = pdf_text(path)
+    assert "IN-RANGE-IN-CHAPTER" in text and "I asked for a hug" in text
+    assert "TOO-OLD" not in text and "OTHER-CHAPTER" not in text
+    assert "Milestone Whose State Date" in text
+    assert "I asked for a hug Not recorded Reached 27 February 2026" in text
+    assert "IN-RANGE-IN-CHAPTER Both of you Reached 24 February 2026" in text
+
+
+def test_inner_pages_carry_confidentiality_period_and_one_date_format(filled, tmp_path):
+    service, alex, _, _ = filled
+    path = tmp_path / "p.pdf"
+    build_session_packet(path, PacketService(service, CONTENT).gather(request(
+        alex, date_from=TODAY - dt.timedelta(days=60), date_to=TODAY)))
+    pages = _pages(path)
+    assert "Confidential" not in pages[0]  # the cover stays neutral
+    for text in pages[1:]:
+        assert "Confidential: written for the couple and their therapist" in text
+        assert "31 December 2025 to 1 March 2026" in text
+    everything = " ".join(pages)
+    assert not re.search(r"\d{4}-\d{2}-\d{2}", everything)  # no ISO dates beside long ones

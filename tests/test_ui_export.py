@@ -8,9 +8,11 @@ import sys
 from conftest import PASSPHRASE_ONE
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog
 from test_export_packet import fill_three_answers
 from test_ui_support import click, open_window, unlock
 
+from workbook.content import load_content
 from workbook.packet import PacketRequest, PacketService
 from workbook.ui.common.prompts import ScriptedPrompts
 
@@ -91,22 +93,71 @@ def test_questions_and_password_and_page_count(qtbot, vault_two, app_paths, tmp_
     assert page.private.count() == 0 and page.preview.toPlainText() == ""
 
 
-def test_printing_uses_the_same_selection(qtbot, vault_two, tmp_path):
+def test_printing_sends_the_packets_own_pages(qtbot, vault_two, tmp_path):
+    """Print… draws the very PDF pages the screen counted: same count, same paper."""
     from PySide6.QtPrintSupport import QPrinter
 
     from workbook.content import load_content
+    from workbook.export import count_pages
     from workbook.ui.export.packet_print import print_packet
+    from workbook.ui.export.pdf_pages import prepare_printer
     fill(vault_two)
     service = vault_two.service()
     alex = service.unlock(PASSPHRASE_ONE).id
     packet = PacketService(service, load_content().content).gather(PacketRequest((alex,)))
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setResolution(150)
+    prepare_printer(printer, "Letter")
     out = tmp_path / "printed.pdf"
     printer.setOutputFileName(str(out))
-    print_packet(packet, printer)
-    text = text_of(out)
-    assert SHARED in text and PRIVATE not in text and "SAM" not in text
+    printed = print_packet(packet, printer, "Letter")
+    pages = PdfReader(out).pages
+    assert printed == len(pages) == count_pages(packet, "Letter") > 3
+    width, height = float(pages[1].mediabox.width), float(pages[1].mediabox.height)
+    assert abs(width - 612) < 2 and abs(height - 792) < 2  # US Letter, as chosen
+    assert (out.stat().st_mode & 0o777) == 0o600  # "print to file" is private too
+
+
+def test_preview_shows_the_pdfs_pages_and_the_warning_follows_the_password(
+        qtbot, vault_two, app_paths, tmp_path):
+    fill(vault_two)
+    target = tmp_path / "locked.pdf"
+    prompts = ScriptedPrompts(True, str(target))
+    window, page = open_export(qtbot, app_paths, prompts)
+    qtbot.waitUntil(lambda: page.pages.count() > 0, timeout=20000)
+    count = int(page.page_count.text().split()[0])
+    assert page.pages.count() == count and page.pages.isVisibleTo(window)
+    assert page.pages.item(count - 1).text() == f"Page {count}"
+    assert "not encrypted" in page.warning.text.text()
+    page.password.setText("three quiet words")
+    assert page.warning.text.isVisibleTo(window)
+    assert "not encrypted" not in page.warning.text.text()
+    assert "locked with the password" in page.warning.text.text()
+    save_and_wait(qtbot, page)
+    assert "not encrypted" not in prompts.shown[0].text
+    assert "locked with the password" in prompts.shown[0].text
+
+
+def test_blank_worksheets_from_print_and_export(qtbot, vault_two, app_paths, tmp_path):
+    target = tmp_path / "blank.pdf"
+    prompts = ScriptedPrompts(str(target))
+    window, page = open_export(qtbot, app_paths, prompts)
+    assert page.blank_button.isVisibleTo(window)
+    click(qtbot, page.blank_button)
+    dialog = page.findChild(QDialog, "blank-sheets")
+    qtbot.waitUntil(dialog.isVisible)
+    for i in range(1, dialog.chapters.count()):  # only the first chapter
+        dialog.chapters.item(i).setCheckState(Qt.CheckState.Unchecked)
+    dialog.page_size.setCurrentText("Letter")
+    click(qtbot, dialog.save_button)
+    qtbot.waitUntil(dialog.message.isVisible, timeout=20000)
+    assert dialog.message.text().startswith("Saved ") and target.exists()
+    text = text_of(target)
+    first = load_content().content.chapters[0]
+    assert first.worksheets[0].title in text
+    assert load_content().content.chapters[1].worksheets[0].title not in text
+    assert abs(float(PdfReader(target).pages[0].mediabox.width) - 612) < 2
 
 
 def test_the_export_screen_does_not_load_reportlab():

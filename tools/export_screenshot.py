@@ -48,7 +48,7 @@ def main(argv: list[str]) -> int:
         page.questions.setPlainText("How do we restart after a hard week?")
         if page.private.count():
             page.private.item(0).setCheckState(page.private.item(0).checkState().Checked)
-        _wait(app, lambda: "pages," in page.page_count.text())
+        _wait(app, lambda: "pages," in page.page_count.text() and page.pages.count())
         page.findChild(QScrollArea).verticalScrollBar().setValue(10_000)
         _wait(app, lambda: False, 0.5)
         window.grab().save(str(target), "PNG", 9)

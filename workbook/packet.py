@@ -24,9 +24,10 @@ from workbook.answer_values import InvalidValue, decode, is_answered
 from workbook.answers import AnswerKey, AnswerService
 from workbook.content.model import Content, Field
 from workbook.errors import NotPresent
+from workbook.export.dates import long_date
 from workbook.trackers.checkins import MONTH, WEEK, CheckinService
 from workbook.trackers.gratitude import GratitudeService
-from workbook.trackers.ladder import EVENT_WORDS, LadderService
+from workbook.trackers.ladder import OPENED, PAUSED_EVENT, STEPPED_BACK, LadderService
 from workbook.trackers.milestones import IN_PROGRESS, REACHED, STATE_WORDS, MilestoneService
 
 ANSWERS, MILESTONES, TRENDS, GRATITUDE, QUESTIONS, NOTES = (
@@ -34,6 +35,7 @@ ANSWERS, MILESTONES, TRENDS, GRATITUDE, QUESTIONS, NOTES = (
 SECTIONS = (ANSWERS, MILESTONES, TRENDS, GRATITUDE, QUESTIONS, NOTES)
 NAMES, INITIALS, NO_NAMES = "names", "initials", "none"
 MAX_GRATITUDE = 50
+_NEUTRAL_EVENTS = {OPENED: "opened", PAUSED_EVENT: "paused", STEPPED_BACK: "stepped back"}
 _SCAN = 2000  # how many recent gratitude entries are searched for the date range
 
 
@@ -80,6 +82,14 @@ class PrintedWorksheet:
     chapter_title: str
     title: str
     questions: tuple[tuple[Field, tuple[PrintedAnswer, ...]], ...]
+    # Each question's number on the blank sheet (1 = the sheet's first field), so the numbers
+    # in a packet match the paper a couple filled in; empty: numbered 1, 2, 3 as printed.
+    numbers: tuple[int, ...] = ()
+
+    def numbered(self):
+        """(number, field, answers) for each printed question."""
+        numbers = self.numbers or range(1, len(self.questions) + 1)
+        return [(n, f, a) for n, (f, a) in zip(numbers, self.questions, strict=True)]
 
 
 @dataclass(frozen=True)
@@ -92,6 +102,21 @@ class PrintedTrend:
 
 
 @dataclass(frozen=True)
+class PrintedMilestone:
+    title: str
+    whose: str  # "Both of you", or "Not recorded" for an "I…" milestone (see _whose)
+    state: str  # state words: "Reached", "In progress"
+    day: dt.date | None  # reached on, or started on
+
+
+@dataclass(frozen=True)
+class PrintedLadderEvent:
+    day: dt.date
+    step: str
+    change: str  # neutral words: "opened", "paused", "stepped back"
+
+
+@dataclass(frozen=True)
 class Packet:
     """Everything to print, as plain values. Safe to hand to another thread."""
 
@@ -99,9 +124,9 @@ class Packet:
     label: str
     period_text: str
     worksheets: tuple[PrintedWorksheet, ...] = ()
-    milestones: tuple[tuple[str, str, str], ...] = ()  # (title, state words, day)
+    milestones: tuple[PrintedMilestone, ...] = ()
     ladder: tuple[tuple[str, str], ...] = ()  # (step title, state words)
-    ladder_events: tuple[str, ...] = ()
+    ladder_events: tuple[PrintedLadderEvent, ...] = ()
     trends: tuple[PrintedTrend, ...] = ()
     gratitude: tuple[tuple[str, dt.date, str], ...] = ()  # (who, day, text)
     questions: str = ""
@@ -195,8 +220,8 @@ class PacketService:
             if wanted is not None and chapter.id not in wanted:
                 continue
             for sheet in chapter.worksheets:
-                questions = []
-                for fld in sheet.fields:
+                questions, numbers = [], []
+                for number, fld in enumerate(sheet.fields, 1):
                     key = AnswerKey(chapter.id, sheet.id, fld.id)
                     printed = tuple(
                         PrintedAnswer(who[pid], fld, decode(fld, stored[pid][key]),
@@ -204,20 +229,30 @@ class PacketService:
                         for pid in request.partner_ids if (pid, key) in chosen)
                     if printed:
                         questions.append((fld, printed))
+                        numbers.append(number)
                 if questions:
                     sheets.append(PrintedWorksheet(chapter.number, chapter.title, sheet.title,
-                                                   tuple(questions)))
+                                                   tuple(questions), tuple(numbers)))
         return tuple(sheets)
 
-    def _milestones(self, request) -> tuple[tuple[str, str, str], ...]:
+    def _milestones(self, request) -> tuple[PrintedMilestone, ...]:
+        """Milestones reached in the period, and those in progress that had started by its
+        end, of the chosen chapters (the couple's own, chapterless ones only with every
+        chapter); reached ones first, newest first."""
         rows = MilestoneService(self.workbook).page(0, 10_000)
-        out = []
+        wanted = None if request.chapter_ids is None else set(request.chapter_ids)
+        reached, going = [], []
         for m in rows:
+            if wanted is not None and m.chapter_id not in wanted:
+                continue
             if m.state == REACHED and _in_range(m.reached_on, request):
-                out.append((m.title, STATE_WORDS[REACHED], m.reached_on))
-            elif m.state == IN_PROGRESS:
-                out.append((m.title, STATE_WORDS[IN_PROGRESS], m.started_on or ""))
-        return tuple(out)
+                reached.append(PrintedMilestone(m.title, _whose(m.title), STATE_WORDS[REACHED],
+                                                _day(m.reached_on)))
+            elif m.state == IN_PROGRESS and _started_by_end(m.started_on, request):
+                going.append(PrintedMilestone(m.title, _whose(m.title),
+                                              STATE_WORDS[IN_PROGRESS], _day(m.started_on)))
+        reached.sort(key=lambda m: m.day or dt.date.min, reverse=True)
+        return tuple(reached + going)
 
     def _ladder(self, request) -> tuple[tuple[str, str], ...]:
         viewer = request.partner_ids[0]
@@ -225,9 +260,9 @@ class PacketService:
         return tuple((s.title, words.get(s.state, s.state))
                      for s in LadderService(self.workbook).steps(viewer))
 
-    def _ladder_events(self, request) -> tuple[str, ...]:
+    def _ladder_events(self, request) -> tuple[PrintedLadderEvent, ...]:
         events = LadderService(self.workbook).events(limit=200)
-        return tuple(f"{e.day}: {e.title}, {EVENT_WORDS[e.event]}."
+        return tuple(PrintedLadderEvent(_day(e.day), e.title, _NEUTRAL_EVENTS.get(e.event, ""))
                      for e in events if _in_range(e.day, request))
 
     def _trends(self, request, who) -> tuple[PrintedTrend, ...]:
@@ -266,6 +301,21 @@ def _answered(fld: Field, text: str | None) -> bool:
         return False  # a value that no longer fits its field is not printed rather than guessed
 
 
+def _whose(title: str) -> str:
+    # Milestones live on one shared list that does not record who reached an "I…" one.
+    words = title.split(maxsplit=1)
+    return "Not recorded" if words and words[0] in ("I", "I'm", "I’m", "I've", "I’ve") \
+        else "Both of you"
+
+
+def _day(day: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(day[:10]) if day else None
+
+
+def _started_by_end(day: str | None, request: PacketRequest) -> bool:
+    return request.date_to is None or (day is not None and _day(day) <= request.date_to)
+
+
 def _in_range(day: str | None, request: PacketRequest) -> bool:
     if not day:
         return False
@@ -276,17 +326,18 @@ def _in_range(day: str | None, request: PacketRequest) -> bool:
 
 def _period_text(start: dt.date | None, end: dt.date | None) -> str:
     if start and end:
-        return f"{start.isoformat()} to {end.isoformat()}"
+        return f"{long_date(start)} to {long_date(end)}"
     if start:
-        return f"since {start.isoformat()}"
+        return f"since {long_date(start)}"
     if end:
-        return f"until {end.isoformat()}"
+        return f"until {long_date(end)}"
     return "all dates"
 
 
 def outline(packet: Packet) -> str:
     """A plain-text preview of what the PDF will hold, section by section (for the screen)."""
-    lines = [f"Page 1: a neutral cover (no names), covering {packet.period_text}."]
+    lines = [f"Page 1: a neutral cover (no names), covering {packet.period_text}.",
+             "Page 2: a summary of the period and of what each part holds."]
     for sheet in packet.worksheets:
         answers = sum(len(a) for _, a in sheet.questions)
         private = sum(x.private for _, a in sheet.questions for x in a)
@@ -304,6 +355,6 @@ def outline(packet: Packet) -> str:
         lines.append("Questions to bring")
     if packet.notes_lines:
         lines.append("Lined space for notes from the session")
-    if len(lines) == 1:
-        lines.append("Nothing chosen yet.")
+    if len(lines) == 2:
+        lines.append("Nothing else chosen yet.")
     return "\n".join(lines)

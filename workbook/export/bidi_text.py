@@ -31,6 +31,8 @@ def has_rtl(text: str) -> bool:
 
 def is_rtl_paragraph(text: str) -> bool:
     """True when the first strong letter is right-to-left (Unicode rules P2, P3)."""
+    if not text:  # python-bidi refuses ""
+        return False
     from bidi import get_base_level
     return get_base_level(text) == 1
 
@@ -72,6 +74,8 @@ def visual(line: str, rtl: bool) -> str:
     """One line in drawing order; `rtl` is the direction of the whole paragraph it came from
     (a line of a Hebrew paragraph may start with an English word, and still runs right to left).
     """
+    if not line:  # e.g. only an Arabic number sign (U+0600), dropped: python-bidi refuses ""
+        return line
     from bidi import get_display
     base = "R" if rtl else "L"
     if not _mirrorable().search(line):

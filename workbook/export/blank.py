@@ -20,11 +20,22 @@ from reportlab.platypus import (
 )
 
 from workbook.content.model import Chapter, Content, Field, FieldKind, Worksheet
-from workbook.export.drawn import Blank, DateBlank, Mark, RuledLines, ScaleBar
+from workbook.export.drawn import (
+    Blank,
+    DateBlank,
+    Mark,
+    NoteBox,
+    RuledLines,
+    ScaleBar,
+    SheetMark,
+)
 from workbook.export.encryption import check_password
 from workbook.export.fonts import SERIF
 from workbook.export.layout import (
     INK,
+    MARGIN_BOTTOM,
+    MARGIN_TOP,
+    MARGIN_X,
     RULE,
     TINT,
     build_pdf,
@@ -33,10 +44,12 @@ from workbook.export.layout import (
     page_dimensions,
     paragraph,
     printed_date,
+    styles,
 )
 from workbook.export.save import save_atomically
 
 LONG_TEXT_LINES = 7
+COMPACT_LONG_TEXT_LINES = 5  # when that keeps a worksheet on one page
 SHORT_TEXT_LINES = 1
 REFRAME_ROWS = 4
 REFRAME_ROW_HEIGHT = 50
@@ -52,7 +65,7 @@ PRIVACY_NOTE = ("Printed pages are not protected by the app's encryption. Once y
                 "on them, keep them somewhere private, and shred them when you no longer "
                 "need them.")
 _RANK_HINT = "Write 1 beside the one that matters most to you, then 2, and so on."
-_FREE_RANK_HINT = "Most important first."
+_FREE_RANK_HINT = "One on each line, in the order the question asks."
 # Empty table cells are drawn as text in reportlab's default Helvetica, which would add an
 # unembedded font to the PDF; naming a bundled font keeps every font embedded.
 _CELL_FONT = [("FONTNAME", (0, 0), (-1, -1), SERIF)]
@@ -75,7 +88,7 @@ def build_blank_worksheets(out_path: Path, chapter_ids: list[str] | None = None,
     pages: list[int] = []
 
     def write(handle) -> None:
-        story = _cover(len(chapters)) + _chapters(chapters, fillable)
+        story = _cover(len(chapters)) + _chapters(chapters, fillable, page_size)
         pages.append(build_pdf(handle, story, size=page_size, label="Blank worksheets",
                                password=password))
 
@@ -104,41 +117,108 @@ def _cover(chapter_count: int) -> list[Flowable]:
     ], note=PRIVACY_NOTE)
 
 
-def _chapters(chapters: list[Chapter], fillable: bool) -> list[Flowable]:
+def _chapters(chapters: list[Chapter], fillable: bool, page_size: str) -> list[Flowable]:
+    """Each worksheet on its own sheet(s): it stands alone when handed out one by one. One
+    that would spill a little onto one more page gets a little less writing space instead."""
+    width, height = page_dimensions(page_size)
+    frame = (width - 2 * MARGIN_X, height - MARGIN_TOP - MARGIN_BOTTOM)
     story: list[Flowable] = []
     for chapter in chapters:
-        for i, worksheet in enumerate(chapter.worksheets):
+        for worksheet in chapter.worksheets:
             if story:
                 story.append(PageBreak())
-            story += _chapter_heading(chapter, first=i == 0)
-            story += _worksheet(chapter, worksheet, fillable)
+            sheet = _chapter_heading(chapter) + _worksheet(chapter, worksheet, fillable)
+            pages = _pages(sheet, *frame)
+            if pages > 1:
+                compact = _chapter_heading(chapter) + _worksheet(chapter, worksheet, fillable,
+                                                                 compact=True)
+                if _pages(compact, *frame) < pages:
+                    sheet = compact
+            story += sheet
     return story
 
 
-def _chapter_heading(chapter: Chapter, first: bool) -> list[Flowable]:
-    if first:
-        return [paragraph(f"Chapter {chapter.number}", "chapter_number"),
-                paragraph(chapter.title, "chapter_title")]
-    return [paragraph(f"Chapter {chapter.number} · {chapter.title}", "chapter_number"),
-            Spacer(1, 4)]
+def _pages(story: list[Flowable], width: float, height: float) -> int:
+    """About how many pages `story` takes: each flowable goes on the page if it fits, else
+    starts the next (questions are kept together)."""
+    pages, left = 1, height
+    for flowable in story:
+        if isinstance(flowable, KeepTogether):  # a question; its own wrap needs a canvas
+            # At the exact width the frame will give it (inside the indent): a table keeps the
+            # column widths of its first wrap.
+            need = sum(f.wrap(width - _INDENT, 10_000)[1] + f.getSpaceBefore()
+                       + f.getSpaceAfter() for f in flowable._content)
+        else:
+            need = (flowable.wrap(width, 10_000)[1] + flowable.getSpaceBefore()
+                    + flowable.getSpaceAfter())
+        if need > left and left < height:
+            pages, left = pages + 1, height
+        left -= need
+    return pages
 
 
-def _worksheet(chapter: Chapter, worksheet: Worksheet, fillable: bool) -> list[Flowable]:
-    story: list[Flowable] = [paragraph(worksheet.title, "worksheet_title")]
+def _chapter_heading(chapter: Chapter) -> list[Flowable]:
+    """Every sheet says which chapter it belongs to, what the chapter is for and, for a
+    sensitive chapter, its content note: a single sheet may be all someone is given."""
+    story = [paragraph(f"Chapter {chapter.number} · {chapter.title}", "chapter_number")]
+    if chapter.summary:
+        story.append(paragraph(chapter.summary, "help"))
+    if chapter.content_note:
+        story.append(NoteBox(paragraph(f"Content note: {' '.join(chapter.content_note.split())}",
+                                       "help")))
+    return story + [Spacer(1, 6)]
+
+
+def _worksheet(chapter: Chapter, worksheet: Worksheet, fillable: bool,
+               compact: bool = False) -> list[Flowable]:
+    prefix = f"{chapter.id}:{worksheet.id}" if fillable else None
+    story: list[Flowable] = [SheetMark(worksheet.title),
+                             paragraph(worksheet.title, "worksheet_title"),
+                             _name_and_date(prefix)]
     if worksheet.intro:
         story += content_paragraphs(worksheet.intro, "intro")
+    if chapter.ladder_steps and any(f.kind is FieldKind.RANKED_LIST and not f.items
+                                    for f in worksheet.fields):
+        story += _ladder_steps(chapter)
     for number, field in enumerate(worksheet.fields, 1):
-        name = f"{chapter.id}:{worksheet.id}:{field.id}" if fillable else None
-        story.append(KeepTogether(_question(number, field, name)))
-    return story
+        name = f"{prefix}:{field.id}" if prefix else None
+        # Lines to order the chapter's ladder steps: one for each step.
+        steps = len(chapter.ladder_steps) or None
+        # The indent is outside the KeepTogether: inside one, reportlab sizes a table's
+        # columns before the indent applies, and an "Other: ____" line ran past the margin.
+        story += [Indenter(left=_INDENT),
+                  KeepTogether(_question(number, field, name, compact, steps)),
+                  Indenter(left=-_INDENT)]
+    return story + [SheetMark(None)]
 
 
-def _question(number: int, field: Field, name: str | None) -> list[Flowable]:
-    prompt = paragraph(field.prompt, "prompt", bullet=f"{number}.")
+def _name_and_date(prefix: str | None) -> Table:
+    """Name or initials, and the day it was filled in: loose sheets get mixed up."""
+    who = Blank("Name or initials:", name=f"{prefix}:name" if prefix else None)
+    day = Blank("Date:", name=f"{prefix}:date" if prefix else None)
+    table = Table([[who, day]], colWidths=["60%", "40%"], hAlign="LEFT")
+    table.setStyle(TableStyle([*_CELL_FONT, ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                               ("RIGHTPADDING", (0, 0), (0, 0), 14),
+                               ("RIGHTPADDING", (1, 0), (1, 0), 0),
+                               ("BOTTOMPADDING", (0, 0), (-1, -1), 6)]))
+    return table
+
+
+def _ladder_steps(chapter: Chapter) -> list[Flowable]:
+    """The chapter's suggested ladder steps, which the ladder sheet asks to order."""
+    steps = sorted(chapter.ladder_steps, key=lambda s: s.order)
+    return [paragraph("The suggested steps", "heading"),
+            *[paragraph(step.title, "listed", bullet="•") for step in steps]]
+
+
+def _question(number: int, field: Field, name: str | None, compact: bool = False,
+              free_lines: int | None = None) -> list[Flowable]:
+    """Set inside an indent of _INDENT, with the number hanging out to the left of it, so
+    the hints and the answer space line up with the question's text."""
+    hanging = styles()["prompt"].clone("prompt_hanging", leftIndent=0, bulletIndent=-_INDENT)
+    prompt = paragraph(field.prompt, hanging, bullet=f"{number}.")
     hints = [paragraph(text, "help") for text in (field.help, _hint(field)) if text]
-    # The prompt style hangs its number in the margin; everything below lines up with its text.
-    return [prompt, Indenter(left=_INDENT), *hints, Spacer(1, 4), *_answer(field, name),
-            Indenter(left=-_INDENT)]
+    return [prompt, *hints, Spacer(1, 4), *_answer(field, name, compact, free_lines)]
 
 
 def _hint(field: Field) -> str:
@@ -147,10 +227,11 @@ def _hint(field: Field) -> str:
     return _HINTS.get(field.kind, "")
 
 
-def _answer(field: Field, name: str | None) -> list[Flowable]:
+def _answer(field: Field, name: str | None, compact: bool = False,
+            free_lines: int | None = None) -> list[Flowable]:
     kind = field.kind
     if kind is FieldKind.LONG_TEXT:
-        return [RuledLines(LONG_TEXT_LINES, name=name)]
+        return [RuledLines(COMPACT_LONG_TEXT_LINES if compact else LONG_TEXT_LINES, name=name)]
     if kind is FieldKind.SHORT_TEXT:
         return [RuledLines(SHORT_TEXT_LINES, name=name)]
     if kind in (FieldKind.CHECKLIST, FieldKind.SINGLE_CHOICE):
@@ -161,7 +242,7 @@ def _answer(field: Field, name: str | None) -> list[Flowable]:
     if kind is FieldKind.REFRAME:
         return [_reframe(field, name)]
     if kind is FieldKind.RANKED_LIST:
-        return _ranked(field, name)
+        return _ranked(field, name, free_lines)
     if kind is FieldKind.DATE:
         return [DateBlank(name=name)]
     raise ValueError(f"no printed layout for field kind {kind!r}")
@@ -231,9 +312,9 @@ def _cell(name: str | None, row: int, column: int) -> Flowable | str:
     return _Area(f"{name}:r{row}c{column}", REFRAME_ROW_HEIGHT - 8)
 
 
-def _ranked(field: Field, name: str | None) -> list[Flowable]:
+def _ranked(field: Field, name: str | None, free_lines: int | None = None) -> list[Flowable]:
     if not field.items:
-        count = field.max_items or FREE_RANK_LINES
+        count = field.max_items or free_lines or FREE_RANK_LINES
         return [RuledLines(count, numbered=True, name=name)]
     cells = [[Mark("rank", name=f"{name}:{i}" if name else None), paragraph(item, "option")]
              for i, item in enumerate(field.items, 1)]

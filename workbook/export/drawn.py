@@ -12,7 +12,7 @@ import math
 from reportlab.platypus import Flowable
 
 from workbook.export.fonts import SANS
-from workbook.export.layout import INK, MUTED, RULE, paragraph
+from workbook.export.layout import INK, MUTED, RULE, TINT, paragraph
 
 LINE_GAP = 24  # points between handwriting lines, about 8.5 mm
 _FIELD = dict(fillColor=None, borderColor=None, borderWidth=0, textColor=INK, fontSize=10,
@@ -100,7 +100,10 @@ class Blank(Flowable):
         self.width = avail_width
         self.label_width = 0.0
         if self.label:
-            self.label_width = min(self.label.minWidth() + 6, avail_width / 2)
+            # The label's own width (minWidth is only its longest word), at most half the line.
+            natural = max(self.label.getActualLineWidths0() or [0]) \
+                if self.label.wrap(avail_width / 2, avail_height) else 0
+            self.label_width = min(natural + 6, avail_width / 2)
             self.label_height = self.label.wrap(self.label_width, avail_height)[1]
         return avail_width, 18
 
@@ -119,20 +122,27 @@ class Blank(Flowable):
 
 
 class DateBlank(Flowable):
-    """Three short lines with slashes between them: __ / __ / ____."""
+    """Three short lines with slashes between them, each labelled below: day / month / year.
+
+    Labelled because the order of a numeric date differs from one country to the next."""
 
     _PARTS = (28, 28, 48)
+    _LABELS = ("day", "month", "year")
 
     def __init__(self, *, name: str | None = None):
         super().__init__()
         self.name = name
 
     def wrap(self, avail_width, avail_height):
-        return sum(self._PARTS) + 2 * 16, 22
+        return sum(self._PARTS) + 2 * 16, 30
 
     def draw(self):
         canv, x = self.canv, 0.0
+        canv.translate(0, 8)
         for i, length in enumerate(self._PARTS):
+            canv.setFont(SANS, 7)
+            canv.setFillColor(MUTED)
+            canv.drawCentredString(x + length / 2, -6, self._LABELS[i])
             canv.setStrokeColor(RULE)
             canv.setLineWidth(0.5)
             canv.line(x, 3, x + length, 3)
@@ -192,3 +202,39 @@ class ScaleBar(Flowable):
             canv.acroForm.radio(name=self.name, value=str(value), x=x - 8, y=y + 6, size=16,
                                 fieldFlags="radio", borderColor=None, fillColor=None,
                                 textColor=INK, borderWidth=0, relative=True)
+
+
+class NoteBox(Flowable):
+    """A paragraph in a lightly tinted box, for a chapter's content note."""
+
+    PAD = 6
+
+    def __init__(self, para):
+        super().__init__()
+        self.para = para
+
+    def wrap(self, avail_width, avail_height):
+        self.width = avail_width
+        _, height = self.para.wrap(avail_width - 2 * self.PAD, avail_height)
+        self.height = height + 2 * self.PAD
+        return self.width, self.height
+
+    def draw(self):
+        self.canv.setFillColor(TINT)
+        self.canv.roundRect(0, 0, self.width, self.height, 3, stroke=0, fill=1)
+        self.para.drawOn(self.canv, self.PAD, self.PAD)
+
+
+class SheetMark(Flowable):
+    """Invisible: records which worksheet the pages are in, so a page that a worksheet runs
+    on to can say "<title> (continued)" at its top (layout._RunningHeads). None ends it."""
+
+    def __init__(self, title: str | None):
+        super().__init__()
+        self.title = title
+
+    def wrap(self, avail_width, avail_height):
+        return 0, 0
+
+    def draw(self):
+        self.canv._doctemplate.current_sheet = self.title

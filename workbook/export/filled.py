@@ -7,13 +7,23 @@ from __future__ import annotations
 
 import datetime as _dt
 
+from reportlab.lib.pagesizes import A4
 from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
 from workbook.answer_values import ChecklistValue
 from workbook.content.model import Field, FieldKind
 from workbook.export.drawn import ScaleBar
 from workbook.export.fonts import SERIF, SERIF_BOLD
-from workbook.export.layout import INK, RULE, TINT, paragraph, printed_date, styles, user_paragraphs
+from workbook.export.layout import (
+    INK,
+    MARGIN_X,
+    RULE,
+    TINT,
+    paragraph,
+    printed_date,
+    styles,
+    user_paragraphs,
+)
 
 _CELL_FONT = [("FONTNAME", (0, 0), (-1, -1), SERIF)]  # keeps reportlab's Helvetica out
 
@@ -75,7 +85,14 @@ def _reframe(field: Field, rows) -> Table:
     header = [paragraph(field.left_label, "column"), paragraph(field.right_label, "column")]
     body = [[user_paragraphs(r.thought, "option"), user_paragraphs(r.kinder, "option")]
             for r in rows if r.thought.strip() or r.kinder.strip()]
-    table = Table([header] + body, colWidths=[None, None], repeatRows=1)
+    # Half each, whatever a cell holds (a long link must not squeeze the other column), and a
+    # row may split across pages. reportlab mis-measures the repeated header row of a table
+    # whose row splits, so its height is set: the labels wrapped at the narrowest column we
+    # print (A4, under an answer's indent), plus the paddings.
+    narrowest = (A4[0] - 2 * MARGIN_X - 16) / 2 - 12
+    header_height = max(cell.wrap(narrowest, 1000)[1] for cell in header) + 11
+    table = Table([header] + body, colWidths=["50%", "50%"], repeatRows=1, splitInRow=1,
+                  rowHeights=[header_height] + [None] * len(body))
     table.setStyle(TableStyle([
         *_CELL_FONT,
         ("BACKGROUND", (0, 0), (-1, 0), TINT),

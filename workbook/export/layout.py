@@ -9,6 +9,7 @@ so it never carries a chapter title or anything intimate.
 from __future__ import annotations
 
 import datetime as _dt
+import re
 from collections.abc import Callable
 from functools import cache
 from typing import BinaryIO
@@ -32,8 +33,17 @@ from reportlab.platypus import (
 
 from workbook.content import model as content_model
 from workbook.export.bidi_text import has_rtl
+from workbook.export.dates import long_date
 from workbook.export.encryption import encryption_for
-from workbook.export.fonts import MONO, SANS, SANS_BOLD, SERIF, SERIF_ITALIC, ensure_fonts
+from workbook.export.fonts import (
+    MONO,
+    SANS,
+    SANS_BOLD,
+    SERIF,
+    SERIF_ITALIC,
+    SHAPED_FACES,
+    ensure_fonts,
+)
 from workbook.export.markup import line_markup, logical_lines, to_markup
 
 PAGE_SIZES = {"A4": A4, "Letter": LETTER}
@@ -45,8 +55,6 @@ TINT = colors.HexColor("#eef2f5")
 MARGIN_X = 22 * mm
 MARGIN_TOP = 24 * mm  # leaves room for the header above the text frame
 MARGIN_BOTTOM = 22 * mm
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December")
 _TOTAL_FORM = "pageTotal"
 
 
@@ -58,8 +66,7 @@ def page_dimensions(name: str) -> tuple[float, float]:
 
 
 def printed_date(day: _dt.date) -> str:
-    # Month names spelled out here: strftime's %B follows the process locale, which Qt sets.
-    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+    return long_date(day)
 
 
 @cache
@@ -97,6 +104,7 @@ def styles() -> dict[str, ParagraphStyle]:
         "header": style("header", SANS, 8, 10, textColor=MUTED),
         "header_right": style("header_right", SANS, 8, 10, textColor=MUTED, alignment=TA_RIGHT),
         "sheet_title": style("sheet_title", SANS_BOLD, 18, 23, spaceAfter=10),
+        "continued": style("continued", SANS_BOLD, 9.5, 12),
         "code": style("code", MONO, 24, 30, alignment=TA_CENTER),
     }
 
@@ -113,7 +121,30 @@ def _line(line: str, style: ParagraphStyle, bullet: str | None = None) -> Flowab
     if has_rtl(line):  # only these take the slower path (rtl_flow.py)
         from workbook.export.rtl_flow import RtlParagraph
         return RtlParagraph(line, style, bullet)
-    return Paragraph(line_markup(line, style.fontName), style, bulletText=bullet)
+    markup = line_markup(line, style.fontName)
+    if _SHAPED.search(markup):
+        style = _shaping(style)
+    return Paragraph(markup, style, bulletText=bullet)
+
+
+# A paragraph with Thai or Devanagari is shaped with HarfBuzz (vowel signs placed and
+# reordered, conjuncts joined); others are not: shaping costs time and changes nothing there.
+_SHAPED = re.compile("|".join(f'<font name="{face}">' for face in sorted(SHAPED_FACES)))
+
+
+def _shaping(style: ParagraphStyle) -> ParagraphStyle:
+    if not _harfbuzz_available():
+        return style  # the letters still print, unshaped
+    return style.clone(f"{style.name}-shaped", shaping=1)
+
+
+@cache
+def _harfbuzz_available() -> bool:
+    try:
+        import uharfbuzz  # noqa: F401
+    except ImportError:
+        return False
+    return True
 
 
 def content_paragraphs(text: str, style_name: str) -> list[Flowable]:
@@ -160,11 +191,13 @@ class _AtFoot(Flowable):
 def build_pdf(out: BinaryIO, story: list[Flowable], *, size: str = "A4",
               label: str | None = None, password: str | None = None,
               running_heads: bool = True, title: str = "Workbook pages",
-              progress: Callable[[int, int], None] | None = None) -> int:
+              progress: Callable[[int, int], None] | None = None,
+              footer_note: str | None = None) -> int:
     """Lay out `story` into `out`; return the number of pages.
 
     With running_heads, page one has a footer only and later pages also a header (the date
-    and `label`); without, pages are bare (the recovery sheet carries nothing but the code).
+    and `label`, and `footer_note` at the foot); without, pages are bare (the recovery sheet
+    carries nothing but the code).
     `progress(done, total)` hears how many of the story's flowables are laid out.
     """
     ensure_fonts()
@@ -176,7 +209,7 @@ def build_pdf(out: BinaryIO, story: list[Flowable], *, size: str = "A4",
                           encrypt=encryption_for(password))
     frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="text",
                   leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
-    heads = _RunningHeads(label, _dt.date.today()) if running_heads else None
+    heads = _RunningHeads(label, _dt.date.today(), footer_note) if running_heads else None
     cover_page = dict(onPage=heads.footer) if heads else {}
     body_page = dict(onPage=heads.header_and_footer) if heads else {}
     doc.addPageTemplates([PageTemplate("cover", [frame], **cover_page),
@@ -202,15 +235,28 @@ def _progress_adapter(progress: Callable[[int, int], None]):
 class _RunningHeads:
     """Draws the header (date, label) and footer (Page N of M) on each page."""
 
-    def __init__(self, label: str | None, day: _dt.date):
+    def __init__(self, label: str | None, day: _dt.date, note: str | None = None):
         self.left = paragraph(f"Printed {printed_date(day)}", "header")
         self.right = paragraph(label, "header_right") if label else None
+        centred = styles()["header"].clone("footer_note", alignment=TA_CENTER)
+        self.note = paragraph(note, centred) if note else None
 
     def header_and_footer(self, canv: Canvas, doc) -> None:
         top = doc.pagesize[1] - 13 * mm
         for para in filter(None, (self.left, self.right)):
+            # The label (names and period) keeps clear of the date on the left.
+            width = doc.width if para is self.left else doc.width * 0.62
+            _, height = para.wrap(width, 20 * mm)
+            x = doc.leftMargin + (doc.width - width if para is self.right else 0)
+            para.drawOn(canv, x, top - height)
+        sheet = getattr(doc, "current_sheet", None)
+        if sheet:  # this page continues a worksheet begun on an earlier one (drawn.SheetMark)
+            para = paragraph(f"{sheet} (continued)", "continued")
             _, height = para.wrap(doc.width, 20 * mm)
-            para.drawOn(canv, doc.leftMargin, top - height)
+            para.drawOn(canv, doc.leftMargin, doc.pagesize[1] - MARGIN_TOP + 3)
+        if self.note:  # a discreet line under the page number
+            _, height = self.note.wrap(doc.width, 10 * mm)
+            self.note.drawOn(canv, doc.leftMargin, 12 * mm - height - 1)
         self.footer(canv, doc)
 
     def footer(self, canv: Canvas, doc) -> None:

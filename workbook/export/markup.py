@@ -23,7 +23,16 @@ from __future__ import annotations
 import unicodedata
 
 from workbook.export.bidi_text import has_rtl, is_rtl_paragraph, shape, visual
-from workbook.export.fonts import MONO, SANS, SANS_BOLD, SERIF, SERIF_BOLD, SERIF_ITALIC, coverage
+from workbook.export.fonts import (
+    MONO,
+    SANS,
+    SANS_BOLD,
+    SERIF,
+    SERIF_BOLD,
+    SERIF_ITALIC,
+    coverage,
+    script_face,
+)
 
 # Where a face looks when it lacks a glyph. Sans faces have no fallback: they are the widest.
 _FALLBACK = {SERIF: SANS, SERIF_ITALIC: SANS, SERIF_BOLD: SANS_BOLD, MONO: SANS}
@@ -64,7 +73,8 @@ def line_markup(line: str, font: str = SERIF) -> str:
     if set(map(ord, line)) <= primary:  # the common case, done in C
         return _escape(line)
     fallback_font = _FALLBACK.get(font)
-    return _render(_runs(line, primary, _fallback_coverage(font)), fallback_font)
+    return _render(_runs(line, primary, _fallback_coverage(font), _is_bold(font)),
+                   fallback_font)
 
 
 def rtl_plain(line: str, font: str = SERIF) -> str:
@@ -73,14 +83,19 @@ def rtl_plain(line: str, font: str = SERIF) -> str:
     take part in the ordering as words), invisible characters dropped, Arabic joined."""
     primary, fallback = coverage(font), _fallback_coverage(font)
     parts = []
-    for kind, chars in _runs(line, primary, fallback):
-        parts.append("".join(chars) if kind in (_OK, _FALLBACK_RUN) else _label(kind, chars))
+    for kind, chars in _runs(line, primary, fallback, _is_bold(font)):
+        printable = kind in (_OK, _FALLBACK_RUN) or isinstance(kind, str)
+        parts.append("".join(chars) if printable else _label(kind, chars))
     face = font if 0x627 in primary else (_FALLBACK.get(font) or font)
     return shape("".join(parts), coverage(face), face)
 
 
 def fallback_font(font: str) -> str | None:
     return _FALLBACK.get(font)
+
+
+def _is_bold(font: str) -> bool:
+    return font in (SANS_BOLD, SERIF_BOLD)
 
 
 def _fallback_coverage(font: str) -> frozenset[int]:
@@ -108,11 +123,15 @@ def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def _runs(line: str, primary: frozenset[int], fallback: frozenset[int]) -> list[list]:
-    """Group characters into [kind, chars] runs; joiners after an emoji belong to that emoji."""
+def _runs(line: str, primary: frozenset[int], fallback: frozenset[int],
+          bold: bool = False) -> list[list]:
+    """Group characters into [kind, chars] runs; joiners after an emoji belong to that emoji.
+    A run in a script face (Thai, Devanagari, CJK) has that face's name as its kind."""
     runs: list[list] = []
     for ch in line:
-        kind = _kind(ch, primary, fallback)
+        kind = _kind(ch, primary, fallback, bold)
+        if runs and isinstance(runs[-1][0], str) and _joins_script_run(ch, runs[-1][0]):
+            kind = runs[-1][0]  # "धीरे-धीरे" stays one run: shaping needs the whole word
         if runs and runs[-1][0] == _SYMBOL and (kind == _SYMBOL or _is_joiner(ch)):
             kind = _SYMBOL if kind == _SYMBOL else _INVISIBLE  # absorb 👨‍👩 joiners, skin tones
         if kind in (_INVISIBLE, _DROP):
@@ -124,7 +143,14 @@ def _runs(line: str, primary: frozenset[int], fallback: frozenset[int]) -> list[
     return runs
 
 
-def _kind(ch: str, primary: frozenset[int], fallback: frozenset[int]) -> int:
+def _joins_script_run(ch: str, face: str) -> bool:
+    """Punctuation or a digit right after Thai, Devanagari or CJK text, that its face has."""
+    category = unicodedata.category(ch)
+    return category[0] in "PN" and ord(ch) in coverage(face)
+
+
+def _kind(ch: str, primary: frozenset[int], fallback: frozenset[int],
+          bold: bool = False) -> int | str:
     cp = ord(ch)
     category = unicodedata.category(ch)
     if category == "Cc":
@@ -133,6 +159,9 @@ def _kind(ch: str, primary: frozenset[int], fallback: frozenset[int]) -> int:
         return _OK
     if cp in fallback:
         return _FALLBACK_RUN
+    face = script_face(cp, bold)
+    if face:
+        return face
     if _is_joiner(ch):
         return _INVISIBLE
     if category.startswith("S"):
@@ -151,7 +180,9 @@ def _render(runs: list[list], fallback_font: str | None) -> str:
     parts = []
     for kind, chars in runs:
         text = "".join(chars)
-        if kind == _OK:
+        if isinstance(kind, str):  # a script face: Thai, Devanagari, Chinese, Japanese, Korean
+            parts.append(f'<font name="{kind}">{_escape(text)}</font>')
+        elif kind == _OK:
             parts.append(_escape(text))
         elif kind == _FALLBACK_RUN:
             parts.append(f'<font name="{fallback_font}">{_escape(text)}</font>')

@@ -9,11 +9,20 @@ cover as the blank worksheets (it is the thumbnail a file manager shows).
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import io
+import logging
 from collections.abc import Callable
 from pathlib import Path
 
-from reportlab.platypus import Flowable, Indenter, KeepTogether, PageBreak, Spacer
+from reportlab.platypus import (
+    CondPageBreak,
+    Flowable,
+    Indenter,
+    KeepTogether,
+    PageBreak,
+    Spacer,
+)
 
 from workbook.export.blank import PRIVACY_NOTE
 from workbook.export.charts import trend_flowables
@@ -29,11 +38,14 @@ from workbook.export.layout import (
     printed_date,
     user_paragraphs,
 )
+from workbook.export.packet_sections import milestones_and_ladder, summary
 from workbook.export.save import save_atomically
 from workbook.packet import Packet
 
 _INDENT = 16
-_KEEP_LINES = 4  # a question stays with at least this many of its answer's first lines
+_KEEP_HEIGHT = 110  # points: a question starts a page unless its first lines fit under it
+log = logging.getLogger(__name__)
+CONFIDENTIAL = "Confidential: written for the couple and their therapist"
 Progress = Callable[[int, int], None]
 
 
@@ -59,10 +71,25 @@ def count_pages(packet: Packet, page_size: str = "A4") -> int:
 
 def write_session_packet(handle, packet: Packet, page_size: str = "A4",
                          password: str | None = None, progress: Progress | None = None) -> int:
+    """Lay the packet out into `handle`. A packet is never refused for what someone wrote: if
+    it cannot be laid out, the questions that cannot are found and printed as a placeholder,
+    and the rest is laid out again."""
     width = page_dimensions(page_size)[0] - 2 * MARGIN_X
-    story = _cover(packet) + _body(packet, width)
-    return build_pdf(handle, story, size=page_size, label=packet.label, password=password,
-                     progress=progress)
+    build = functools.partial(build_pdf, handle, size=page_size,
+                              label=f"{packet.label} · {packet.period_text}",
+                              footer_note=CONFIDENTIAL, password=password, progress=progress)
+    start = handle.tell()
+    try:
+        return build(_cover(packet) + _body(packet, width))
+    except Exception:
+        unprintable = _find_unprintable(packet, page_size)
+        if not unprintable:
+            raise
+        log.warning("%d question(s) could not be laid out; printed as placeholders",
+                    len(unprintable))
+        handle.seek(start)
+        handle.truncate()
+        return build(_cover(packet) + _body(packet, width, unprintable))
 
 
 def _cover(packet: Packet) -> list[Flowable]:
@@ -73,9 +100,11 @@ def _cover(packet: Packet) -> list[Flowable]:
     ], note=PRIVACY_NOTE)
 
 
-def _body(packet: Packet, width: float) -> list[Flowable]:
-    parts = [_answers(packet), _milestones(packet), _trends(packet, width),
-             _gratitude(packet), _questions(packet), _notes(packet)]
+def _body(packet: Packet, width: float, unprintable: frozenset = frozenset()) -> list[Flowable]:
+    # The summary (with the questions to bring) first, then the answers and what follows.
+    parts = [summary(packet, width), _answers(packet, unprintable),
+             milestones_and_ladder(packet, width), _trends(packet, width), _gratitude(packet),
+             _notes(packet)]
     story: list[Flowable] = []
     for part in filter(None, parts):
         if story:
@@ -85,10 +114,12 @@ def _body(packet: Packet, width: float) -> list[Flowable]:
 
 
 # -- answers ------------------------------------------------------------------------------------
-def _answers(packet: Packet) -> list[Flowable]:
+def _answers(packet: Packet, unprintable: frozenset = frozenset()) -> list[Flowable]:
+    """Each chosen worksheet's answers; a question in `unprintable` ((sheet index, number))
+    gets a calm placeholder instead (see `_find_unprintable`)."""
     story: list[Flowable] = []
     last_chapter = None
-    for sheet in packet.worksheets:
+    for index, sheet in enumerate(packet.worksheets):
         if sheet.chapter_number != last_chapter:
             if story:
                 story.append(PageBreak())
@@ -96,48 +127,54 @@ def _answers(packet: Packet) -> list[Flowable]:
                       paragraph(sheet.chapter_title, "chapter_title")]
             last_chapter = sheet.chapter_number
         title = [paragraph(sheet.title, "worksheet_title")]
-        for number, (field, answers) in enumerate(sheet.questions, 1):
-            # The worksheet title travels with its first question, never alone at a page foot.
-            story += _question(number, field, answers, lead=title if number == 1 else [])
+        for i, (number, field, answers) in enumerate(sheet.numbered()):
+            lead = title if i == 0 else []
+            if (index, number) in unprintable:
+                story += [*lead, _placeholder(number, sheet.title)]
+            else:
+                story += _question(number, field, answers, lead)
     return story
 
 
 def _question(number: int, field, answers, lead: list[Flowable]) -> list[Flowable]:
-    prompt = paragraph(field.prompt, "prompt", bullet=f"{number}.")
-    story: list[Flowable] = []
+    """The prompt, then each person's answer; a long answer (text, a reframe table whose rows
+    may split) flows on across pages."""
+    # Room for the title, the prompt and the start of an answer, else a new page: the question
+    # never sits alone at a page's foot. (KeepTogether would push a tall answer, title and all,
+    # to the next page and leave a near-empty page behind.)
+    story: list[Flowable] = [CondPageBreak(_KEEP_HEIGHT + (40 if lead else 0)), *lead,
+                             paragraph(field.prompt, "prompt", bullet=f"{number}.")]
     for i, answer in enumerate(answers):
         who = answer.who + (" (private, included by choice)" if answer.private else "")
-        printed = [paragraph(who, "help"), *answer_flowables(field, answer.value), Spacer(1, 6)]
-        head = ((lead + [prompt] if i == 0 else []) + [Indenter(left=_INDENT)]
-                + printed[:_KEEP_LINES])
-        # The question is kept with the start of each answer; the rest of a long answer flows
-        # on across pages, one paragraph per line of the person's text.
-        story.append(KeepTogether(head + [Indenter(left=-_INDENT)]))
-        if printed[_KEEP_LINES:]:
-            story += [Indenter(left=_INDENT), *printed[_KEEP_LINES:], Indenter(left=-_INDENT)]
+        if i:
+            story.append(CondPageBreak(_KEEP_HEIGHT))
+        story += [Indenter(left=_INDENT), paragraph(who, "help"),
+                  *answer_flowables(field, answer.value), Spacer(1, 6), Indenter(left=-_INDENT)]
     return story
+
+
+def _placeholder(number: int, sheet_title: str) -> Flowable:
+    # Names the question, never quotes the answer (it may be what could not be drawn).
+    return paragraph(f"Question {number} of “{sheet_title}” could not be laid out on paper. "
+                     "The answer is kept safely in the app; please read it there.", "intro")
+
+
+def _find_unprintable(packet: Packet, page_size: str) -> frozenset[tuple[int, int]]:
+    """The questions that cannot be laid out alone, found by trying each one in memory.
+
+    Only run after a whole packet failed, so the usual build pays nothing for it.
+    """
+    bad = set()
+    for index, sheet in enumerate(packet.worksheets):
+        for number, field, answers in sheet.numbered():
+            try:
+                build_pdf(io.BytesIO(), _question(number, field, answers, []), size=page_size)
+            except Exception:  # reportlab's errors can quote the text; only the place is kept
+                bad.add((index, number))
+    return frozenset(bad)
 
 
 # -- trackers -----------------------------------------------------------------------------------
-def _milestones(packet: Packet) -> list[Flowable]:
-    if not (packet.milestones or packet.ladder or packet.ladder_events):
-        return []
-    story: list[Flowable] = [paragraph("Milestones and the ladder", "chapter_title")]
-    if packet.milestones:
-        story.append(paragraph("Milestones", "worksheet_title"))
-        for title, state, day in packet.milestones:
-            when = f" · {day}" if day else ""
-            story.append(paragraph(f"{title} — {state}{when}", "listed", bullet="•"))
-    if packet.ladder:
-        story += [Spacer(1, 8), paragraph("Consent ladder", "worksheet_title")]
-        for n, (title, state) in enumerate(packet.ladder, 1):
-            story.append(paragraph(f"{title} — {state}", "listed", bullet=f"{n}."))
-    if packet.ladder_events:
-        story += [Spacer(1, 8), paragraph("Changes on the ladder", "worksheet_title")]
-        story += [paragraph(event, "option") for event in packet.ladder_events]
-    return story
-
-
 def _trends(packet: Packet, width: float) -> list[Flowable]:
     if not packet.trends:
         return []
@@ -152,16 +189,11 @@ def _gratitude(packet: Packet) -> list[Flowable]:
         return []
     story: list[Flowable] = [paragraph("A few gratitude notes", "chapter_title")]
     for who, day, text in packet.gratitude:
-        story.append(KeepTogether([paragraph(f"{who} · {printed_date(day)}", "help"),
+        # The date first: a right-to-left name first would make the line right to left and
+        # put the date's words in reverse order.
+        story.append(KeepTogether([paragraph(f"{printed_date(day)} · {who}", "help"),
                                    *user_paragraphs(text, "body"), Spacer(1, 8)]))
     return story
-
-
-def _questions(packet: Packet) -> list[Flowable]:
-    if not packet.questions:
-        return []
-    return [paragraph("Questions to bring", "chapter_title"),
-            *user_paragraphs(packet.questions, "body")]
 
 
 def _notes(packet: Packet) -> list[Flowable]:

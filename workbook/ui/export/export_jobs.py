@@ -24,8 +24,12 @@ log = logging.getLogger(__name__)
 FAILED = "The PDF could not be created. Nothing was saved."
 
 
+PREVIEW_DPI = 28  # small page images for the preview strip
+
+
 class JobSignals(QObject):
     progress = Signal(int, int)
+    previewed = Signal(object)  # list of QImage: the counted PDF's pages, for the preview
     done = Signal(object)  # the page count
     failed = Signal(str)
 
@@ -53,12 +57,42 @@ class PdfJob(QRunnable):
             self.signals.done.emit(pages)
 
     def _build(self) -> int:
-        from workbook.export import build_session_packet, count_pages
-        if self.path is None:
-            return count_pages(self.packet, self.page_size)
+        if self.path is None:  # the live count: the exact PDF, in memory, and its pages
+            from workbook.ui.export.packet_print import packet_pdf
+            from workbook.ui.export.pdf_pages import page_images
+            pdf = packet_pdf(self.packet, self.page_size)
+            images = list(page_images(pdf, PREVIEW_DPI))
+            self.signals.previewed.emit(images)
+            return len(images)
+        from workbook.export import build_session_packet
         return build_session_packet(self.path, self.packet, page_size=self.page_size,
                                     password=self.password,
                                     progress=self.signals.progress.emit)
+
+
+class PrintJob(PdfJob):
+    """Lay the packet out and draw its pages onto a printer chosen in the print dialog."""
+
+    def __init__(self, packet: Packet, page_size: str, printer):
+        super().__init__(packet, page_size)
+        self.printer = printer
+
+    def _build(self) -> int:
+        from workbook.ui.export.packet_print import print_packet
+        return print_packet(self.packet, self.printer, self.page_size)
+
+
+class BlankJob(PdfJob):
+    """Save blank worksheets (no vault involved: they hold no one's words)."""
+
+    def __init__(self, path: Path, chapter_ids: list[str], page_size: str, fillable: bool):
+        super().__init__(None, page_size, path)
+        self.chapter_ids, self.fillable = chapter_ids, fillable
+
+    def _build(self) -> int:
+        from workbook.export import build_blank_worksheets
+        return build_blank_worksheets(self.path, self.chapter_ids, self.page_size,
+                                      self.fillable)
 
 
 def pdf_pool() -> QThreadPool:

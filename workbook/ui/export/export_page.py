@@ -1,19 +1,17 @@
-"""Print & export: choose what goes into a session packet, see an outline and a live page
-count, then save a PDF (optionally with a password) or print.
+"""Print & export: choose what goes into a session packet, see its pages, then save a PDF
+(optionally with a password) or print those same pages. Blank worksheets have a dialog.
 
 What may be chosen comes from `PacketService`: only partners who are here, and their private
 answers only when ticked one by one. The "questions to bring" box is never stored: it lives in
 this screen until the PDF is made and is wiped on lock.
 
-Preview: QtPdf is not part of PySide6-Essentials and reportlab's bitmap renderer needs an
-extra package, so the preview is a structured outline plus the real page count, counted by
-laying the PDF out in memory on the worker thread.
+Preview: a moment after each change the worker lays the exact PDF out in memory and renders
+its pages small (pdf_pages.py); the strip shows them and the count, with a text outline.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtWidgets import (
@@ -57,11 +55,10 @@ from workbook.ui.common.widgets import (
     plain_label,
     primary_button,
 )
+from workbook.ui.export.export_actions import NOT_ENCRYPTED, SavingAndPrinting
 from workbook.ui.export.export_jobs import PdfJob, pdf_pool
+from workbook.ui.export.page_strip import PageStrip
 
-NOT_ENCRYPTED = ("A PDF is not encrypted. Anyone who opens the file can read everything in "
-                 "it, and printed pages are not protected either. You can add a password "
-                 "below; keep the file somewhere private and delete it after printing.")
 INTRO = ("Make a tidy packet to bring to a session. Only partners who are here can be "
          "included, and private answers only when you tick them one by one.")
 SECTION_LABELS = ((ANSWERS, "Answers"), (MILESTONES, "Milestones and the ladder"),
@@ -73,7 +70,7 @@ NAME_CHOICES = (("No names in the header", NO_NAMES), ("Initials", INITIALS),
 _KEY = Qt.ItemDataRole.UserRole
 
 
-class ExportPage(Page):
+class ExportPage(SavingAndPrinting, Page):
     def __init__(self, service: WorkbookService, content: Content, prompts: Prompts,
                  today=dt.date.today):
         super().__init__()
@@ -92,6 +89,9 @@ class ExportPage(Page):
     def _build(self) -> None:
         self.body.addWidget(plain_label("Print & export", role="heading"))
         self.body.addWidget(plain_label(INTRO))
+        self.blank_button = QPushButton("Print blank worksheets…")
+        self.blank_button.clicked.connect(self.open_blank_sheets)
+        self.body.addLayout(button_row(self.blank_button, align_left=True))
         self.partners_row = QHBoxLayout()
         self.partner_boxes: dict[str, QCheckBox] = {}
         self.body.addWidget(plain_label("Whose pages", role="subheading"))
@@ -170,12 +170,14 @@ class ExportPage(Page):
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.password.setAccessibleName("Optional PDF password")
         self.password.setPlaceholderText("Optional password for the PDF (a few words)")
+        self.password.textChanged.connect(self._password_changed)
         self.body.addWidget(self.password)
         self.page_count = plain_label(role="lead")
         self.page_count.setAccessibleName("Page count")
+        self.pages = PageStrip()
         self.preview = QPlainTextEdit(readOnly=True)
         self.preview.setAccessibleName("Outline of the PDF")
-        self.preview.setMaximumHeight(140)
+        self.preview.setMaximumHeight(110)
         self.progress = QProgressBar()
         self.progress.setAccessibleName("Saving the PDF")
         self.progress.hide()
@@ -184,7 +186,7 @@ class ExportPage(Page):
         self.save_button = primary_button("Save PDF…")
         self.save_button.clicked.connect(self.save)
         self.print_button.clicked.connect(self.print_packet)
-        for widget in (self.page_count, self.preview, self.progress, self.message):
+        for widget in (self.page_count, self.pages, self.preview, self.progress, self.message):
             self.body.addWidget(widget)
         self.body.addLayout(button_row(self.print_button, self.save_button))
 
@@ -303,6 +305,8 @@ class ExportPage(Page):
         self._generation += 1
         generation = self._generation
         job = PdfJob(packet, self.page_size.currentText())
+        job.signals.previewed.connect(lambda images: generation == self._generation
+                                      and self.pages.show_pages(images))
         job.signals.done.connect(lambda pages: self._counted(generation, pages))
         job.signals.failed.connect(lambda text: self._counted(generation, None))
         self._start(job)
@@ -319,50 +323,6 @@ class ExportPage(Page):
             signal.connect(lambda *_: self._jobs.discard(job))
         self.pool.start(job)
 
-    # -- saving and printing ------------------------------------------------------------------
-    def save(self) -> None:
-        packet = self.gather()
-        if packet is None:
-            return
-        if not self.prompts.confirm(self, "Save the PDF", NOT_ENCRYPTED,
-                                    yes="Choose where to save", no="Cancel"):
-            return
-        target = self.prompts.save_file(self, "Save session packet",
-                                        Path.home() / "session-pages.pdf", "PDF files (*.pdf)")
-        if target is None:
-            return
-        job = PdfJob(packet, self.page_size.currentText(), target, self.password.text() or None)
-        job.signals.progress.connect(self._progress)
-        job.signals.done.connect(lambda pages: self._saved(target, pages))
-        job.signals.failed.connect(self._failed)
-        self._set_busy(True)
-        self._start(job)
-
-    def _progress(self, done: int, total: int) -> None:
-        self.progress.setRange(0, total)
-        self.progress.setValue(done)
-
-    def _saved(self, target: Path, pages: int) -> None:
-        self._set_busy(False)
-        self.message.show_success(f"Saved {pages} pages to {target.name}. Keep the file "
-                                  "private, and delete it once it is printed.")
-
-    def _failed(self, text: str) -> None:
-        self._set_busy(False)
-        self.prompts.error(self, "The PDF was not saved", text)
-
-    def _set_busy(self, busy: bool) -> None:
-        self.progress.setVisible(busy)
-        self.progress.setRange(0, 0)
-        self.save_button.setEnabled(not busy)
-        self.print_button.setEnabled(not busy)
-
-    def print_packet(self) -> None:
-        packet = self.gather()
-        if packet is not None:
-            from workbook.ui.export.packet_print import print_with_dialog
-            print_with_dialog(self, packet, self.page_size.currentText())
-
     def clear(self) -> None:
         """On lock: forget the questions, the private list and the outline."""
         super().clear()
@@ -371,6 +331,7 @@ class ExportPage(Page):
         self.questions.clear()
         self.private.clear()
         self.preview.clear()
+        self.pages.clear()
         self.page_count.clear()
         for box in self.partner_boxes.values():
             discard_widget(box)
