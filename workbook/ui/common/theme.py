@@ -107,6 +107,8 @@ def style_sheet(c: Colors) -> str:
     QPushButton[primary="true"]:focus {{ border: 2px solid {c.text}; }}
     QPushButton[primary="true"]:disabled {{ background: {c.border}; color: {c.disabled};
                                             border-color: {c.border}; }}
+    QPushButton[danger="true"] {{ color: {c.error}; border-color: {c.error}; }}
+    QPushButton[danger="true"]:disabled {{ color: {c.disabled}; border-color: {c.border}; }}
     QPushButton[flat="true"] {{ border: none; background: transparent; color: {c.link};
                                 padding: 4px 2px; text-decoration: underline; }}
     QPushButton[flat="true"]:focus {{ border: 1px dashed {c.accent}; padding: 3px 1px; }}

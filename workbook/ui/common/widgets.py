@@ -59,6 +59,9 @@ def busy(button: QPushButton, text: str, *others: QWidget) -> Iterator[None]:
     thread. Database connections must stay on the thread that opened them, hence no worker."""
     label = button.text()
     widgets = (button, *others)
+    # Disabling the focused button hands focus to the next one in the chain (which may be a
+    # delete button): note where focus was, and put it back when the work is done.
+    had_focus = QApplication.focusWidget()
     button.setText(text)
     for widget in widgets:
         widget.setEnabled(False)
@@ -71,6 +74,8 @@ def busy(button: QPushButton, text: str, *others: QWidget) -> Iterator[None]:
         button.setText(label)
         for widget in widgets:
             widget.setEnabled(True)
+        if had_focus in widgets and had_focus.isVisible():
+            had_focus.setFocus(Qt.FocusReason.OtherFocusReason)
 
 
 def _sentence(text: str) -> str:
@@ -117,6 +122,16 @@ def primary_button(text: str, accessible: str = "") -> QPushButton:
     button.setProperty("primary", True)
     button.setAutoDefault(True)  # Enter on the focused button presses it
     button.setAccessibleName(accessible or text.replace("&", ""))
+    return button
+
+
+def mark_destructive(button: QAbstractButton) -> QAbstractButton:
+    """A destructive button looks different (theme.py) and is never pressed by Enter by
+    accident: it is never a default button. It stays reachable with Tab."""
+    button.setProperty("danger", True)
+    if isinstance(button, QPushButton):
+        button.setAutoDefault(False)
+        button.setDefault(False)
     return button
 
 

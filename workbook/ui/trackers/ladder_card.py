@@ -247,7 +247,8 @@ class LadderCard(Card):
         if step is None or not self._prompts.confirm(
                 self, "Remove this step?",
                 f"“{step.title}” will come off your ladder, with any readiness marked for it. "
-                "You can always add it again later.", yes="Remove it", no="Keep it"):
+                "You can always add it again later.", yes="Remove it", no="Keep it",
+                destructive=True):
             return
         ok, _ = attempt(self.message.show_error, lambda: self._ladder.delete(step.id))
         if ok:
