@@ -6,11 +6,10 @@ from __future__ import annotations
 
 import datetime as _dt
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
-    QDateEdit,
     QGridLayout,
     QHBoxLayout,
     QLineEdit,
@@ -25,11 +24,11 @@ from PySide6.QtWidgets import (
 
 from workbook.answer_values import ChecklistValue, Reframe
 from workbook.content.model import Field, FieldKind
+from workbook.ui.common.date_field import DateField
 from workbook.ui.common.wheel_guard import wheel_only_when_focused
 from workbook.ui.common.widgets import discard_widget, link_button, plain_button, plain_label
 
 MAX_TEXT = 1_000_000  # QLineEdit's default cap (32 767) would silently cut long answers
-NO_DATE = QDate(1900, 1, 1)
 
 
 class FieldEditor(QWidget):
@@ -361,31 +360,25 @@ class RankedListEditor(FieldEditor):
 
 
 class DateEditor(FieldEditor):
+    """The app's one date field (date_field.py): empty means no date."""
+
     def __init__(self, field: Field):
         super().__init__(field)
-        self.edit = wheel_only_when_focused(QDateEdit())
-        self.edit.setCalendarPopup(True)
-        self.edit.setDisplayFormat("d MMMM yyyy")
-        self.edit.setMinimumDate(NO_DATE)
-        self.edit.setSpecialValueText("No date chosen")  # shown at the minimum, meaning None
-        self.edit.setAccessibleName(field.prompt)
-        self.edit.dateChanged.connect(self._emit)
+        self.edit = DateField(field.prompt)
+        self.edit.date_changed.connect(self._emit)
         self.clear_button = link_button("Clear the date")
-        self.clear_button.clicked.connect(lambda: self.edit.setDate(NO_DATE))
+        self.clear_button.clicked.connect(self.edit.clear_date)
         row = QHBoxLayout()
         row.addWidget(self.edit)
-        row.addWidget(self.clear_button)
+        row.addWidget(self.clear_button, 0, Qt.AlignmentFlag.AlignTop)
         row.addStretch(1)
         self.layout_.addLayout(row)
 
     def _show(self, value: _dt.date | None) -> None:
-        self.edit.setDate(NO_DATE if value is None else QDate(value.year, value.month, value.day))
+        self.edit.set_value(value)
 
     def value(self) -> _dt.date | None:
-        date = self.edit.date()
-        if date == NO_DATE:
-            return None
-        return _dt.date(date.year(), date.month(), date.day())
+        return self.edit.value()
 
 
 EDITORS = {

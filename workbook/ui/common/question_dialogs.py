@@ -13,10 +13,18 @@ from __future__ import annotations
 from PySide6 import QtWidgets
 from PySide6.QtCore import QRect, Qt
 
-from workbook.ui.common.widgets import mark_destructive
-
 MAX_WIDTH = 560  # a comfortable reading column for a question
 MARGIN = 24  # kept free around a dialog on a small screen
+
+
+def mark_destructive(button: QtWidgets.QAbstractButton) -> QtWidgets.QAbstractButton:
+    """A destructive button looks different (theme.py) and is never pressed by Enter by
+    accident: it is never a default button. It stays reachable with Tab."""
+    button.setProperty("danger", True)
+    if isinstance(button, QtWidgets.QPushButton):
+        button.setAutoDefault(False)
+        button.setDefault(False)
+    return button
 
 
 def fit_to_screen(dialog: QtWidgets.QWidget, available: QRect | None = None) -> None:

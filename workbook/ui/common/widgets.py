@@ -125,16 +125,6 @@ def primary_button(text: str, accessible: str = "") -> QPushButton:
     return button
 
 
-def mark_destructive(button: QAbstractButton) -> QAbstractButton:
-    """A destructive button looks different (theme.py) and is never pressed by Enter by
-    accident: it is never a default button. It stays reachable with Tab."""
-    button.setProperty("danger", True)
-    if isinstance(button, QPushButton):
-        button.setAutoDefault(False)
-        button.setDefault(False)
-    return button
-
-
 def link_button(text: str, accessible: str = "") -> QPushButton:
     button = QPushButton(text)
     button.setProperty("flat", True)

@@ -13,13 +13,13 @@ from PySide6.QtCore import Signal
 from workbook import backups, deletion, portable
 from workbook.accounts import WorkbookService
 from workbook.ui.common.prompts import Prompts
+from workbook.ui.common.question_dialogs import mark_destructive
 from workbook.ui.common.widgets import (
     Card,
     InlineMessage,
     attempt,
     busy,
     button_row,
-    mark_destructive,
     plain_button,
 )
 

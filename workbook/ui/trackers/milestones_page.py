@@ -163,9 +163,12 @@ class MilestonesPage(Page):
         form = self.form
         suggestion, title = form.suggestion.currentData(), form.title.text()
         chapter, notes = form.chapter.currentData(), form.notes.toPlainText()
-        action = (lambda: self._milestones.add(title, chapter, notes)) \
-            if title.strip() or not suggestion else \
-            (lambda: self._milestones.add_suggestion(suggestion))
+        if title.strip() or not suggestion:
+            action = lambda: self._milestones.add(title, chapter, notes)  # noqa: E731
+        else:  # a suggestion keeps the notes typed for it; its own text only when none were
+            action = lambda: self._milestones.add(  # noqa: E731
+                suggestion.title, suggestion.chapter_id,
+                notes if notes.strip() else suggestion.description, suggestion.id)
         ok, milestone_id = attempt(self.message.show_error, action)
         if ok:
             form.reset()
