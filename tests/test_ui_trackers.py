@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication
 from test_ui_support import click, open_window, type_date, unlock, visible_texts
 
 from workbook.content.loader import load_content
-from workbook.dates import weekday_date
+from workbook.dates import full_date, weekday_date
 from workbook.trackers.checkins import CheckinService
 from workbook.ui.common.prompts import ScriptedPrompts
 from workbook.ui.trackers.trend_chart import DARK_LINES, LIGHT_LINES, TrendChart
@@ -202,7 +202,7 @@ def test_own_milestone_with_chapter_notes_and_an_adjusted_reached_day(qtbot, qtm
     assert "Added" in page.message.text()
     assert page.chosen().title == "Slept in the same room"  # the new one is chosen
     assert page.chosen().chapter_id == "safe-touch"
-    assert page.details.chapter.text().startswith("From the chapter 8. ")
+    assert page.details.chapter.text().startswith("From chapter 8, “")
     assert page.details.notes.toPlainText() == "Ünïcode <b>not html</b>"
     assert not page.details.reached_on.isVisible()
     page.details.notes.setPlainText("It felt calm.")
@@ -215,7 +215,7 @@ def test_own_milestone_with_chapter_notes_and_an_adjusted_reached_day(qtbot, qtm
     click(qtbot, page.details.save_button)
     expected = f"Reached on {earlier.day} {earlier:%B} {earlier.year} — well done, quietly."
     assert page.message.text() == expected
-    assert page.timeline_model.index(0).data().startswith(f"{earlier.day} {earlier:%B}")
+    assert page.timeline_model.index(0).data().startswith(full_date(earlier))
     assert page.details.reached_on.maximum == dt.date.today()  # never ahead
     click(qtbot, page.state_buttons["not_started"])
     assert "Starting over is part of the path" in page.message.text()

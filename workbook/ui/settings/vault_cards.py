@@ -14,12 +14,12 @@ from workbook import backups, deletion, portable
 from workbook.accounts import WorkbookService
 from workbook.ui.common.prompts import Prompts
 from workbook.ui.common.question_dialogs import mark_destructive
+from workbook.ui.common.responsive import flow_row
 from workbook.ui.common.widgets import (
     Card,
     InlineMessage,
     attempt,
     busy,
-    button_row,
     plain_button,
 )
 
@@ -48,7 +48,7 @@ class BackupCard(Card):
         self.save_button.clicked.connect(self.save_backup)
         self.restore_button.clicked.connect(self.restore)
         self.body.addWidget(self.message)
-        self.body.addLayout(button_row(self.save_button, self.restore_button, align_left=True))
+        self.body.addWidget(flow_row(self.save_button, self.restore_button))
 
     def save_backup(self) -> None:
         self.message.clear()
@@ -97,8 +97,7 @@ class DeleteCard(Card):
         self.leave_button.clicked.connect(self.delete_private)
         self.delete_all_button.clicked.connect(self.delete_all)
         self.body.addWidget(self.message)
-        self.body.addLayout(button_row(self.leave_button, self.delete_all_button,
-                                       align_left=True))
+        self.body.addWidget(flow_row(self.leave_button, self.delete_all_button))
 
     def delete_private(self) -> None:
         self.message.clear()

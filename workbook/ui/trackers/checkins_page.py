@@ -22,10 +22,11 @@ from PySide6.QtWidgets import (
 
 from workbook.accounts import WorkbookService
 from workbook.content.model import CheckinScale
-from workbook.dates import weekday_date
+from workbook.dates import full_date, month_year, weekday_date
 from workbook.trackers.checkins import MONTH, WEEK, CheckinService, TrendPoint
 from workbook.ui.common.date_field import DateField
 from workbook.ui.common.partner_picker import PartnerPicker
+from workbook.ui.common.responsive import flow_row, narrow_combo
 from workbook.ui.common.wheel_guard import wheel_only_when_focused
 from workbook.ui.common.widgets import (
     Card,
@@ -133,21 +134,19 @@ class CheckinsPage(Page):
 
     def _build_trend(self) -> Card:
         card = Card("How things have moved")
-        self.whose = wheel_only_when_focused(QComboBox())
+        self.whose = narrow_combo(wheel_only_when_focused(QComboBox()))
         self.whose.setAccessibleName("Whose check-ins")
         self.whose.addItems(["Mine", "Together (what each of you shared)"])
-        self.range = wheel_only_when_focused(QComboBox())
+        self.range = narrow_combo(wheel_only_when_focused(QComboBox()))
         self.range.setAccessibleName("Time range")
         self.range.addItems([r[0] for r in RANGES])
-        self.scale = wheel_only_when_focused(QComboBox())
+        self.scale = narrow_combo(wheel_only_when_focused(QComboBox()))
         self.scale.setAccessibleName("Scale")
         for scale in self._checkins.scales:
             self.scale.addItem(scale.title, scale.id)
-        controls = QHBoxLayout()
         for combo in (self.whose, self.range, self.scale):
-            controls.addWidget(combo)
             combo.currentIndexChanged.connect(self.refresh_trend)
-        controls.addStretch(1)
+        controls = flow_row(self.whose, self.range, self.scale)  # wraps on a narrow window
         self.chart = TrendChart()
         self.table_model = TrendTableModel()
         self.table = QTableView()
@@ -159,7 +158,7 @@ class CheckinsPage(Page):
         corner = self.table.findChild(QAbstractButton)
         if corner is not None:  # the unnamed "select all" corner would confuse screen readers
             corner.setAccessibleName("Select all values")
-        card.body.addLayout(controls)
+        card.body.addWidget(controls)
         card.body.addWidget(self.chart)
         card.body.addWidget(self.table)
         return card
@@ -221,7 +220,7 @@ class CheckinsPage(Page):
             self._mine(partner, period, since)
         self.chart.set_series(series)
         label = "Week of" if period == WEEK else "Month"
-        self.table_model.set_data(label, series, "%d %b %Y" if period == WEEK else "%b %Y")
+        self.table_model.set_data(label, series, full_date if period == WEEK else month_year)
 
     def _mine(self, partner: str, period: str, since) -> list[Series]:
         points = self._checkins.trend(partner, partner, period, since)

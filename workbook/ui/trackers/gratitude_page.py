@@ -12,7 +12,6 @@ from PySide6.QtGui import QColor, QFont, QPalette, QTextCharFormat
 from PySide6.QtWidgets import (
     QCalendarWidget,
     QCheckBox,
-    QHBoxLayout,
     QListView,
     QPlainTextEdit,
     QVBoxLayout,
@@ -21,9 +20,11 @@ from PySide6.QtWidgets import (
 
 from workbook.accounts import WorkbookService
 from workbook.content.model import Content
+from workbook.dates import full_date, weekday_date
 from workbook.trackers.gratitude import Appreciation, Entry, GratitudeService
 from workbook.ui.common.paged_model import PagedListModel
 from workbook.ui.common.partner_picker import PartnerPicker
+from workbook.ui.common.responsive import StackingColumns
 from workbook.ui.common.widgets import (
     Card,
     InlineMessage,
@@ -60,12 +61,12 @@ def practised_text(days: int) -> str:
 
 def entry_text(entry: Entry) -> str:
     parts = [p for p in (entry.grateful, entry.appreciation) if p]
-    return f"{entry.day:%d %b %Y}: " + " · ".join(parts)
+    return f"{full_date(entry.day)}: " + " · ".join(parts)
 
 
 def memory_text(memory: Appreciation, partner: str | None) -> str:
     who = f"{partner} wrote" if memory.by_partner else "You wrote"
-    return f"{who} on {memory.day:%d %B %Y}: {memory.text}"
+    return f"{who} on {full_date(memory.day)}: {memory.text}"
 
 
 def _name_calendar_parts(calendar: QCalendarWidget) -> None:
@@ -121,7 +122,8 @@ class GratitudePage(Page):
         self.body.addWidget(plain_label(INTRO))
         self.body.addWidget(self._build_reminder())
         self.body.addWidget(self.picker)
-        self.body.addLayout(self._build_top())
+        self.top = self._build_top()
+        self.body.addWidget(self.top)
         self.body.addWidget(self._build_memories())
         self.body.addWidget(self._build_history())
         self.finish()
@@ -141,7 +143,7 @@ class GratitudePage(Page):
         self.remind.setChecked(self.reminder.enabled)
         self.remind.blockSignals(False)
 
-    def _build_top(self) -> QHBoxLayout:
+    def _build_top(self) -> StackingColumns:
         self.calendar = QCalendarWidget()
         self.calendar.setAccessibleName("Gratitude calendar")
         self.calendar.setGridVisible(False)
@@ -153,15 +155,14 @@ class GratitudePage(Page):
         self.calendar.currentPageChanged.connect(lambda *_: self._mark_month())
         self.practised = plain_label(role="muted")
         self.practised.setAccessibleName("Days practised this month")
-        left = QVBoxLayout()
-        left.addWidget(self.calendar)
-        left.addWidget(self.practised)
-        left.addStretch(1)
-        row = QHBoxLayout()
-        row.setSpacing(16)
-        row.addLayout(left)
-        row.addWidget(self._build_entry(), 1)
-        return row
+        left = QWidget()
+        column = QVBoxLayout(left)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.calendar)
+        column.addWidget(self.practised)
+        column.addStretch(1)
+        # Side by side when there is room; on a narrow window the entry goes under the calendar.
+        return StackingColumns(left, self._build_entry(), column_width=290, spacing=16)
 
     def _build_entry(self) -> Card:
         card = Card("Today")
@@ -266,7 +267,7 @@ class GratitudePage(Page):
             return
         day = self.selected_day()
         self.entry_card.title.setText("Today" if day == self._gratitude.today()
-                                      else f"{day:%A %d %B %Y}")
+                                      else weekday_date(day, self._gratitude.today()))
         self.prompt.setText(self._content.gratitude_prompt_for(day))
         entry = self._gratitude.get(partner, day)
         self.grateful.setPlainText(entry.grateful if entry else "")

@@ -4,6 +4,7 @@ can press without a reason, neutral wording for stepping back, and the couple's 
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QListView, QWidget
 
 from workbook.content.model import Content
@@ -11,12 +12,12 @@ from workbook.trackers.ladder import OPEN, PAUSED, LadderService, StepView
 from workbook.ui.common.paged_model import PagedListModel
 from workbook.ui.common.partner_picker import PartnerPicker
 from workbook.ui.common.prompts import Prompts
+from workbook.ui.common.responsive import flow_row, narrow_combo
 from workbook.ui.common.wheel_guard import wheel_only_when_focused
 from workbook.ui.common.widgets import (
     Card,
     InlineMessage,
     attempt,
-    button_row,
     plain_button,
     plain_label,
     primary_button,
@@ -53,6 +54,9 @@ def list_view(name: str, model: PagedListModel, height: int = 160) -> QListView:
     view.setAccessibleName(name)
     view.setUniformItemSizes(True)
     view.setMinimumHeight(height)
+    # Long titles are cut with "…" rather than scrolled sideways; the chosen one is shown whole.
+    view.setTextElideMode(Qt.TextElideMode.ElideRight)
+    view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     return view
 
 
@@ -63,11 +67,9 @@ def _line(name: str, placeholder: str) -> QLineEdit:
     return edit
 
 
-def _field_row(field: QWidget, *after: QWidget, before: tuple = ()) -> QHBoxLayout:
+def _field_row(field: QWidget, *after: QWidget) -> QHBoxLayout:
     """A row whose text field or choice takes the room its buttons leave, so titles fit."""
     row = QHBoxLayout()
-    for widget in before:
-        row.addWidget(widget)
     row.addWidget(field, 1)
     for widget in after:
         row.addWidget(widget)
@@ -107,8 +109,8 @@ class LadderCard(Card):
         self.not_yet_button.clicked.connect(lambda: self._mark(False))
         self.pause_button.clicked.connect(self.pause)
         self.back_button.clicked.connect(self.step_back)
-        self.body.addLayout(button_row(self.ready_button, self.not_yet_button,
-                                       self.pause_button, self.back_button, align_left=True))
+        self.body.addWidget(flow_row(self.ready_button, self.not_yet_button,
+                                     self.pause_button, self.back_button))
 
     def _build_editing(self) -> None:
         self.up_button = plain_button("Move up")
@@ -121,15 +123,15 @@ class LadderCard(Card):
         self.rename_button.clicked.connect(self.rename_step)
         self.step_title.returnPressed.connect(self.rename_step)
         self.remove_button.clicked.connect(self.remove_step)
-        self.body.addLayout(_field_row(self.step_title, self.rename_button, self.remove_button,
-                                       before=(self.up_button, self.down_button)))
+        self.body.addWidget(flow_row(self.up_button, self.down_button))
+        self.body.addLayout(_field_row(self.step_title, self.rename_button, self.remove_button))
 
     def _build_adding(self) -> None:
         self.own_step = _line("Write your own step", "Write a step in your own words")
         self.add_own_button = primary_button("Add our own step")
         self.add_own_button.clicked.connect(self.add_own_step)
         self.own_step.returnPressed.connect(self.add_own_step)
-        self.suggestion = wheel_only_when_focused(QComboBox())
+        self.suggestion = narrow_combo(wheel_only_when_focused(QComboBox()))
         self.suggestion.setAccessibleName("Suggested ladder steps")
         self.add_button = plain_button("Add step", "Add the suggested step")
         self.add_button.clicked.connect(self.add_step)

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QVBoxLayout,
 from workbook.content.model import Content
 from workbook.trackers.milestones import REACHED, Milestone
 from workbook.ui.common.date_field import DateField
+from workbook.ui.common.responsive import narrow_combo
 from workbook.ui.common.wheel_guard import wheel_only_when_focused
 from workbook.ui.common.widgets import (
     button_row,
@@ -44,12 +45,12 @@ def _column(widget: QWidget) -> QVBoxLayout:
 class AddMilestoneForm(QWidget):
     def __init__(self, content: Content):
         super().__init__()
-        self.suggestion = wheel_only_when_focused(QComboBox())
+        self.suggestion = narrow_combo(wheel_only_when_focused(QComboBox()))
         self.suggestion.setAccessibleName("Suggested milestones")
         self.title = QLineEdit()
         self.title.setAccessibleName("Your own milestone")
         self.title.setPlaceholderText("Or write your own")
-        self.chapter = wheel_only_when_focused(QComboBox())
+        self.chapter = narrow_combo(wheel_only_when_focused(QComboBox()))
         self.chapter.setAccessibleName("Chapter (optional)")
         self.chapter.addItem(NO_CHAPTER, None)
         for chapter in content.chapters:
@@ -100,13 +101,13 @@ class MilestoneDetails(QWidget):
         layout.addStretch(1)  # keep the details together at the top of their column
         self.show_milestone(None, "", dt.date.today())
 
-    def show_milestone(self, milestone: Milestone | None, chapter_title: str,
+    def show_milestone(self, milestone: Milestone | None, chapter_line: str,
                        today: dt.date) -> None:
         self.milestone = milestone
         self.heading.setText("About this milestone" if milestone else
                              "Choose a milestone in the list to add notes or change it.")
-        self.chapter.setText(f"From the chapter {chapter_title}" if chapter_title else "")
-        self.chapter.setVisible(bool(chapter_title))
+        self.chapter.setText(chapter_line)
+        self.chapter.setVisible(bool(chapter_line))
         self.title.setText(milestone.title if milestone else "")
         self.notes.setPlainText(milestone.notes if milestone else "")
         reached = milestone is not None and milestone.state == REACHED
