@@ -96,6 +96,7 @@ def style_sheet(c: Colors) -> str:
     QLineEdit, QComboBox {{ padding: 6px 8px; border: 1px solid {c.border}; border-radius: 6px;
                             background: {c.base}; selection-background-color: {c.accent};
                             selection-color: {c.on_accent}; }}
+    QComboBox {{ combobox-popup: 0; }} /* a list below the box, sized to show every choice */
     QLineEdit:focus, QComboBox:focus {{ border: 2px solid {c.accent}; padding: 5px 7px; }}
     QPushButton {{ padding: 7px 16px; border: 1px solid {c.border}; border-radius: 7px;
                    background: {c.button}; color: {c.text}; }}

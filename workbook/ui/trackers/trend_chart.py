@@ -117,22 +117,29 @@ class TrendChart(QWidget):
     def _draw_dates(self, painter: QPainter, rect: QRectF, first: dt.date,
                     last: dt.date) -> None:
         painter.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
-        long_span = (last - first).days > 120
-        labels = [month_year(d) if long_span else long_date(d, last)
-                  for d in (first, last)]
-        # As many labels as fit with room between them: they never overlap on a narrow window.
-        width = max(self.fontMetrics().horizontalAdvance(t) for t in labels) + 16
-        fitting = int(rect.width() // width) - 1
-        ticks = max(1, min(5 if (last - first).days > 20 else 2, fitting))
-        for i in range(ticks + 1):
-            day = first + (last - first) * i / ticks
-            label = month_year(day) if long_span else long_date(day, last)
-            x = self._x(day, rect, first, last)
+        for i, (box, label) in enumerate(boxes := self.date_labels(rect, first, last)):
             align = (Qt.AlignmentFlag.AlignLeft if i == 0 else Qt.AlignmentFlag.AlignRight
-                     if i == ticks else Qt.AlignmentFlag.AlignHCenter)
-            left = x if i == 0 else x - width if i == ticks else x - width / 2
-            box = QRectF(left, rect.bottom() + 6, width, 20)
+                     if i == len(boxes) - 1 else Qt.AlignmentFlag.AlignHCenter)
             painter.drawText(box, align | Qt.AlignmentFlag.AlignTop, label)
+
+    def date_labels(self, rect: QRectF, first: dt.date,
+                    last: dt.date) -> list[tuple[QRectF, str]]:
+        """The dates under the chart: as many as fit side by side without touching."""
+        long_span = (last - first).days > 120
+        metrics = self.fontMetrics()
+        most = 5 if (last - first).days > 20 else 2
+        for ticks in range(most, 0, -1):
+            days = [first + (last - first) * i / ticks for i in range(ticks + 1)]
+            labels = [month_year(d) if long_span else long_date(d, last) for d in days]
+            width = max(metrics.horizontalAdvance(t) for t in labels) + 12
+            boxes = []
+            for i, day in enumerate(days):
+                x = self._x(day, rect, first, last)
+                left = x if i == 0 else x - width if i == ticks else x - width / 2
+                boxes.append(QRectF(left, rect.bottom() + 6, width, 20))
+            if all(a.right() < b.left() for a, b in zip(boxes, boxes[1:], strict=False)):
+                return list(zip(boxes, labels, strict=True))
+        return [(boxes[0], labels[0])]
 
     def _draw_series(self, painter: QPainter, rect: QRectF, series: Series, color: QColor,
                      dash: Qt.PenStyle, first: dt.date, last: dt.date) -> None:
