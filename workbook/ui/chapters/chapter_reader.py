@@ -183,6 +183,8 @@ class ChapterReader(Page):
         self.answering = partner_id
         self._answers.set_bookmark(partner_id, self.chapter.id)
         self._build_content()
+        # The radio button that had focus was rebuilt: keep focus there, not on the navigation.
+        self.partner_group.checkedButton().setFocus()
 
     def show_side_by_side(self, on: bool) -> None:
         self._autosaver.flush()

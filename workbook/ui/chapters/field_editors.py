@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from workbook.answer_values import ChecklistValue, Reframe
 from workbook.content.model import Field, FieldKind
 from workbook.ui.common.date_field import DateField
+from workbook.ui.common.focus_order import set_tab_order
 from workbook.ui.common.wheel_guard import wheel_only_when_focused
 from workbook.ui.common.widgets import discard_widget, link_button, plain_button, plain_label
 
@@ -228,7 +229,10 @@ class ReframeEditor(FieldEditor):
         self._show(())
 
     def _add_clicked(self) -> None:
-        self.add_row()[0].setFocus()
+        row = self.add_row()
+        for widget in row:  # shown now, not from the event loop: hidden widgets take no focus
+            widget.show()
+        row[0].setFocus()
 
     def add_row(self, row: Reframe = Reframe()) -> tuple[QPlainTextEdit, QPlainTextEdit, QWidget]:
         number = len(self.rows) + 1
@@ -248,6 +252,8 @@ class ReframeEditor(FieldEditor):
         self.grid.addWidget(remove, grid_row, 3)
         self.rows.append((left, right, remove))
         self._arrows[id(left)] = arrow
+        # Tab reads each row left to right, then "Add a row" (which was made before any row).
+        set_tab_order([w for row in self.rows for w in row] + [self.add_button])
         self._emit()
         return self.rows[-1]
 

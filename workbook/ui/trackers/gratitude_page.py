@@ -22,6 +22,7 @@ from workbook.accounts import WorkbookService
 from workbook.content.model import Content
 from workbook.dates import full_date, weekday_date
 from workbook.trackers.gratitude import Appreciation, Entry, GratitudeService
+from workbook.ui.common.focus_order import highlight_first_on_focus
 from workbook.ui.common.paged_model import PagedListModel
 from workbook.ui.common.partner_picker import PartnerPicker
 from workbook.ui.common.responsive import StackingColumns
@@ -208,7 +209,7 @@ class GratitudePage(Page):
         self.history_model = PagedListModel(
             lambda offset, limit: self._gratitude.page(self.picker.current_id(), offset, limit),
             entry_text)
-        self.history = QListView()
+        self.history = highlight_first_on_focus(QListView())
         self.history.setModel(self.history_model)
         self.history.setAccessibleName("Past gratitude entries")
         self.history.setWordWrap(True)

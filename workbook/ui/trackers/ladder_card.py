@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QListView, QWid
 
 from workbook.content.model import Content
 from workbook.trackers.ladder import OPEN, PAUSED, LadderService, StepView
+from workbook.ui.common.focus_order import highlight_first_on_focus
 from workbook.ui.common.paged_model import PagedListModel
 from workbook.ui.common.partner_picker import PartnerPicker
 from workbook.ui.common.prompts import Prompts
@@ -57,7 +58,7 @@ def list_view(name: str, model: PagedListModel, height: int = 160) -> QListView:
     # Long titles are cut with "…" rather than scrolled sideways; the chosen one is shown whole.
     view.setTextElideMode(Qt.TextElideMode.ElideRight)
     view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-    return view
+    return highlight_first_on_focus(view)
 
 
 def _line(name: str, placeholder: str) -> QLineEdit:
