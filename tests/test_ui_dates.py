@@ -14,6 +14,7 @@ from test_ui_chapters import NO_NOTE, open_chapter, stored, wait_saved
 from test_ui_support import click, open_window, scroll_into_view, type_date, unlock
 from test_ui_trackers import open_page
 
+from workbook.dates import full_date
 from workbook.ui.common.date_field import DateField
 
 VALENTINE = dt.date(2027, 2, 14)
@@ -143,3 +144,14 @@ def test_a_suggested_milestone_keeps_the_notes_typed_for_it(qtbot, vault_one, ap
     assert page.chosen().title == suggestion.title
     assert page.details.notes.toPlainText() == "We did it on a rainy Sunday."
     assert page.details.notes.isVisibleTo(window)
+
+
+def test_the_first_appreciation_appears_where_it_was_promised(qtbot, vault_one, app_paths):
+    window = open_window(qtbot, app_paths)
+    unlock(qtbot, window, PASSPHRASE_ONE)
+    page = open_page(window, "gratitude")
+    assert "appear here" in page.reread.text() and page.reread.isVisibleTo(window)
+    page.appreciation.setPlainText("the tea you made me")
+    click(qtbot, page.save_button)
+    assert "the tea you made me" in page.reread.text() and page.reread.isVisibleTo(window)
+    assert full_date(dt.date.today()) in page.reread.text()

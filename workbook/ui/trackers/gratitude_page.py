@@ -285,6 +285,8 @@ class GratitudePage(Page):
             self.message.show_success("Saved.")
             self._mark_month()
             self.history_model.reload()
+            if self.another.isHidden():  # "appear here" was promised: the first one does now
+                self._show_reread()
 
     def _show_memories(self) -> None:
         partner = self.picker.current_id()
