@@ -12,6 +12,7 @@ from PySide6.QtCore import Signal
 
 from workbook import backups, deletion, portable
 from workbook.accounts import WorkbookService
+from workbook.ui.common.discreet import file_stem
 from workbook.ui.common.prompts import Prompts
 from workbook.ui.common.question_dialogs import mark_destructive
 from workbook.ui.common.responsive import flow_row
@@ -52,7 +53,7 @@ class BackupCard(Card):
 
     def save_backup(self) -> None:
         self.message.clear()
-        suggested = Path.home() / f"couples-workbook-backup-{date.today().isoformat()}.zip"
+        suggested = Path.home() / f"{file_stem()}-backup-{date.today().isoformat()}.zip"
         target = self._prompts.save_file(self, "Save a backup", suggested, BACKUP_FILTER)
         if target is None:
             return
@@ -136,7 +137,7 @@ class DeleteCard(Card):
 
     def _export(self, partner_id: str) -> bool:
         target = self._prompts.save_file(self, "Save your entries", Path.home() /
-                                         "couples-workbook-entries.json", "JSON files (*.json)")
+                                         f"{file_stem()}-entries.json", "JSON files (*.json)")
         if target is None:
             return False
         content = self._content or _load_content()
