@@ -124,6 +124,26 @@ def extras(app, window, out: Path, suffix: str) -> None:
     key(app, day.edit, Qt.Key.Key_F4)
     shoot_screen(app, out / f"calendar{suffix}.png")
     key(app, None, Qt.Key.Key_Escape)
+    worksheet_date(app, shell, out, suffix)
+
+
+def worksheet_date(app, shell, out: Path, suffix: str) -> None:
+    """A worksheet's date typed from the keyboard, then one that cannot be read."""
+    shell.continue_chapter("intimacy-beyond-sex")
+    settle(app, 20)
+    reader = shell.chapters.reader
+    field = next(c for c in reader.cards if c.field.kind.value == "date").editor.edit
+    reader.findChild(QScrollArea).ensureWidgetVisible(field, 0, 160)
+    field.edit.setFocus()
+    field.edit.selectAll()
+    QTest.keyClicks(field.edit, "14022027")
+    key(app, field.edit, Qt.Key.Key_Tab)
+    shoot_screen(app, out / f"date-typed{suffix}.png")
+    key(app, None, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+    field.edit.selectAll()
+    QTest.keyClicks(field.edit, "next spring")
+    key(app, field.edit, Qt.Key.Key_Tab)
+    shoot_screen(app, out / f"date-unreadable{suffix}.png")
 
 
 if __name__ == "__main__":

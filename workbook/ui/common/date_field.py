@@ -12,11 +12,13 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QDate, QEvent, QLocale, QObject, Qt, Signal
+from PySide6.QtGui import QPalette, QTextCharFormat
 from PySide6.QtWidgets import (
     QCalendarWidget,
     QFrame,
     QHBoxLayout,
     QLineEdit,
+    QScrollArea,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -40,6 +42,15 @@ def from_qdate(day: QDate) -> dt.date:
     return dt.date(day.year(), day.month(), day.day())
 
 
+def calm_weekends(calendar: QCalendarWidget) -> None:
+    """Qt paints weekends red by default; here red would read as a warning, so weekends use the
+    ordinary text colour like every other day."""
+    plain = QTextCharFormat()
+    plain.setForeground(calendar.palette().color(QPalette.ColorRole.Text))
+    for day in (Qt.DayOfWeek.Saturday, Qt.DayOfWeek.Sunday):
+        calendar.setWeekdayTextFormat(day, plain)
+
+
 class _CalendarPopup(QFrame):
     """A calendar in a popup: Enter or a click picks, Escape closes; focus goes back."""
 
@@ -51,6 +62,7 @@ class _CalendarPopup(QFrame):
         self.calendar = QCalendarWidget()
         self.calendar.setAccessibleName("Calendar")
         self.calendar.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
+        calm_weekends(self.calendar)
         self.calendar.activated.connect(self._pick)
         self.calendar.clicked.connect(self._pick)
         layout = QVBoxLayout(self)
@@ -154,6 +166,7 @@ class DateField(QWidget):
         shown = self._value or min(dt.date.today(), self.maximum or dt.date.max)
         calendar.setSelectedDate(to_qdate(shown))
         self._popup.adjustSize()
+        self._scroll_into_view()
         below = self.edit.mapToGlobal(self.edit.rect().bottomLeft())
         area = self.screen().availableGeometry()
         x = min(below.x(), area.right() - self._popup.width())
@@ -163,6 +176,14 @@ class DateField(QWidget):
         self._popup.move(max(x, area.left()), max(y, area.top()))
         self._popup.show()
         calendar.setFocus()
+
+    def _scroll_into_view(self) -> None:
+        """The calendar opens under the field, so the field must be on screen first."""
+        parent = self.parentWidget()
+        while parent is not None and not isinstance(parent, QScrollArea):
+            parent = parent.parentWidget()
+        if parent is not None:
+            parent.ensureWidgetVisible(self, 0, self._popup.height() + 16)
 
     def _picked(self, day: dt.date) -> None:
         self._set_by_person(day)

@@ -38,8 +38,9 @@ def fit_to_screen(dialog: QtWidgets.QWidget, available: QRect | None = None) -> 
     margins = layout.contentsMargins() if layout else None
     wanted = MAX_WIDTH + (margins.left() + margins.right() if margins else 0)
     width = min(max(dialog.sizeHint().width(), wanted), room_w)
-    height = layout.totalHeightForWidth(width) if layout and layout.hasHeightForWidth() else -1
-    height = min(max(height, dialog.sizeHint().height()), room_h)
+    wraps = layout is not None and layout.hasHeightForWidth()
+    height = layout.totalHeightForWidth(width) if wraps else dialog.sizeHint().height()
+    height = min(height, room_h)
     dialog.resize(width, height)
     dialog.move(available.center().x() - width // 2, available.center().y() - height // 2)
 

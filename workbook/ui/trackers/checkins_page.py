@@ -26,7 +26,7 @@ from workbook.dates import full_date, month_year, weekday_date
 from workbook.trackers.checkins import MONTH, WEEK, CheckinService, TrendPoint
 from workbook.ui.common.date_field import DateField
 from workbook.ui.common.partner_picker import PartnerPicker
-from workbook.ui.common.responsive import flow_row, narrow_combo
+from workbook.ui.common.responsive import flow_row
 from workbook.ui.common.wheel_guard import wheel_only_when_focused
 from workbook.ui.common.widgets import (
     Card,
@@ -134,13 +134,13 @@ class CheckinsPage(Page):
 
     def _build_trend(self) -> Card:
         card = Card("How things have moved")
-        self.whose = narrow_combo(wheel_only_when_focused(QComboBox()))
+        self.whose = wheel_only_when_focused(QComboBox())
         self.whose.setAccessibleName("Whose check-ins")
         self.whose.addItems(["Mine", "Together (what each of you shared)"])
-        self.range = narrow_combo(wheel_only_when_focused(QComboBox()))
+        self.range = wheel_only_when_focused(QComboBox())
         self.range.setAccessibleName("Time range")
         self.range.addItems([r[0] for r in RANGES])
-        self.scale = narrow_combo(wheel_only_when_focused(QComboBox()))
+        self.scale = wheel_only_when_focused(QComboBox())
         self.scale.setAccessibleName("Scale")
         for scale in self._checkins.scales:
             self.scale.addItem(scale.title, scale.id)
@@ -221,6 +221,9 @@ class CheckinsPage(Page):
         self.chart.set_series(series)
         label = "Week of" if period == WEEK else "Month"
         self.table_model.set_data(label, series, full_date if period == WEEK else month_year)
+        if self.table_model.columnCount():  # the dates whole, the numbers share the rest
+            self.table.horizontalHeader().setSectionResizeMode(
+                0, QHeaderView.ResizeMode.ResizeToContents)
 
     def _mine(self, partner: str, period: str, since) -> list[Series]:
         points = self._checkins.trend(partner, partner, period, since)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import random
 
-from PySide6.QtCore import QDate, QSettings, Qt
+from PySide6.QtCore import QDate, QSettings
 from PySide6.QtGui import QColor, QFont, QPalette, QTextCharFormat
 from PySide6.QtWidgets import (
     QCalendarWidget,
@@ -22,6 +22,7 @@ from workbook.accounts import WorkbookService
 from workbook.content.model import Content
 from workbook.dates import full_date, weekday_date
 from workbook.trackers.gratitude import Appreciation, Entry, GratitudeService
+from workbook.ui.common.date_field import calm_weekends
 from workbook.ui.common.focus_order import highlight_first_on_focus
 from workbook.ui.common.paged_model import PagedListModel
 from workbook.ui.common.partner_picker import PartnerPicker
@@ -79,15 +80,6 @@ def _name_calendar_parts(calendar: QCalendarWidget) -> None:
     for child in calendar.findChildren(QWidget):
         if not child.accessibleName() and child.objectName() in names:
             child.setAccessibleName(names[child.objectName()])
-
-
-def _calm_weekends(calendar: QCalendarWidget) -> None:
-    """Qt paints weekends red by default; here red would read as a warning, so weekends use the
-    ordinary text colour like every other day."""
-    plain = QTextCharFormat()
-    plain.setForeground(calendar.palette().color(QPalette.ColorRole.Text))
-    for day in (Qt.DayOfWeek.Saturday, Qt.DayOfWeek.Sunday):
-        calendar.setWeekdayTextFormat(day, plain)
 
 
 def _soft_accent(palette: QPalette) -> QColor:
@@ -151,7 +143,7 @@ class GratitudePage(Page):
         self.calendar.setVerticalHeaderFormat(
             QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
         _name_calendar_parts(self.calendar)
-        _calm_weekends(self.calendar)
+        calm_weekends(self.calendar)
         self.calendar.selectionChanged.connect(self._load_entry)
         self.calendar.currentPageChanged.connect(lambda *_: self._mark_month())
         self.practised = plain_label(role="muted")
@@ -247,7 +239,7 @@ class GratitudePage(Page):
         if partner is None:
             return
         self.calendar.setDateTextFormat(QDate(), QTextCharFormat())  # clears every mark
-        _calm_weekends(self.calendar)  # again here, so a theme change is followed
+        calm_weekends(self.calendar)  # again here, so a theme change is followed
         days = self._gratitude.days_in_month(partner, self.calendar.yearShown(),
                                              self.calendar.monthShown())
         mark = QTextCharFormat()
