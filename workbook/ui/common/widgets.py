@@ -187,8 +187,7 @@ class InlineMessage(QLabel):
         super().__init__()
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setWordWrap(True)
-        self.setAccessibleName("Message")
-        self.hide()
+        self.hide()  # no accessible name of its own: it is read by the text it shows
 
     def show_error(self, text: str) -> None:
         self._show(text, "error")
@@ -199,7 +198,6 @@ class InlineMessage(QLabel):
     def _show(self, text: str, role: str) -> None:
         set_role(self, role)
         self.setText(text)
-        self.setAccessibleDescription(text)
         self.show()
         # On a long page the message may sit below the fold: scroll to it once laid out.
         QTimer.singleShot(0, self, self._reveal)
@@ -213,7 +211,6 @@ class InlineMessage(QLabel):
 
     def clear(self) -> None:
         super().clear()
-        self.setAccessibleDescription("")
         self.hide()
 
 

@@ -91,7 +91,7 @@ class LadderCard(Card):
         self.view.selectionModel().currentChanged.connect(lambda *_: self._show_chosen())
         self.message = InlineMessage()
         self.events = plain_label(role="muted")
-        self.events.setAccessibleName("Recent ladder changes")
+        self.events.setAccessibleDescription("Recent ladder changes")
         for widget in (self.picker, self.note, self.view):
             self.body.addWidget(widget)
         self._build_readiness()
