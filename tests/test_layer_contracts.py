@@ -71,3 +71,17 @@ def test_a_planted_violation_is_caught(tmp_path, name):
         module.write(code_text)
     code, output = run_checks(root)
     assert code != 0, f"{name} went unnoticed:\n{output}"
+
+
+def test_every_module_of_the_package_has_a_layer():
+    """A new top-level module outside every layer would escape the layers contract."""
+    import pkgutil
+    import tomllib
+
+    import workbook
+
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["tool"]["importlinter"]
+    layers = next(c for c in config["contracts"] if c["type"] == "layers")["layers"]
+    placed = {name.strip() for layer in layers for name in layer.replace("|", ":").split(":")}
+    modules = {m.name for m in pkgutil.iter_modules(workbook.__path__)} - {"__main__"}
+    assert modules - placed == set()

@@ -6,11 +6,19 @@ from __future__ import annotations
 import datetime as dt
 
 from conftest import PASSPHRASE_ONE, PASSPHRASE_TWO
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QLabel
 from support.visible import shown_text
 from test_answer_values import LONG, NASTY
-from test_ui_support import click, join_from_home, open_window, press, type_text, unlock
+from test_ui_support import (
+    click,
+    join_from_home,
+    open_window,
+    press,
+    type_date,
+    type_text,
+    unlock,
+)
 
 from workbook.answer_values import ChecklistValue, Reframe, decode
 from workbook.answers import AnswerKey, AnswerService
@@ -107,7 +115,7 @@ def test_every_editor_saves_what_was_entered(qtbot, vault_one, app_paths):
     click(qtbot, ranked.up)
     click(qtbot, reader.card("ways-to-connect", "kind-of-closeness").editor.buttons[2])
     type_text(qtbot, reader.card("try-this-week", "plan").editor.edit, "a picnic")
-    reader.card("try-this-week", "when").editor.edit.setDate(QDate(2026, 12, 1))
+    type_date(qtbot, reader.card("try-this-week", "when").editor.edit, "1 December 2026")
     wait_saved(qtbot, reader)
 
     chapter = window.shell.chapters.content.chapter(NO_NOTE)

@@ -110,3 +110,13 @@ def visible_texts(window: QWidget) -> list[str]:
     for combo in window.findChildren(QComboBox):
         texts += [combo.itemText(i) for i in range(combo.count())]
     return [t for t in texts if t]
+
+
+def type_date(qtbot, field, text: str) -> None:
+    """Type into a DateField like a person: focus it, replace its text, Tab out."""
+    scroll_into_view(field)
+    field.edit.setFocus()
+    qtbot.waitUntil(field.edit.hasFocus)
+    field.edit.selectAll()
+    qtbot.keyClicks(field.edit, text)
+    qtbot.keyClick(field.edit, Qt.Key.Key_Tab)

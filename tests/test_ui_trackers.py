@@ -5,11 +5,12 @@ from __future__ import annotations
 import datetime as dt
 
 from conftest import PASSPHRASE_ONE, PASSPHRASE_TWO
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
-from test_ui_support import click, open_window, unlock, visible_texts
+from test_ui_support import click, open_window, type_date, unlock, visible_texts
 
 from workbook.content.loader import load_content
+from workbook.dates import full_date, weekday_date
 from workbook.trackers.checkins import CheckinService
 from workbook.ui.common.prompts import ScriptedPrompts
 from workbook.ui.trackers.trend_chart import DARK_LINES, LIGHT_LINES, TrendChart
@@ -201,7 +202,7 @@ def test_own_milestone_with_chapter_notes_and_an_adjusted_reached_day(qtbot, qtm
     assert "Added" in page.message.text()
     assert page.chosen().title == "Slept in the same room"  # the new one is chosen
     assert page.chosen().chapter_id == "safe-touch"
-    assert page.details.chapter.text().startswith("From the chapter 8. ")
+    assert page.details.chapter.text().startswith("From chapter 8, “")
     assert page.details.notes.toPlainText() == "Ünïcode <b>not html</b>"
     assert not page.details.reached_on.isVisible()
     page.details.notes.setPlainText("It felt calm.")
@@ -210,12 +211,12 @@ def test_own_milestone_with_chapter_notes_and_an_adjusted_reached_day(qtbot, qtm
     click(qtbot, page.state_buttons["reached"])
     assert page.details.reached_on.isVisible()
     earlier = dt.date.today() - dt.timedelta(days=400)
-    page.details.reached_on.setDate(QDate(earlier.year, earlier.month, earlier.day))
+    type_date(qtbot, page.details.reached_on, f"{earlier:%d/%m/%Y}")
     click(qtbot, page.details.save_button)
     expected = f"Reached on {earlier.day} {earlier:%B} {earlier.year} — well done, quietly."
     assert page.message.text() == expected
-    assert page.timeline_model.index(0).data().startswith(f"{earlier.day} {earlier:%B}")
-    assert page.details.reached_on.maximumDate() == QDate.currentDate()  # never ahead
+    assert page.timeline_model.index(0).data().startswith(full_date(earlier))
+    assert page.details.reached_on.maximum == dt.date.today()  # never ahead
     click(qtbot, page.state_buttons["not_started"])
     assert "Starting over is part of the path" in page.message.text()
     assert page.timeline_model.rowCount() == 0
@@ -361,7 +362,7 @@ def test_search_results_open_their_entries(qtbot, vault_one, app_paths):
     checkins = shell.trackers["checkins"]
     assert shell.current_key == "checkins" and checkins.chosen_day() == past
     assert checkins.note.toPlainText() == "a quince walk"
-    assert checkins.today_card.title.text() == f"Check-in for {past:%A %d %B %Y}"
+    assert checkins.today_card.title.text() == f"Check-in for {weekday_date(past)}"
     _activate(qtbot, _search(qtbot, shell, "quince"), "quince tree")
     assert shell.current_key == "milestones"
     assert shell.trackers["milestones"].chosen().id == milestone
@@ -379,9 +380,9 @@ def test_a_past_check_in_can_be_written_for_an_earlier_day(qtbot, vault_one, app
     unlock(qtbot, window, PASSPHRASE_ONE)
     page = open_page(window, "checkins")
     assert page.today_card.title.text() == "Today's check-in"
-    assert page.day.maximumDate() == QDate.currentDate()  # never ahead
+    assert page.day.maximum == dt.date.today()  # never ahead
     yesterday = dt.date.today() - dt.timedelta(days=1)
-    page.day.setDate(QDate(yesterday.year, yesterday.month, yesterday.day))
+    type_date(qtbot, page.day, f"{yesterday:%d%m%Y}")
     page.note.setPlainText("written a day late")
     click(qtbot, page.save_button)
     assert CheckinService(window.service, SCALES).get(window.service.present_partners()[0].id,

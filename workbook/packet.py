@@ -24,7 +24,7 @@ from workbook.answer_values import InvalidValue, decode, is_answered
 from workbook.answers import AnswerKey, AnswerService
 from workbook.content.model import Content, Field
 from workbook.errors import NotPresent
-from workbook.export.dates import long_date
+from workbook.dates import full_date
 from workbook.trackers.checkins import MONTH, WEEK, CheckinService
 from workbook.trackers.gratitude import GratitudeService
 from workbook.trackers.ladder import OPENED, PAUSED_EVENT, STEPPED_BACK, LadderService
@@ -326,11 +326,11 @@ def _in_range(day: str | None, request: PacketRequest) -> bool:
 
 def _period_text(start: dt.date | None, end: dt.date | None) -> str:
     if start and end:
-        return f"{long_date(start)} to {long_date(end)}"
+        return f"{full_date(start)} to {full_date(end)}"
     if start:
-        return f"since {long_date(start)}"
+        return f"since {full_date(start)}"
     if end:
-        return f"until {long_date(end)}"
+        return f"until {full_date(end)}"
     return "all dates"
 
 

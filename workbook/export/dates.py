@@ -1,16 +1,12 @@
-"""One date format for every printed page: "14 March 2026".
-
-Spelled out rather than numeric, so "03/04" cannot be read as April by one reader and March by
-another; month names are written here because strftime's %B follows the process locale, which
-Qt sets, and a page must not switch language half-way. Cheap to import (no reportlab).
-"""
+"""One date format for every printed page: "14 March 2026", spelled out so "03/04" cannot be
+read two ways. The spelling itself is the app's one formatter (`workbook.dates.full_date`); this
+adds only what print needs: ISO strings and no date."""
 
 from __future__ import annotations
 
 import datetime as dt
 
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December")
+from workbook.dates import full_date
 
 
 def long_date(day: dt.date | str | None) -> str:
@@ -19,4 +15,4 @@ def long_date(day: dt.date | str | None) -> str:
         return ""
     if isinstance(day, str):
         day = dt.date.fromisoformat(day[:10])
-    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+    return full_date(day)

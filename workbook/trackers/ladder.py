@@ -20,9 +20,11 @@ Privacy design (why it is built this way):
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from workbook.content.model import LadderStep as SuggestedStep
+from workbook.dates import full_date
 from workbook.storage.trackers import LadderRepository, ReadinessRepository, StepRow
 from workbook.trackers.tracking import TrackerError, TrackerService, clean_text, clean_title, iso
 
@@ -53,7 +55,8 @@ class LadderEvent:
 
     @property
     def sentence(self) -> str:
-        return f"{self.day}: {self.title}, {EVENT_WORDS[self.event]}."
+        return f"{full_date(dt.date.fromisoformat(self.day))}: {self.title}, " \
+            f"{EVENT_WORDS[self.event]}."
 
 
 class LadderService(TrackerService):

@@ -12,6 +12,7 @@ from workbook.content.model import Content
 from workbook.session import PartnerInfo
 from workbook.ui.access.invite import InviteCard
 from workbook.ui.access.unlock import unlock_from_field
+from workbook.ui.common.focus_order import tab_in_reading_order
 from workbook.ui.common.folding_card import FoldingFormCard
 from workbook.ui.common.widgets import (
     Card,
@@ -177,6 +178,8 @@ class HomePage(Page):
         self.together.setVisible(len(present) == 2)
         self.left_off.refresh(present)
         self.start_here.setVisible(self.left_off.rows.count() == 0)
+        # "Continue" buttons are made after the cards below them: Tab follows the page instead.
+        tab_in_reading_order(self.left_off, self.join, self.invite)
 
     def clear(self) -> None:
         super().clear()

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QWidget
 from workbook import APP_NAME
 from workbook.paths import AppPaths
 from workbook.ui.access.unlock import UnlockPage
+from workbook.ui.common.discreet import DiscreetMode
 from workbook.ui.common.privacy import QUICK_HIDE_KEYS, IdleLock, PrivacyOptions, scrub_text_history
 from workbook.ui.common.prompts import Prompts
 
@@ -48,6 +49,9 @@ class MainWindow(QMainWindow):
         self.setMinimumSize(*MINIMUM_SIZE)
         self._build_pages()
         self._settings = self._open_settings()
+        self.discreet = DiscreetMode(self._settings, self)
+        self.discreet.changed.connect(lambda: self.discreet.apply(self))
+        self.discreet.apply(self)
         self._restore_geometry()
         self._build_privacy()
         service.subscribe(self._on_service_event)
@@ -163,6 +167,7 @@ class MainWindow(QMainWindow):
         """The unlocked workbook's pages. Building them (chapters, trackers, settings) costs more
         than the whole unlock screen, so it waits until someone first needs them."""
         if self._shell is None:
+            from workbook.ui.settings.discreet_card import DiscreetCard
             from workbook.ui.shell import ShellPage
             self._shell = ShellPage(self.service, self.prompts)
             self.stack.addWidget(self._shell)
@@ -171,7 +176,9 @@ class MainWindow(QMainWindow):
             self._shell.page_changed.connect(self._remember_page)
             self._shell.hide_requested.connect(self.quick_hide)
             self._shell.settings.add_privacy(self.privacy, self.prompts)
+            self._shell.settings.privacy_slot.addWidget(DiscreetCard(self.discreet))
             self._shell.use_settings(self._settings)
+            self.discreet.apply(self)  # the side panel shows the app's name too
         return self._shell
 
     def _build_actions(self) -> None:

@@ -113,7 +113,7 @@ class ShellPage(QWidget):
         side.addWidget(plain_label(APP_NAME, role="appname"))
         side.addWidget(self.nav, 1)
         self.present_label = plain_label(role="present")
-        self.present_label.setAccessibleName("Who is here")
+        self.present_label.setAccessibleDescription("Who is here")  # read as what it shows
         self.lock_button = plain_button("Lock", "Lock the workbook")
         self.lock_button.setAccessibleDescription("Closes everything. Ctrl+L")
         self.lock_button.setToolTip("Lock the workbook (Ctrl+L)")

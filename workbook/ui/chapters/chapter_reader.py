@@ -77,7 +77,7 @@ class ChapterReader(Page):
         self.back_button = link_button("← All chapters", "Back to all chapters")
         self.back_button.clicked.connect(self.back)
         self.save_state = plain_label(role="muted")
-        self.save_state.setAccessibleName("Save state")
+        self.save_state.setAccessibleDescription("Save state")
         self._autosaver.state_changed.connect(self.save_state.setText)
         # A refused write (disk full, read-only) is said in words; the text stays in its editor
         # and the next save retries it. The message goes once a save succeeds.
@@ -204,6 +204,8 @@ class ChapterReader(Page):
         self.answering = partner_id
         self._answers.set_bookmark(partner_id, self.chapter.id)
         self._build_content()
+        # The radio button that had focus was rebuilt: keep focus there, not on the navigation.
+        self.partner_group.checkedButton().setFocus()
 
     def _side_button_clicked(self) -> None:
         if self.side_by_side.isVisibleTo(self):

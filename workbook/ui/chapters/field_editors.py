@@ -6,11 +6,10 @@ from __future__ import annotations
 
 import datetime as _dt
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
-    QDateEdit,
     QGridLayout,
     QHBoxLayout,
     QLineEdit,
@@ -25,11 +24,12 @@ from PySide6.QtWidgets import (
 
 from workbook.answer_values import ChecklistValue, Reframe
 from workbook.content.model import Field, FieldKind
+from workbook.ui.common.date_field import DateField
+from workbook.ui.common.focus_order import set_tab_order
 from workbook.ui.common.wheel_guard import wheel_only_when_focused
 from workbook.ui.common.widgets import discard_widget, link_button, plain_button, plain_label
 
 MAX_TEXT = 1_000_000  # QLineEdit's default cap (32 767) would silently cut long answers
-NO_DATE = QDate(1900, 1, 1)
 
 
 class FieldEditor(QWidget):
@@ -229,7 +229,10 @@ class ReframeEditor(FieldEditor):
         self._show(())
 
     def _add_clicked(self) -> None:
-        self.add_row()[0].setFocus()
+        row = self.add_row()
+        for widget in row:  # shown now, not from the event loop: hidden widgets take no focus
+            widget.show()
+        row[0].setFocus()
 
     def add_row(self, row: Reframe = Reframe()) -> tuple[QPlainTextEdit, QPlainTextEdit, QWidget]:
         number = len(self.rows) + 1
@@ -249,6 +252,8 @@ class ReframeEditor(FieldEditor):
         self.grid.addWidget(remove, grid_row, 3)
         self.rows.append((left, right, remove))
         self._arrows[id(left)] = arrow
+        # Tab reads each row left to right, then "Add a row" (which was made before any row).
+        set_tab_order([w for row in self.rows for w in row] + [self.add_button])
         self._emit()
         return self.rows[-1]
 
@@ -361,31 +366,25 @@ class RankedListEditor(FieldEditor):
 
 
 class DateEditor(FieldEditor):
+    """The app's one date field (date_field.py): empty means no date."""
+
     def __init__(self, field: Field):
         super().__init__(field)
-        self.edit = wheel_only_when_focused(QDateEdit())
-        self.edit.setCalendarPopup(True)
-        self.edit.setDisplayFormat("d MMMM yyyy")
-        self.edit.setMinimumDate(NO_DATE)
-        self.edit.setSpecialValueText("No date chosen")  # shown at the minimum, meaning None
-        self.edit.setAccessibleName(field.prompt)
-        self.edit.dateChanged.connect(self._emit)
+        self.edit = DateField(field.prompt)
+        self.edit.date_changed.connect(self._emit)
         self.clear_button = link_button("Clear the date")
-        self.clear_button.clicked.connect(lambda: self.edit.setDate(NO_DATE))
+        self.clear_button.clicked.connect(self.edit.clear_date)
         row = QHBoxLayout()
         row.addWidget(self.edit)
-        row.addWidget(self.clear_button)
+        row.addWidget(self.clear_button, 0, Qt.AlignmentFlag.AlignTop)
         row.addStretch(1)
         self.layout_.addLayout(row)
 
     def _show(self, value: _dt.date | None) -> None:
-        self.edit.setDate(NO_DATE if value is None else QDate(value.year, value.month, value.day))
+        self.edit.set_value(value)
 
     def value(self) -> _dt.date | None:
-        date = self.edit.date()
-        if date == NO_DATE:
-            return None
-        return _dt.date(date.year(), date.month(), date.day())
+        return self.edit.value()
 
 
 EDITORS = {

@@ -38,14 +38,19 @@ class Prompts:
                   QtWidgets.QMessageBox.StandardButton.Ok).exec()
 
     def confirm(self, parent: QWidget | None, title: str, text: str,
-                yes: str = "Continue", no: str = "Cancel") -> bool:
-        box = self._box(parent, QtWidgets.QMessageBox.Icon.Question, title, text,
-                        QtWidgets.QMessageBox.StandardButton.NoButton)
-        yes_button = box.addButton(yes, QtWidgets.QMessageBox.ButtonRole.AcceptRole)
-        box.addButton(no, QtWidgets.QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(yes_button)
+                yes: str = "Continue", no: str = "Cancel", cancel: str | None = None,
+                destructive: bool = False) -> bool | None:
+        """True for `yes`, False for `no`; None when there is a `cancel` and it was chosen.
+        When `destructive`, `yes` is marked as such and `no` is the default and first focus."""
+        box = self.choice_dialog(parent, title, text, yes, no, cancel, destructive)
         box.exec()
-        return box.clickedButton() is yes_button
+        return box.answer()
+
+    @staticmethod
+    def choice_dialog(parent, title: str, text: str, yes: str = "Continue", no: str = "Cancel",
+                      cancel: str | None = None, destructive: bool = False):
+        from workbook.ui.common.question_dialogs import ChoiceQuestion
+        return ChoiceQuestion(parent, title, text, yes, no, cancel, destructive)
 
     def save_file(self, parent: QWidget | None, title: str, suggested: Path,
                   filters: str) -> Path | None:
@@ -59,18 +64,20 @@ class Prompts:
                                QtWidgets.QFileDialog.AcceptMode.AcceptOpen)
 
     def ask_text(self, parent: QWidget | None, title: str, text: str,
-                 secret: bool = False) -> str | None:
-        """One line typed by the user (a typed confirmation, or a passphrase when `secret`)."""
-        dialog = QtWidgets.QInputDialog(parent)
-        dialog.setWindowTitle(title)
-        dialog.setLabelText(text)
-        dialog.setTextEchoMode(QtWidgets.QLineEdit.EchoMode.Password if secret
-                                else QtWidgets.QLineEdit.EchoMode.Normal)
-        accepted = dialog.exec() == QtWidgets.QInputDialog.DialogCode.Accepted
-        value = dialog.textValue()
-        dialog.setTextValue("")
+                 secret: bool = False, yes: str = "OK", expected: str | None = None) -> str | None:
+        """One line typed by the user (a typed confirmation, or a passphrase when `secret`).
+        With `expected`, `yes` is enabled only once that word is typed."""
+        dialog = self.text_dialog(parent, title, text, secret, yes, expected)
+        accepted = dialog.exec() == QtWidgets.QDialog.DialogCode.Accepted
+        value = dialog.take_text()
         dialog.deleteLater()
         return value if accepted else None
+
+    @staticmethod
+    def text_dialog(parent, title: str, text: str, secret: bool = False, yes: str = "OK",
+                    expected: str | None = None):
+        from workbook.ui.common.question_dialogs import TextQuestion
+        return TextQuestion(parent, title, text, secret, yes, expected)
 
     def crash(self, parent: QWidget | None, title: str, text: str, details: str) -> None:
         """The calm box for an unexpected error. `details` hold no user text (workbook/crash.py),
@@ -115,9 +122,12 @@ class ScriptedPrompts(Prompts):
         self.shown.append(Shown("error", title, text))
 
     def confirm(self, parent, title: str, text: str, yes: str = "Continue",
-                no: str = "Cancel") -> bool:
+                no: str = "Cancel", cancel: str | None = None,
+                destructive: bool = False) -> bool | None:
+        """A queued None means Cancel (only when the question offers one)."""
         self.shown.append(Shown("confirm", title, text))
-        return bool(self._next(title))
+        answer = self._next(title)
+        return None if answer is None and cancel is not None else bool(answer)
 
     def crash(self, parent, title: str, text: str, details: str) -> None:
         self.shown.append(Shown("crash", title, f"{text}\n{details}"))  # tells, asks nothing
@@ -132,7 +142,8 @@ class ScriptedPrompts(Prompts):
         answer = self._next(title)
         return Path(answer) if answer else None
 
-    def ask_text(self, parent, title: str, text: str, secret: bool = False) -> str | None:
+    def ask_text(self, parent, title: str, text: str, secret: bool = False, yes: str = "OK",
+                 expected: str | None = None) -> str | None:
         self.shown.append(Shown("ask_text", title, text))
         answer = self._next(title)
         return None if answer is None else str(answer)

@@ -96,6 +96,7 @@ def style_sheet(c: Colors) -> str:
     QLineEdit, QComboBox {{ padding: 6px 8px; border: 1px solid {c.border}; border-radius: 6px;
                             background: {c.base}; selection-background-color: {c.accent};
                             selection-color: {c.on_accent}; }}
+    QComboBox {{ combobox-popup: 0; }} /* a list below the box, sized to show every choice */
     QLineEdit:focus, QComboBox:focus {{ border: 2px solid {c.accent}; padding: 5px 7px; }}
     QPushButton {{ padding: 7px 16px; border: 1px solid {c.border}; border-radius: 7px;
                    background: {c.button}; color: {c.text}; }}
@@ -107,6 +108,8 @@ def style_sheet(c: Colors) -> str:
     QPushButton[primary="true"]:focus {{ border: 2px solid {c.text}; }}
     QPushButton[primary="true"]:disabled {{ background: {c.border}; color: {c.disabled};
                                             border-color: {c.border}; }}
+    QPushButton[danger="true"] {{ color: {c.error}; border-color: {c.error}; }}
+    QPushButton[danger="true"]:disabled {{ color: {c.disabled}; border-color: {c.border}; }}
     QPushButton[flat="true"] {{ border: none; background: transparent; color: {c.link};
                                 padding: 4px 2px; text-decoration: underline; }}
     QPushButton[flat="true"]:focus {{ border: 1px dashed {c.accent}; padding: 3px 1px; }}

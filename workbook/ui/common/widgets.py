@@ -58,6 +58,9 @@ def busy(button: QPushButton, text: str, *others: QWidget) -> Iterator[None]:
     thread. Database connections must stay on the thread that opened them, hence no worker."""
     label = button.text()
     widgets = (button, *others)
+    # Disabling the focused button hands focus to the next one in the chain (which may be a
+    # delete button): note where focus was, and put it back when the work is done.
+    had_focus = QApplication.focusWidget()
     button.setText(text)
     for widget in widgets:
         widget.setEnabled(False)
@@ -70,6 +73,8 @@ def busy(button: QPushButton, text: str, *others: QWidget) -> Iterator[None]:
         button.setText(label)
         for widget in widgets:
             widget.setEnabled(True)
+        if had_focus in widgets and had_focus.isVisible():
+            had_focus.setFocus(Qt.FocusReason.OtherFocusReason)
 
 
 def _sentence(text: str) -> str:
@@ -181,8 +186,7 @@ class InlineMessage(QLabel):
         super().__init__()
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setWordWrap(True)
-        self.setAccessibleName("Message")
-        self.hide()
+        self.hide()  # no accessible name of its own: it is read by the text it shows
 
     def show_error(self, text: str) -> None:
         self._show(text, "error")
@@ -193,7 +197,6 @@ class InlineMessage(QLabel):
     def _show(self, text: str, role: str) -> None:
         set_role(self, role)
         self.setText(text)
-        self.setAccessibleDescription(text)
         self.show()
         # On a long page the message may sit below the fold: scroll to it once laid out.
         QTimer.singleShot(0, self, self._reveal)
@@ -207,7 +210,6 @@ class InlineMessage(QLabel):
 
     def clear(self) -> None:
         super().clear()
-        self.setAccessibleDescription("")
         self.hide()
 
 

@@ -12,8 +12,17 @@ from PySide6.QtCore import Signal
 
 from workbook import backups, deletion, portable
 from workbook.accounts import WorkbookService
+from workbook.ui.common.discreet import file_stem
 from workbook.ui.common.prompts import Prompts
-from workbook.ui.common.widgets import Card, InlineMessage, attempt, busy, button_row, plain_button
+from workbook.ui.common.question_dialogs import mark_destructive
+from workbook.ui.common.responsive import flow_row
+from workbook.ui.common.widgets import (
+    Card,
+    InlineMessage,
+    attempt,
+    busy,
+    plain_button,
+)
 
 BACKUP_TEXT = ("A backup is one file holding the whole workbook, still encrypted: it opens only "
                "with one of your passphrases or recovery codes. Keep it on a USB stick or "
@@ -41,11 +50,11 @@ class BackupCard(Card):
         self.save_button.clicked.connect(self.save_backup)
         self.restore_button.clicked.connect(self.restore)
         self.body.addWidget(self.message)
-        self.body.addLayout(button_row(self.save_button, self.restore_button, align_left=True))
+        self.body.addWidget(flow_row(self.save_button, self.restore_button))
 
     def save_backup(self) -> None:
         self.message.clear()
-        suggested = Path.home() / f"couples-workbook-backup-{date.today().isoformat()}.zip"
+        suggested = Path.home() / f"{file_stem()}-backup-{date.today().isoformat()}.zip"
         target = self._prompts.save_file(self, "Save a backup", suggested, BACKUP_FILTER)
         if target is None:
             return
@@ -61,7 +70,8 @@ class BackupCard(Card):
         source = self._prompts.open_file(self, "Choose a backup", BACKUP_FILTER)
         if source is None:
             return
-        typed = self._prompts.ask_text(self, "Replace this workbook?", RESTORE_WARNING)
+        typed = self._prompts.ask_text(self, "Replace this workbook?", RESTORE_WARNING,
+                                       yes="Replace", expected="REPLACE")
         if (typed or "").strip().upper() != "REPLACE":
             return
         secret = self._prompts.ask_text(self, "Open the backup", "The passphrase or recovery "
@@ -84,25 +94,28 @@ class DeleteCard(Card):
         self._service, self._prompts, self._chosen = service, prompts, chosen
         self._content = content
         self.message = InlineMessage()
-        self.leave_button = plain_button("Delete my private space…")
-        self.delete_all_button = plain_button("Delete the whole workbook…")
+        self.leave_button = mark_destructive(plain_button("Delete my private space…"))
+        self.delete_all_button = mark_destructive(plain_button("Delete the whole workbook…"))
         self.leave_button.clicked.connect(self.delete_private)
         self.delete_all_button.clicked.connect(self.delete_all)
         self.body.addWidget(self.message)
-        self.body.addLayout(button_row(self.leave_button, self.delete_all_button,
-                                       align_left=True))
+        self.body.addWidget(flow_row(self.leave_button, self.delete_all_button))
 
     def delete_private(self) -> None:
         self.message.clear()
         partner_id, name = self._chosen()
-        if self._prompts.confirm(self, "Save your entries first?", "Before deleting, you can "
-                                 f"save {name}'s own answers to a file. " + portable.NOT_ENCRYPTED,
-                                 yes="Save a copy first", no="Don't save"):
-            if not self._export(partner_id):
-                return
+        save_first = self._prompts.confirm(
+            self, "Save your entries first?", f"Before deleting, you can save {name}'s own "
+            "answers to a file. " + portable.NOT_ENCRYPTED, yes="Save a copy first",
+            no="Don't save", cancel="Cancel")
+        if save_first is None or (save_first and not self._export(partner_id)):
+            return
         remove_shared = self._prompts.confirm(
             self, "What you shared", "Remove what you shared too? If you keep it, your partner "
-            "still sees it, under your name.", yes="Remove it too", no="Leave it for my partner")
+            "still sees it, under your name.", yes="Remove it too", no="Leave it for my partner",
+            cancel="Cancel", destructive=True)
+        if remove_shared is None:
+            return
         if not self._typed("Delete your private space", f"{DELETE_TEXT} Backup files you saved "
                            "elsewhere still hold it; delete those yourself."):
             return
@@ -119,12 +132,13 @@ class DeleteCard(Card):
             attempt(self.message.show_error, lambda: deletion.delete_workbook(self._service))
 
     def _typed(self, title: str, text: str) -> bool:
-        typed = self._prompts.ask_text(self, title, f"{text} Type DELETE to confirm.")
+        typed = self._prompts.ask_text(self, title, f"{text} Type DELETE to confirm.",
+                                       yes="Delete", expected="DELETE")
         return deletion.typed_confirmation_ok(typed)
 
     def _export(self, partner_id: str) -> bool:
         target = self._prompts.save_file(self, "Save your entries", Path.home() /
-                                         "couples-workbook-entries.json", "JSON files (*.json)")
+                                         f"{file_stem()}-entries.json", "JSON files (*.json)")
         if target is None:
             return False
         content = self._content or _load_content()

@@ -6,15 +6,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QHBoxLayout,
     QHeaderView,
-    QLineEdit,
     QPlainTextEdit,
     QSlider,
     QTableView,
@@ -24,8 +22,11 @@ from PySide6.QtWidgets import (
 
 from workbook.accounts import WorkbookService
 from workbook.content.model import CheckinScale
+from workbook.dates import full_date, month_year, weekday_date
 from workbook.trackers.checkins import MONTH, WEEK, CheckinService, TrendPoint
+from workbook.ui.common.date_field import DateField
 from workbook.ui.common.partner_picker import PartnerPicker
+from workbook.ui.common.responsive import flow_row
 from workbook.ui.common.wheel_guard import wheel_only_when_focused
 from workbook.ui.common.widgets import (
     Card,
@@ -101,15 +102,10 @@ class CheckinsPage(Page):
         self.finish()
 
     def _build_day(self) -> QHBoxLayout:
-        self.day = wheel_only_when_focused(QDateEdit())
-        self.day.setAccessibleName("Day of the check-in")
-        self.day.setCalendarPopup(True)
-        self.day.setDisplayFormat("d MMMM yyyy")
-        for inner in self.day.findChildren(QLineEdit):  # Qt leaves its field unnamed
-            inner.setAccessibleName("Day of the check-in")
-        self.day.dateChanged.connect(lambda _: self._load_day())
+        self.day = DateField("Day of the check-in", optional=False)
+        self.day.date_changed.connect(lambda _: self._load_day())
         row = QHBoxLayout()
-        row.addWidget(form_label("Day:", self.day))
+        row.addWidget(form_label("Day:", self.day), 0, Qt.AlignmentFlag.AlignTop)
         row.addWidget(self.day)
         row.addStretch(1)
         return row
@@ -150,11 +146,9 @@ class CheckinsPage(Page):
         self.scale.setAccessibleName("Scale")
         for scale in self._checkins.scales:
             self.scale.addItem(scale.title, scale.id)
-        controls = QHBoxLayout()
         for combo in (self.whose, self.range, self.scale):
-            controls.addWidget(combo)
             combo.currentIndexChanged.connect(self.refresh_trend)
-        controls.addStretch(1)
+        controls = flow_row(self.whose, self.range, self.scale)  # wraps on a narrow window
         self.chart = TrendChart()
         self.table_model = TrendTableModel()
         self.table = QTableView()
@@ -166,7 +160,7 @@ class CheckinsPage(Page):
         corner = self.table.findChild(QAbstractButton)
         if corner is not None:  # the unnamed "select all" corner would confuse screen readers
             corner.setAccessibleName("Select all values")
-        card.body.addLayout(controls)
+        card.body.addWidget(controls)
         card.body.addWidget(self.chart)
         card.body.addWidget(self.table)
         return card
@@ -186,19 +180,18 @@ class CheckinsPage(Page):
     def open_day(self, day: dt.date) -> None:
         """Show one day's check-in (today when the page opens; a search result may choose an
         earlier day)."""
-        self.day.setMaximumDate(_qdate(self._checkins.today()))
-        self.day.setDate(_qdate(day))
+        self.day.maximum = self._checkins.today()
+        self.day.set_value(day)
         self._load_day()  # also when that day was already the chosen one
 
     def chosen_day(self) -> dt.date:
-        day = self.day.date()
-        return dt.date(day.year(), day.month(), day.day())
+        return self.day.value() or self._checkins.today()
 
     def _load_day(self) -> None:
         partner, day = self.picker.current_id(), self.chosen_day()
         today = day == self._checkins.today()
         self.today_card.title.setText("Today's check-in" if today else
-                                      f"Check-in for {day:%A %d %B %Y}")
+                                      f"Check-in for {weekday_date(day, self._checkins.today())}")
         existing = self._checkins.get(partner, day) if partner else None
         for row in self.rows:
             default = (row.scale.min + row.scale.max) // 2
@@ -229,7 +222,10 @@ class CheckinsPage(Page):
             self._mine(partner, period, since)
         self.chart.set_series(series)
         label = "Week of" if period == WEEK else "Month"
-        self.table_model.set_data(label, series, "%d %b %Y" if period == WEEK else "%b %Y")
+        self.table_model.set_data(label, series, full_date if period == WEEK else month_year)
+        if self.table_model.columnCount():  # the dates whole, the numbers share the rest
+            self.table.horizontalHeader().setSectionResizeMode(
+                0, QHeaderView.ResizeMode.ResizeToContents)
 
     def _mine(self, partner: str, period: str, since) -> list[Series]:
         points = self._checkins.trend(partner, partner, period, since)
@@ -250,10 +246,6 @@ class CheckinsPage(Page):
         self.picker.clear()
         self.chart.set_series([])
         self.table_model.clear()
-
-
-def _qdate(day: dt.date) -> QDate:
-    return QDate(day.year, day.month, day.day)
 
 
 def _points(trend: list[TrendPoint], scale_id: str) -> tuple:

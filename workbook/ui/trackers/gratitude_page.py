@@ -7,12 +7,11 @@ from __future__ import annotations
 import datetime as dt
 import random
 
-from PySide6.QtCore import QDate, QSettings, Qt
+from PySide6.QtCore import QDate, QSettings
 from PySide6.QtGui import QColor, QFont, QPalette, QTextCharFormat
 from PySide6.QtWidgets import (
     QCalendarWidget,
     QCheckBox,
-    QHBoxLayout,
     QListView,
     QPlainTextEdit,
     QVBoxLayout,
@@ -21,9 +20,13 @@ from PySide6.QtWidgets import (
 
 from workbook.accounts import WorkbookService
 from workbook.content.model import Content
+from workbook.dates import full_date, weekday_date
 from workbook.trackers.gratitude import Appreciation, Entry, GratitudeService
+from workbook.ui.common.date_field import calm_weekends
+from workbook.ui.common.focus_order import highlight_first_on_focus
 from workbook.ui.common.paged_model import PagedListModel
 from workbook.ui.common.partner_picker import PartnerPicker
+from workbook.ui.common.responsive import StackingColumns
 from workbook.ui.common.widgets import (
     Card,
     InlineMessage,
@@ -60,12 +63,12 @@ def practised_text(days: int) -> str:
 
 def entry_text(entry: Entry) -> str:
     parts = [p for p in (entry.grateful, entry.appreciation) if p]
-    return f"{entry.day:%d %b %Y}: " + " · ".join(parts)
+    return f"{full_date(entry.day)}: " + " · ".join(parts)
 
 
 def memory_text(memory: Appreciation, partner: str | None) -> str:
     who = f"{partner} wrote" if memory.by_partner else "You wrote"
-    return f"{who} on {memory.day:%d %B %Y}: {memory.text}"
+    return f"{who} on {full_date(memory.day)}: {memory.text}"
 
 
 def _name_calendar_parts(calendar: QCalendarWidget) -> None:
@@ -77,15 +80,6 @@ def _name_calendar_parts(calendar: QCalendarWidget) -> None:
     for child in calendar.findChildren(QWidget):
         if not child.accessibleName() and child.objectName() in names:
             child.setAccessibleName(names[child.objectName()])
-
-
-def _calm_weekends(calendar: QCalendarWidget) -> None:
-    """Qt paints weekends red by default; here red would read as a warning, so weekends use the
-    ordinary text colour like every other day."""
-    plain = QTextCharFormat()
-    plain.setForeground(calendar.palette().color(QPalette.ColorRole.Text))
-    for day in (Qt.DayOfWeek.Saturday, Qt.DayOfWeek.Sunday):
-        calendar.setWeekdayTextFormat(day, plain)
 
 
 def _soft_accent(palette: QPalette) -> QColor:
@@ -121,7 +115,8 @@ class GratitudePage(Page):
         self.body.addWidget(plain_label(INTRO))
         self.body.addWidget(self._build_reminder())
         self.body.addWidget(self.picker)
-        self.body.addLayout(self._build_top())
+        self.top = self._build_top()
+        self.body.addWidget(self.top)
         self.body.addWidget(self._build_memories())
         self.body.addWidget(self._build_history())
         self.finish()
@@ -141,27 +136,26 @@ class GratitudePage(Page):
         self.remind.setChecked(self.reminder.enabled)
         self.remind.blockSignals(False)
 
-    def _build_top(self) -> QHBoxLayout:
+    def _build_top(self) -> StackingColumns:
         self.calendar = QCalendarWidget()
         self.calendar.setAccessibleName("Gratitude calendar")
         self.calendar.setGridVisible(False)
         self.calendar.setVerticalHeaderFormat(
             QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
         _name_calendar_parts(self.calendar)
-        _calm_weekends(self.calendar)
+        calm_weekends(self.calendar)
         self.calendar.selectionChanged.connect(self._load_entry)
         self.calendar.currentPageChanged.connect(lambda *_: self._mark_month())
         self.practised = plain_label(role="muted")
-        self.practised.setAccessibleName("Days practised this month")
-        left = QVBoxLayout()
-        left.addWidget(self.calendar)
-        left.addWidget(self.practised)
-        left.addStretch(1)
-        row = QHBoxLayout()
-        row.setSpacing(16)
-        row.addLayout(left)
-        row.addWidget(self._build_entry(), 1)
-        return row
+        self.practised.setAccessibleDescription("Days practised this month")
+        left = QWidget()
+        column = QVBoxLayout(left)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.calendar)
+        column.addWidget(self.practised)
+        column.addStretch(1)
+        # Side by side when there is room; on a narrow window the entry goes under the calendar.
+        return StackingColumns(left, self._build_entry(), column_width=290, spacing=16)
 
     def _build_entry(self) -> Card:
         card = Card("Today")
@@ -190,9 +184,9 @@ class GratitudePage(Page):
     def _build_memories(self) -> Card:
         card = Card("To reread")
         self.on_this_day = plain_label(selectable=True)
-        self.on_this_day.setAccessibleName("On this day")
+        self.on_this_day.setAccessibleDescription("On this day")
         self.reread = plain_label(selectable=True)
-        self.reread.setAccessibleName("An appreciation to reread")
+        self.reread.setAccessibleDescription("An appreciation to reread")
         self.another = plain_button("Another one", "Show another appreciation")
         self.another.clicked.connect(self._show_reread)
         card.body.addWidget(plain_label("On this day", role="lead"))
@@ -207,7 +201,7 @@ class GratitudePage(Page):
         self.history_model = PagedListModel(
             lambda offset, limit: self._gratitude.page(self.picker.current_id(), offset, limit),
             entry_text)
-        self.history = QListView()
+        self.history = highlight_first_on_focus(QListView())
         self.history.setModel(self.history_model)
         self.history.setAccessibleName("Past gratitude entries")
         self.history.setWordWrap(True)
@@ -245,7 +239,7 @@ class GratitudePage(Page):
         if partner is None:
             return
         self.calendar.setDateTextFormat(QDate(), QTextCharFormat())  # clears every mark
-        _calm_weekends(self.calendar)  # again here, so a theme change is followed
+        calm_weekends(self.calendar)  # again here, so a theme change is followed
         days = self._gratitude.days_in_month(partner, self.calendar.yearShown(),
                                              self.calendar.monthShown())
         mark = QTextCharFormat()
@@ -266,7 +260,7 @@ class GratitudePage(Page):
             return
         day = self.selected_day()
         self.entry_card.title.setText("Today" if day == self._gratitude.today()
-                                      else f"{day:%A %d %B %Y}")
+                                      else weekday_date(day, self._gratitude.today()))
         self.prompt.setText(self._content.gratitude_prompt_for(day))
         entry = self._gratitude.get(partner, day)
         self.grateful.setPlainText(entry.grateful if entry else "")
@@ -283,6 +277,8 @@ class GratitudePage(Page):
             self.message.show_success("Saved.")
             self._mark_month()
             self.history_model.reload()
+            if self.another.isHidden():  # "appear here" was promised: the first one does now
+                self._show_reread()
 
     def _show_memories(self) -> None:
         partner = self.picker.current_id()

@@ -4,19 +4,21 @@ can press without a reason, neutral wording for stepping back, and the couple's 
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QListView, QWidget
 
 from workbook.content.model import Content
 from workbook.trackers.ladder import OPEN, PAUSED, LadderService, StepView
+from workbook.ui.common.focus_order import highlight_first_on_focus
 from workbook.ui.common.paged_model import PagedListModel
 from workbook.ui.common.partner_picker import PartnerPicker
 from workbook.ui.common.prompts import Prompts
+from workbook.ui.common.responsive import flow_row, narrow_combo
 from workbook.ui.common.wheel_guard import wheel_only_when_focused
 from workbook.ui.common.widgets import (
     Card,
     InlineMessage,
     attempt,
-    button_row,
     plain_button,
     plain_label,
     primary_button,
@@ -53,7 +55,10 @@ def list_view(name: str, model: PagedListModel, height: int = 160) -> QListView:
     view.setAccessibleName(name)
     view.setUniformItemSizes(True)
     view.setMinimumHeight(height)
-    return view
+    # Long titles are cut with "…" rather than scrolled sideways; the chosen one is shown whole.
+    view.setTextElideMode(Qt.TextElideMode.ElideRight)
+    view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    return highlight_first_on_focus(view)
 
 
 def _line(name: str, placeholder: str) -> QLineEdit:
@@ -63,11 +68,9 @@ def _line(name: str, placeholder: str) -> QLineEdit:
     return edit
 
 
-def _field_row(field: QWidget, *after: QWidget, before: tuple = ()) -> QHBoxLayout:
+def _field_row(field: QWidget, *after: QWidget) -> QHBoxLayout:
     """A row whose text field or choice takes the room its buttons leave, so titles fit."""
     row = QHBoxLayout()
-    for widget in before:
-        row.addWidget(widget)
     row.addWidget(field, 1)
     for widget in after:
         row.addWidget(widget)
@@ -88,7 +91,7 @@ class LadderCard(Card):
         self.view.selectionModel().currentChanged.connect(lambda *_: self._show_chosen())
         self.message = InlineMessage()
         self.events = plain_label(role="muted")
-        self.events.setAccessibleName("Recent ladder changes")
+        self.events.setAccessibleDescription("Recent ladder changes")
         for widget in (self.picker, self.note, self.view):
             self.body.addWidget(widget)
         self._build_readiness()
@@ -107,8 +110,8 @@ class LadderCard(Card):
         self.not_yet_button.clicked.connect(lambda: self._mark(False))
         self.pause_button.clicked.connect(self.pause)
         self.back_button.clicked.connect(self.step_back)
-        self.body.addLayout(button_row(self.ready_button, self.not_yet_button,
-                                       self.pause_button, self.back_button, align_left=True))
+        self.body.addWidget(flow_row(self.ready_button, self.not_yet_button,
+                                     self.pause_button, self.back_button))
 
     def _build_editing(self) -> None:
         self.up_button = plain_button("Move up")
@@ -121,15 +124,15 @@ class LadderCard(Card):
         self.rename_button.clicked.connect(self.rename_step)
         self.step_title.returnPressed.connect(self.rename_step)
         self.remove_button.clicked.connect(self.remove_step)
-        self.body.addLayout(_field_row(self.step_title, self.rename_button, self.remove_button,
-                                       before=(self.up_button, self.down_button)))
+        self.body.addWidget(flow_row(self.up_button, self.down_button))
+        self.body.addLayout(_field_row(self.step_title, self.rename_button, self.remove_button))
 
     def _build_adding(self) -> None:
         self.own_step = _line("Write your own step", "Write a step in your own words")
         self.add_own_button = primary_button("Add our own step")
         self.add_own_button.clicked.connect(self.add_own_step)
         self.own_step.returnPressed.connect(self.add_own_step)
-        self.suggestion = wheel_only_when_focused(QComboBox())
+        self.suggestion = narrow_combo(wheel_only_when_focused(QComboBox()))
         self.suggestion.setAccessibleName("Suggested ladder steps")
         self.add_button = plain_button("Add step", "Add the suggested step")
         self.add_button.clicked.connect(self.add_step)
@@ -247,7 +250,8 @@ class LadderCard(Card):
         if step is None or not self._prompts.confirm(
                 self, "Remove this step?",
                 f"“{step.title}” will come off your ladder, with any readiness marked for it. "
-                "You can always add it again later.", yes="Remove it", no="Keep it"):
+                "You can always add it again later.", yes="Remove it", no="Keep it",
+                destructive=True):
             return
         ok, _ = attempt(self.message.show_error, lambda: self._ladder.delete(step.id))
         if ok:

@@ -6,11 +6,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QComboBox, QDateEdit, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
 
 from workbook.content.model import Content
 from workbook.trackers.milestones import REACHED, Milestone
+from workbook.ui.common.date_field import DateField
+from workbook.ui.common.responsive import narrow_combo
 from workbook.ui.common.wheel_guard import wheel_only_when_focused
 from workbook.ui.common.widgets import (
     button_row,
@@ -22,10 +24,6 @@ from workbook.ui.common.widgets import (
 
 PICK = "Choose a suggestion…"
 NO_CHAPTER = "No particular chapter"
-
-
-def qdate(day: dt.date) -> QDate:
-    return QDate(day.year, day.month, day.day)
 
 
 def _notes_box(name: str, placeholder: str) -> QPlainTextEdit:
@@ -47,17 +45,17 @@ def _column(widget: QWidget) -> QVBoxLayout:
 class AddMilestoneForm(QWidget):
     def __init__(self, content: Content):
         super().__init__()
-        self.suggestion = wheel_only_when_focused(QComboBox())
+        self.suggestion = narrow_combo(wheel_only_when_focused(QComboBox()))
         self.suggestion.setAccessibleName("Suggested milestones")
         self.title = QLineEdit()
         self.title.setAccessibleName("Your own milestone")
         self.title.setPlaceholderText("Or write your own")
-        self.chapter = wheel_only_when_focused(QComboBox())
+        self.chapter = narrow_combo(wheel_only_when_focused(QComboBox()))
         self.chapter.setAccessibleName("Chapter (optional)")
         self.chapter.addItem(NO_CHAPTER, None)
         for chapter in content.chapters:
             self.chapter.addItem(f"{chapter.number}. {chapter.title}", chapter.id)
-        self.notes = _notes_box("Notes for your own milestone", "Notes, if you like")
+        self.notes = _notes_box("Notes for the new milestone", "Notes, if you like")
         self.add_button = primary_button("Add milestone")
         layout = _column(self)
         layout.addWidget(plain_label("Add a milestone", role="lead"))
@@ -90,43 +88,39 @@ class MilestoneDetails(QWidget):
         self.title = QLineEdit()
         self.title.setAccessibleName("Milestone title")
         self.notes = _notes_box("Milestone notes", "Notes: what it was like, what helped")
-        self.reached_on = wheel_only_when_focused(QDateEdit())
-        self.reached_on.setAccessibleName("Day it was reached")
-        self.reached_on.setCalendarPopup(True)
-        self.reached_on.setDisplayFormat("d MMMM yyyy")
-        for inner in self.reached_on.findChildren(QLineEdit):  # Qt leaves its field unnamed
-            inner.setAccessibleName("Day it was reached")
+        self.reached_on = DateField("Day it was reached", optional=False)
         self.reached_label = form_label("Reached on:", self.reached_on)
         self.save_button = plain_button("Save changes", "Save the milestone's changes")
         layout = _column(self)
         for widget in (self.heading, self.chapter, self.title, self.notes):
             layout.addWidget(widget)
-        layout.addLayout(button_row(self.reached_label, self.reached_on, align_left=True))
+        reached_row = button_row(self.reached_label, self.reached_on, align_left=True)
+        reached_row.setAlignment(self.reached_label, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(reached_row)
         layout.addLayout(button_row(self.save_button, align_left=True))
         layout.addStretch(1)  # keep the details together at the top of their column
         self.show_milestone(None, "", dt.date.today())
 
-    def show_milestone(self, milestone: Milestone | None, chapter_title: str,
+    def show_milestone(self, milestone: Milestone | None, chapter_line: str,
                        today: dt.date) -> None:
         self.milestone = milestone
         self.heading.setText("About this milestone" if milestone else
                              "Choose a milestone in the list to add notes or change it.")
-        self.chapter.setText(f"From the chapter {chapter_title}" if chapter_title else "")
-        self.chapter.setVisible(bool(chapter_title))
+        self.chapter.setText(chapter_line)
+        self.chapter.setVisible(bool(chapter_line))
         self.title.setText(milestone.title if milestone else "")
         self.notes.setPlainText(milestone.notes if milestone else "")
         reached = milestone is not None and milestone.state == REACHED
-        self.reached_on.setMaximumDate(qdate(today))
+        self.reached_on.maximum = today
         if reached and milestone.reached_on:
-            self.reached_on.setDate(qdate(dt.date.fromisoformat(milestone.reached_on)))
+            self.reached_on.set_value(dt.date.fromisoformat(milestone.reached_on))
         for widget in (self.reached_on, self.reached_label):
             widget.setVisible(reached)
         for widget in (self.title, self.notes, self.save_button):
             widget.setEnabled(milestone is not None)
 
     def reached_day(self) -> dt.date:
-        day = self.reached_on.date()
-        return dt.date(day.year(), day.month(), day.day())
+        return self.reached_on.value() or dt.date.today()
 
     def clear(self) -> None:
         self.show_milestone(None, "", dt.date.today())

@@ -6,10 +6,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtWidgets import QHBoxLayout
-
 from workbook.accounts import WorkbookService
 from workbook.content.model import Content
+from workbook.dates import full_date, long_date
 from workbook.trackers.ladder import LadderService
 from workbook.trackers.milestones import (
     IN_PROGRESS,
@@ -22,12 +21,12 @@ from workbook.trackers.milestones import (
 )
 from workbook.ui.common.paged_model import PagedListModel
 from workbook.ui.common.prompts import Prompts
+from workbook.ui.common.responsive import StackingColumns, flow_row
 from workbook.ui.common.widgets import (
     Card,
     InlineMessage,
     Page,
     attempt,
-    button_row,
     plain_button,
     plain_label,
 )
@@ -44,9 +43,7 @@ STATE_NOTES = {IN_PROGRESS: "In progress. Take it at your own pace.",
 
 def day_text(iso_day: str, today: dt.date | None = None) -> str:
     """"12 March", with the year only when it is not this year."""
-    day = dt.date.fromisoformat(iso_day)
-    text = f"{day.day} {day:%B}"
-    return text if day.year == (today or dt.date.today()).year else f"{text} {day.year}"
+    return long_date(dt.date.fromisoformat(iso_day), today)
 
 
 def celebration(milestone: Milestone, today: dt.date | None = None) -> str:
@@ -61,7 +58,8 @@ def milestone_text(m: Milestone) -> str:
 
 
 def reached_text(m: Milestone) -> str:
-    return f"{day_text(m.reached_on)}: {m.title}"
+    """A timeline may span years: every line has its year."""
+    return f"{full_date(dt.date.fromisoformat(m.reached_on))}: {m.title}"
 
 
 class MilestonesPage(Page):
@@ -103,13 +101,10 @@ class MilestonesPage(Page):
         self.add_button = self.form.add_button
         self.message = InlineMessage()
         card.body.addWidget(self.list)
-        card.body.addLayout(button_row(*self.state_buttons.values(), align_left=True))
+        card.body.addWidget(flow_row(*self.state_buttons.values()))
         card.body.addWidget(self.message)
-        columns = QHBoxLayout()
-        columns.setSpacing(24)
-        columns.addWidget(self.details, 1)
-        columns.addWidget(self.form, 1)
-        card.body.addLayout(columns)
+        self.columns = StackingColumns(self.details, self.form, column_width=240)
+        card.body.addWidget(self.columns)
         return card
 
     def _build_timeline(self) -> Card:
@@ -141,7 +136,7 @@ class MilestonesPage(Page):
         chapter = ""
         if chosen is not None and chosen.chapter_id:
             found = [c for c in self._content.chapters if c.id == chosen.chapter_id]
-            chapter = f"{found[0].number}. {found[0].title}" if found else ""
+            chapter = f"From chapter {found[0].number}, “{found[0].title}”" if found else ""
         self.details.show_milestone(chosen, chapter, self._milestones.today())
 
     def open_milestone(self, milestone_id: int) -> bool:
@@ -163,9 +158,12 @@ class MilestonesPage(Page):
         form = self.form
         suggestion, title = form.suggestion.currentData(), form.title.text()
         chapter, notes = form.chapter.currentData(), form.notes.toPlainText()
-        action = (lambda: self._milestones.add(title, chapter, notes)) \
-            if title.strip() or not suggestion else \
-            (lambda: self._milestones.add_suggestion(suggestion))
+        if title.strip() or not suggestion:
+            action = lambda: self._milestones.add(title, chapter, notes)  # noqa: E731
+        else:  # a suggestion keeps the notes typed for it; its own text only when none were
+            action = lambda: self._milestones.add(  # noqa: E731
+                suggestion.title, suggestion.chapter_id,
+                notes if notes.strip() else suggestion.description, suggestion.id)
         ok, milestone_id = attempt(self.message.show_error, action)
         if ok:
             form.reset()

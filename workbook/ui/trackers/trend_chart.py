@@ -9,6 +9,7 @@ and screen-reader users get the table beside it, and a one-line summary as the d
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -23,6 +24,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPainterPath, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from workbook.dates import long_date, month_year
 
 LIGHT_LINES = ("#3f7a6c", "#4f67a6", "#9a6f1f", "#7b5592")
 DARK_LINES = ("#8dcbbb", "#a6b8ee", "#e3c27c", "#cfade3")
@@ -114,16 +117,29 @@ class TrendChart(QWidget):
     def _draw_dates(self, painter: QPainter, rect: QRectF, first: dt.date,
                     last: dt.date) -> None:
         painter.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
-        ticks = 5 if (last - first).days > 20 else 2
-        for i in range(ticks + 1):
-            day = first + (last - first) * i / ticks
-            label = day.strftime("%b %Y") if (last - first).days > 120 else day.strftime("%d %b")
-            x = self._x(day, rect, first, last)
+        for i, (box, label) in enumerate(boxes := self.date_labels(rect, first, last)):
             align = (Qt.AlignmentFlag.AlignLeft if i == 0 else Qt.AlignmentFlag.AlignRight
-                     if i == ticks else Qt.AlignmentFlag.AlignHCenter)
-            box = QRectF(x - (0 if i == 0 else 80 if i == ticks else 40), rect.bottom() + 6, 80,
-                         20)
+                     if i == len(boxes) - 1 else Qt.AlignmentFlag.AlignHCenter)
             painter.drawText(box, align | Qt.AlignmentFlag.AlignTop, label)
+
+    def date_labels(self, rect: QRectF, first: dt.date,
+                    last: dt.date) -> list[tuple[QRectF, str]]:
+        """The dates under the chart: as many as fit side by side without touching."""
+        long_span = (last - first).days > 120
+        metrics = self.fontMetrics()
+        most = 5 if (last - first).days > 20 else 2
+        for ticks in range(most, 0, -1):
+            days = [first + (last - first) * i / ticks for i in range(ticks + 1)]
+            labels = [month_year(d) if long_span else long_date(d, last) for d in days]
+            width = max(metrics.horizontalAdvance(t) for t in labels) + 12
+            boxes = []
+            for i, day in enumerate(days):
+                x = self._x(day, rect, first, last)
+                left = x if i == 0 else x - width if i == ticks else x - width / 2
+                boxes.append(QRectF(left, rect.bottom() + 6, width, 20))
+            if all(a.right() < b.left() for a, b in zip(boxes, boxes[1:], strict=False)):
+                return list(zip(boxes, labels, strict=True))
+        return [(boxes[0], labels[0])]
 
     def _draw_series(self, painter: QPainter, rect: QRectF, series: Series, color: QColor,
                      dash: Qt.PenStyle, first: dt.date, last: dt.date) -> None:
@@ -172,12 +188,13 @@ class TrendTableModel(QAbstractTableModel):
         self._rows: list[tuple[str, list[float | None]]] = []
         self._shown = 0
 
-    def set_data(self, period_label: str, series: list[Series], fmt: str) -> None:
+    def set_data(self, period_label: str, series: list[Series],
+                 label: Callable[[dt.date], str]) -> None:
         self.beginResetModel()
         self._headers = [period_label] + [s.label for s in series]
         days = sorted({d for s in series for d, _ in s.points}, reverse=True)
         lookup = [dict(s.points) for s in series]
-        self._rows = [(d.strftime(fmt), [values.get(d) for values in lookup]) for d in days]
+        self._rows = [(label(d), [values.get(d) for values in lookup]) for d in days]
         self._shown = min(self.BATCH, len(self._rows))
         self.endResetModel()
 
@@ -219,4 +236,4 @@ class TrendTableModel(QAbstractTableModel):
         return None
 
     def clear(self) -> None:
-        self.set_data("", [], "")
+        self.set_data("", [], str)

@@ -1,0 +1,49 @@
+"""Keyboard focus that follows what a person reads.
+
+Qt's Tab order is the order widgets were created, so a row added later (a "Continue" card on
+Home, a new reframe row) would be reached after things printed below it. These helpers set the
+order explicitly, and make the first Tab into a list land on an item, visibly."""
+
+from __future__ import annotations
+
+from itertools import pairwise
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtWidgets import QAbstractItemView, QWidget
+
+
+def focus_chain(container: QWidget) -> list[QWidget]:
+    """The widgets inside `container` that Tab stops on, in their current chain order."""
+    found: list[QWidget] = []
+    widget = container.nextInFocusChain()
+    while widget is not None and widget is not container and widget not in found:
+        if container.isAncestorOf(widget) and widget.focusPolicy() & Qt.FocusPolicy.TabFocus \
+                and widget.focusProxy() is None:
+            found.append(widget)
+        widget = widget.nextInFocusChain()
+    return found
+
+
+def set_tab_order(widgets: list[QWidget]) -> None:
+    for before, after in pairwise(widgets):
+        QWidget.setTabOrder(before, after)
+
+
+def tab_in_reading_order(*sections: QWidget) -> None:
+    """Tab visits `sections` (given top to bottom) one after the other."""
+    set_tab_order([w for section in sections for w in focus_chain(section)])
+
+
+class _FirstItemOnFocus(QObject):
+    def eventFilter(self, view: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.FocusIn and isinstance(view, QAbstractItemView):
+            model = view.model()
+            if model is not None and not view.currentIndex().isValid() and model.rowCount():
+                view.setCurrentIndex(model.index(0, 0))
+        return False
+
+
+def highlight_first_on_focus(view: QAbstractItemView) -> QAbstractItemView:
+    """The first Tab into a list with nothing chosen chooses its first item, so focus shows."""
+    view.installEventFilter(_FirstItemOnFocus(view))
+    return view
