@@ -85,3 +85,6 @@ def test_every_module_of_the_package_has_a_layer():
     placed = {name.strip() for layer in layers for name in layer.replace("|", ":").split(":")}
     modules = {m.name for m in pkgutil.iter_modules(workbook.__path__)} - {"__main__"}
     assert modules - placed == set()
+    qt_free = next(c for c in config["contracts"] if "PySide6" in c.get("forbidden_modules", []))
+    below_windows = {f"workbook.{m}" for m in modules - {"ui", "cli"}}
+    assert below_windows - set(qt_free["source_modules"]) == set()

@@ -23,8 +23,8 @@ from workbook.accounts import WorkbookService
 from workbook.answer_values import InvalidValue, decode, is_answered
 from workbook.answers import AnswerKey, AnswerService
 from workbook.content.model import Content, Field
-from workbook.errors import NotPresent
 from workbook.dates import full_date
+from workbook.errors import NotPresent
 from workbook.trackers.checkins import MONTH, WEEK, CheckinService
 from workbook.trackers.gratitude import GratitudeService
 from workbook.trackers.ladder import OPENED, PAUSED_EVENT, STEPPED_BACK, LadderService
