@@ -74,7 +74,7 @@ class ImportPreview:
         return next(t for t in self.tallies if t.label == label)
 
 
-# -- reading and checking ---------------------------------------------------------------------------
+# -- reading and checking -------------------------------------------------------------------------
 def read_import(path: Path, content: Content) -> dict[str, Any]:
     """The checked document (a version 1 file comes back in version 2's shape)."""
     path = Path(path)
@@ -170,7 +170,7 @@ def _key(entry: dict) -> AnswerKey:
     return AnswerKey(entry["chapter"], entry["worksheet"], entry["field"])
 
 
-# -- merging ----------------------------------------------------------------------------------------
+# -- merging --------------------------------------------------------------------------------------
 def preview_import(service, partner_id: str, data: dict, content: Content) -> ImportPreview:
     """What import_data would do now; writes nothing."""
     return _Plan(service, partner_id, validate(data, content), content).preview
