@@ -10,7 +10,7 @@ import json
 import stat
 
 import pytest
-from conftest import PASSPHRASE_ONE, PASSPHRASE_TWO
+from conftest import PASSPHRASE_ONE
 from test_answer_values import LONG, NASTY
 from test_cli import run_cli
 
