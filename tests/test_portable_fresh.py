@@ -45,8 +45,8 @@ def _same_apart_from_ids(first: dict, second: dict) -> None:
 
 def test_a_ten_year_export_starts_a_new_workbook_that_exports_the_same(ten_years, tmp_path):
     assert len(ten_years["checkins"]) > 3000 and ten_years["shared_appreciations"]
-    service, created, preview = portable.start_from_export(
-        tmp_path / "new", ten_years, CONTENT, NEW_PASSPHRASE)
+    service = WorkbookService(tmp_path / "new")
+    created, preview = portable.start_from_export(service, ten_years, CONTENT, NEW_PASSPHRASE)
     me = created.info.id
     assert created.recovery_code and created.info.name == ten_years["partner"]["name"]
     assert preview.tally("Check-ins").added == len(ten_years["checkins"])
@@ -63,7 +63,7 @@ def test_a_ten_year_export_starts_a_new_workbook_that_exports_the_same(ten_years
     assert reopened.unlock(NEW_PASSPHRASE).id == me
     reopened.lock()
     with pytest.raises(portable.InvalidImport, match="already a workbook"):
-        portable.start_from_export(tmp_path / "new", ten_years, CONTENT, NEW_PASSPHRASE)
+        portable.start_from_export(reopened, ten_years, CONTENT, NEW_PASSPHRASE)
 
 
 def test_the_ten_year_spreadsheets_have_one_row_per_entry(ten_years, tmp_path):

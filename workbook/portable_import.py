@@ -15,7 +15,7 @@ Nothing is written until the whole file has passed every check.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -183,13 +183,21 @@ def import_data(service, partner_id: str, data: dict, content: Content) -> Impor
     return plan.preview
 
 
-def start_from_export(folder: Path, data: dict, content: Content, passphrase: str,
+def import_in_steps(service, partner_id: str, data: dict, content: Content
+                    ) -> Iterator[tuple[int, int] | ImportPreview]:
+    """import_data for a window: yields (done, total) between bounded steps, then the result."""
+    plan = _Plan(service, partner_id, validate(data, content), content)
+    yield from plan.steps()
+    yield plan.preview
+
+
+def start_from_export(service, data: dict, content: Content, passphrase: str,
                       name: str | None = None):
-    """A new workbook whose one partner (the importer: new passphrase, new recovery code) holds
-    everything in the file. Returns (service, created partner, what was brought in)."""
-    from workbook.accounts import NewPartner, WorkbookService
+    """A new workbook, in the folder of `service` (a WorkbookService), whose one partner (the
+    importer: new passphrase, new recovery code) holds everything in the file. Returns (created
+    partner, what was brought in); the workbook is left unlocked."""
+    from workbook.accounts import NewPartner
     doc = validate(data, content)
-    service = WorkbookService(folder)
     if service.exists():
         raise InvalidImport("There is already a workbook in that folder; starting from an "
                             "export needs an empty one.")
@@ -204,7 +212,7 @@ def start_from_export(folder: Path, data: dict, content: Content, passphrase: st
     plan = _Plan(service, me, doc, content, keep_others=True)
     plan.apply()
     service.announce("partners")
-    return service, created, plan.preview
+    return created, plan.preview
 
 
 class _Plan:
@@ -229,14 +237,21 @@ class _Plan:
         self._bookmarks()
 
     def apply(self) -> None:
-        """Thousands of small writes: WAL with synchronous=NORMAL cannot corrupt the file and
-        skips an fsync per row; the closing checkpoint under FULL makes it all durable."""
+        for _ in self.steps():
+            pass
+
+    def steps(self, size: int = 400) -> Iterator[tuple[int, int]]:
+        """Apply in bounded steps, yielding (done, total) between them, so a window can paint.
+        Thousands of small writes: WAL with synchronous=NORMAL cannot corrupt the file and skips
+        an fsync per row; the closing checkpoint under FULL makes it all durable."""
         conns = (self.own, self.shared)
         for conn in conns:
             conn.execute("PRAGMA synchronous = NORMAL")
         try:
-            for action in self.actions:
-                action()
+            for start in range(0, len(self.actions), size):
+                for action in self.actions[start:start + size]:
+                    action()
+                yield min(start + size, len(self.actions)), len(self.actions)
         finally:
             for conn in conns:
                 conn.execute("PRAGMA synchronous = FULL")

@@ -88,8 +88,9 @@ def start_new(args: argparse.Namespace, folder: Path, content, read_secret) -> i
     passphrase = read_secret("A new passphrase for the new workbook: ")
     if sys.stdin is not None and sys.stdin.isatty() and read_secret("Again: ") != passphrase:
         raise InvalidText("The two passphrases differ; nothing was created.")
-    service, created, preview = portable.start_from_export(folder, data, content, passphrase,
-                                                           args.name)
+    from workbook.accounts import WorkbookService
+    service = WorkbookService(folder)
+    created, preview = portable.start_from_export(service, data, content, passphrase, args.name)
     service.lock()
     print(f"A new workbook is ready in {folder}, for {created.info.name}. Brought in:")
     for line in preview.lines():
