@@ -57,6 +57,10 @@ def scroll_into_view(widget: QWidget) -> None:
     label changes a row's width), and scroll a long page so the widget is inside the viewport
     (focus moving past a disabled button scrolls the page)."""
     QApplication.processEvents()
+    for _ in range(5):  # a long page just shown may need a second layout pass (label heights)
+        if widget.height() > 0:
+            break
+        QApplication.processEvents()
     parent = widget.parentWidget()
     while parent is not None and not isinstance(parent, QScrollArea):
         parent = parent.parentWidget()

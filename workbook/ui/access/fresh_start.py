@@ -103,13 +103,11 @@ class StartFromExportPage(Page):
             self.created.emit([result[0]])
 
     def clear(self) -> None:
+        super().clear()  # every field and message
         self._data = None
-        self.form.name.clear()
-        self.form.passphrase.clear()
         self.form.hide()
         self.summary.hide()
         self.start_button.setEnabled(False)
-        self.message.clear()
 
 
 def _content():
