@@ -122,6 +122,7 @@ class ShellPage(QWidget):
         row.addWidget(self.present_label, 1)
         self.search = search_field()
         self.search.returnPressed.connect(self.show_search)
+        QShortcut(QKeySequence.StandardKey.Find, self, self._focus_search)  # Ctrl+F from anywhere
         row.addWidget(self.search)
         row.addWidget(self.lock_button)
         row.addWidget(self.hide_button)
@@ -137,6 +138,10 @@ class ShellPage(QWidget):
         layout.addLayout(right, 1)
         self.setTabOrder(self.nav, self.search)  # then Lock, then the page: reading order
         self.setTabOrder(self.search, self.lock_button)
+
+    def _focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
 
     def continue_chapter(self, chapter_id: str) -> None:
         self.show_section(CHAPTERS)

@@ -21,7 +21,7 @@ def search_field() -> QLineEdit:
     field = QLineEdit()
     field.setAccessibleName("Search the workbook")
     field.setPlaceholderText("Search your workbook")
-    field.setToolTip("Search gratitude, notes and answers you can see")
+    field.setToolTip("Search gratitude, notes and answers you can see (Ctrl+F)")
     field.setMinimumWidth(200)  # the placeholder must fit; a cut-off hint reads as a glitch
     field.setClearButtonEnabled(True)
     for button in field.findChildren(QToolButton):  # Qt's clear button has no name of its own
@@ -64,12 +64,12 @@ class SearchPage(Page):
             return
         self.picker.refresh()
         self._query = query
-        self._results = self._search.search(self.picker.current_id(), query, LIMIT)
+        found = self._search.find(self.picker.current_id(), query, LIMIT)
+        self._results = found.results
         self.model.reload()
-        count = len(self._results)
-        self.summary.setText(f"{count} {'match' if count == 1 else 'matches'}, best first; "
-                             "press Enter or double-click one to open it. Only your own "
-                             "private text and what you share is searched.")
+        self.summary.setText(f"{found.summary()}, grouped by kind, best first; press Enter or "
+                             "double-click one to open it. Only your own private text and what "
+                             "is shared is searched.")
 
     def _activated(self, index: QModelIndex) -> None:
         target = self.model.item(index.row()).target if index.isValid() else None
