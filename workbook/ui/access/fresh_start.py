@@ -5,6 +5,8 @@ What the other partner had shared stays as read-only history under their name.""
 
 from __future__ import annotations
 
+from functools import cache
+
 from PySide6.QtCore import Signal
 
 from workbook.accounts import WorkbookService
@@ -110,6 +112,7 @@ class StartFromExportPage(Page):
         self.start_button.setEnabled(False)
 
 
+@cache
 def _content():
     from workbook.content.loader import load_content
     return load_content().content

@@ -50,6 +50,7 @@ class SearchPage(Page):
         self.list.setModel(self.model)
         self.list.setAccessibleName("Search results")
         self.list.setWordWrap(True)
+        self.list.setSpacing(4)  # each result is two lines: keep them apart
         self.list.setMinimumHeight(360)
         self.list.setAccessibleDescription("Press Enter on a result to open it")
         self.list.activated.connect(self._activated)

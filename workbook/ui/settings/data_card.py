@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from functools import cache
 from pathlib import Path
 
 from PySide6.QtCore import QEventLoop
@@ -44,8 +45,8 @@ class DataCard(Card):
         self.sheets_button.clicked.connect(self.export_sheets)
         self.import_button.clicked.connect(self.import_file)
         self.body.addWidget(self.message)
-        self.body.addLayout(button_row(self.export_button, self.sheets_button,
-                                       self.import_button, align_left=True))
+        self.body.addLayout(button_row(self.export_button, self.sheets_button, align_left=True))
+        self.body.addLayout(button_row(self.import_button, align_left=True))  # fits 800 px
 
     def _buttons(self):
         return self.export_button, self.sheets_button, self.import_button
@@ -129,6 +130,7 @@ class DataCard(Card):
         return self._steps_painting(import_in_steps(self._service, partner_id, data, _content()))
 
 
+@cache
 def _content():
     from workbook.content.loader import load_content
     return load_content().content
