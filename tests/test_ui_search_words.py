@@ -8,8 +8,8 @@ import json
 
 from conftest import PASSPHRASE_ONE
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
-from test_ui_support import open_window, unlock
+from PySide6.QtWidgets import QApplication, QScrollArea
+from test_ui_support import click, open_window, unlock
 
 from workbook.answers import AnswerKey, AnswerService
 from workbook.content import load_content
@@ -54,3 +54,30 @@ def test_results_read_like_the_workbook_and_say_when_capped(qtbot, vault_one, ap
     shell.search.setText("checked")
     qtbot.keyClick(shell.search, Qt.Key.Key_Return)
     assert page.model.rowCount() == 0 and page.summary.text().startswith("0 matches")
+
+
+def test_a_result_behind_a_content_note_opens_its_worksheet_after_the_note(
+        qtbot, vault_one, app_paths):
+    chapter = next(c for c in CONTENT.chapters if c.content_note and len(c.worksheets) > 1)
+    sheet = chapter.worksheets[-1]
+    field = next(f for f in sheet.fields if f.kind.value == "long_text")
+    service = vault_one.service()
+    me = service.unlock(PASSPHRASE_ONE).id
+    AnswerService(service).save(me, AnswerKey(chapter.id, sheet.id, field.id), "zinnia garden")
+    service.lock()
+    window = open_window(qtbot, app_paths)
+    unlock(qtbot, window, PASSPHRASE_ONE)
+    shell = window.shell
+    shell.search.setText("zinnia")
+    qtbot.keyClick(shell.search, Qt.Key.Key_Return)
+    page = shell.search_page
+    page.list.setCurrentIndex(page.model.index(0))
+    qtbot.keyClick(page.list, Qt.Key.Key_Return)
+    reader = shell.chapters.reader
+    assert shell.current_key == "chapters" and reader.note.isVisibleTo(window)  # note first
+    click(qtbot, reader.note.continue_button)
+    scroll = reader.findChild(QScrollArea)
+    qtbot.waitUntil(lambda: scroll.verticalScrollBar().value() > 0)  # on, past the reading
+    target = reader.card(sheet.id, field.id)
+    top = target.mapTo(scroll.viewport(), target.rect().topLeft()).y()
+    assert 0 <= top < scroll.viewport().height()
