@@ -92,6 +92,8 @@ def test_every_kind_round_trips_through_export_and_import(vault_one, tmp_path):
     for key in values:  # overwrite everything, then merge the file back
         answers.save(me, key, "changed")
     answers.unshare(me, first)
+    second = list(values)[1]
+    answers.share(me, second)  # shared since the export: the file says it was not
     preview = portable.preview_import(service, me, portable.read_import(path, CONTENT), CONTENT)
     assert preview.tally("Answers").changed == len(values)
     assert answers.get(me, first) == "changed"  # a preview writes nothing
@@ -100,6 +102,7 @@ def test_every_kind_round_trips_through_export_and_import(vault_one, tmp_path):
     for key, text in values.items():
         assert answers.get(me, key).encode("utf-8") == text.encode("utf-8")
     assert answers.shared_value(me, first) == values[first]
+    assert not answers.is_shared(me, second)
     again = portable.import_data(service, me, portable.read_import(path, CONTENT), CONTENT)
     assert again.changes == 0 and again.tally("Answers").unchanged == len(values)  # idempotent
     service.lock()
@@ -226,7 +229,8 @@ BREAKAGES = {
     "shared not bool": (lambda d: d["answers"][0].update(shared="yes"),
                         r"answers\[0\].shared must be true or false"),
     "unknown partner": (lambda d: d.update(shared_appreciations=[
-        {"partner": "nobody", "day": "2026-01-01", "text": "x"}]), "not one of 'partners'"),
+        {"partner": "nobody", "day": "2026-01-01", "text": "x"}]),
+        "not one of the other 'partners'"),
     "bad day": (lambda d: d.update(gratitude=[
         {"day": "1 March", "grateful": "", "appreciation": "", "shared": False}]),
         r"gratitude\[0\].day is not in the expected form"),

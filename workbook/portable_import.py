@@ -144,11 +144,12 @@ def _check_meaning(data: dict, content: Content) -> None:
                 to_stored(found, entry["value"])
             except InvalidValue as error:
                 raise InvalidImport(f"{where}: {error}.") from None
-    partner_ids = {p["id"] for p in data["partners"]}
+    partner_ids = {p["id"] for p in data["partners"]} - {data["partner"]["id"]}
     for section in ("shared_answers", "shared_checkins", "shared_appreciations"):
         for n, entry in enumerate(data.get(section, [])):
-            if entry["partner"] not in partner_ids:
-                raise InvalidImport(f"{section}[{n}].partner is not one of 'partners'.")
+            if entry["partner"] not in partner_ids:  # the exporter's own are in their sections
+                raise InvalidImport(f"{section}[{n}].partner is not one of the other "
+                                    "'partners'.")
     scales = {s.id: s for s in content.checkin_scales}
     for section in ("checkins", "shared_checkins"):
         for n, entry in enumerate(data.get(section, [])):
@@ -278,15 +279,18 @@ class _Plan:
             key, found = _key(entry), field_of(self.content, _key(entry))
             unknown += found is None
             stored = to_stored(found, entry["value"])
-            share = entry["shared"] and shared.get((self.me, key)) != stored
-            if current.get(key) == stored and not share:
+            copy = shared.get((self.me, key))  # what is shared now, if anything
+            wanted = stored if entry["shared"] else None
+            if current.get(key) == stored and copy == wanted:
                 self._count("Answers", "unchanged")
                 continue
 
-            def write(key=key, stored=stored, share=entry["shared"]):
+            def write(key=key, stored=stored, share=entry["shared"], was_shared=copy is not None):
                 answers.save(self.me, key, stored)
                 if share:
                     answers.share(self.me, key)
+                elif was_shared:
+                    answers.unshare(self.me, key)
             self._count("Answers", "added" if key not in current else "changed", write)
         if unknown:
             self.preview.notes.append(f"{unknown} answers are to questions this version of the "
