@@ -383,3 +383,31 @@ def test_the_command_line_warns_previews_and_merges(vault_one, tmp_path):
     assert result.returncode == 2
     assert result.stderr.strip().count("\n") == 0
     assert "not a Couples Workbook export" in result.stderr
+
+
+def test_the_documented_example_is_a_valid_export():
+    """docs/data-format.md's example passes the app's checks and the jsonschema package."""
+    import re
+    from pathlib import Path
+    jsonschema = pytest.importorskip("jsonschema")
+    text = (Path(__file__).resolve().parent.parent / "docs" / "data-format.md").read_text("utf-8")
+    example = json.loads(re.search(r"```json\n(.*?)```", text, re.S).group(1))
+    assert example["version"] == 2
+    schema = json.loads(portable_schema_path().read_text("utf-8"))
+    jsonschema.validate(example, schema, cls=jsonschema.Draft202012Validator)
+    assert portable.validate(example, CONTENT) is example  # schema, values and partners
+    assert all(field_of(CONTENT, AnswerKey(e["chapter"], e["worksheet"], e["field"]))
+               for e in example["answers"] + example["shared_answers"])  # real questions
+
+
+def test_a_long_import_reports_progress_between_steps(vault_one):
+    service, _ = unlocked(vault_one, PASSPHRASE_ONE)
+    me = vault_one.ids[0]
+    data = portable.export_data(service, me, CONTENT)
+    data["gratitude"] = [{"day": (dt.date(2020, 1, 1) + dt.timedelta(n)).isoformat(),
+                          "grateful": f"day {n}", "appreciation": "", "shared": False}
+                         for n in range(1000)]
+    steps = []
+    portable.import_data(service, me, data, CONTENT, lambda done, total: steps.append(done))
+    assert steps == [400, 800, 1000]
+    service.lock()

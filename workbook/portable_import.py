@@ -15,7 +15,8 @@ Nothing is written until the whole file has passed every check.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
+import logging
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -36,6 +37,8 @@ from workbook.storage.trackers import (
 )
 from workbook.text import InvalidText, check_storable
 
+log = logging.getLogger(__name__)
+Progress = Callable[[int, int], None]
 FORMAT, VERSION = "couples-workbook-export", 2
 MAX_FILE_BYTES = 256 * 1024 * 1024
 ORIGIN = "imported_from"  # private meta: the exporter id this space was started from
@@ -177,23 +180,17 @@ def preview_import(service, partner_id: str, data: dict, content: Content) -> Im
     return _Plan(service, partner_id, validate(data, content), content).preview
 
 
-def import_data(service, partner_id: str, data: dict, content: Content) -> ImportPreview:
-    """Merge a checked export into `partner_id`'s space (see the module's rules)."""
+def import_data(service, partner_id: str, data: dict, content: Content,
+                progress: Progress | None = None) -> ImportPreview:
+    """Merge a checked export into `partner_id`'s space (see the module's rules). `progress`
+    hears (done, total) between bounded steps, so a window can paint meanwhile."""
     plan = _Plan(service, partner_id, validate(data, content), content)
-    plan.apply()
+    plan.apply(progress)
     return plan.preview
 
 
-def import_in_steps(service, partner_id: str, data: dict, content: Content
-                    ) -> Iterator[tuple[int, int] | ImportPreview]:
-    """import_data for a window: yields (done, total) between bounded steps, then the result."""
-    plan = _Plan(service, partner_id, validate(data, content), content)
-    yield from plan.steps()
-    yield plan.preview
-
-
 def start_from_export(service, data: dict, content: Content, passphrase: str,
-                      name: str | None = None):
+                      name: str | None = None, progress: Progress | None = None):
     """A new workbook, in the folder of `service` (a WorkbookService), whose one partner (the
     importer: new passphrase, new recovery code) holds everything in the file. Returns (created
     partner, what was brought in); the workbook is left unlocked."""
@@ -211,7 +208,8 @@ def start_from_export(service, data: dict, content: Content, passphrase: str,
         if partner["id"] != doc["partner"]["id"]:
             rows.add_partner_history(session.shared_conn, partner["id"], partner["name"])
     plan = _Plan(service, me, doc, content, keep_others=True)
-    plan.apply()
+    plan.apply(progress)
+    log.info("workbook started from an export (%d entries)", plan.preview.changes)
     service.announce("partners")
     return created, plan.preview
 
@@ -237,12 +235,8 @@ class _Plan:
         self._others(keep_others)
         self._bookmarks()
 
-    def apply(self) -> None:
-        for _ in self.steps():
-            pass
-
-    def steps(self, size: int = 400) -> Iterator[tuple[int, int]]:
-        """Apply in bounded steps, yielding (done, total) between them, so a window can paint.
+    def apply(self, progress: Progress | None = None, size: int = 400) -> None:
+        """Write in bounded steps, telling `progress` (done, total) after each.
         Thousands of small writes: WAL with synchronous=NORMAL cannot corrupt the file and skips
         an fsync per row; the closing checkpoint under FULL makes it all durable."""
         conns = (self.own, self.shared)
@@ -252,7 +246,8 @@ class _Plan:
             for start in range(0, len(self.actions), size):
                 for action in self.actions[start:start + size]:
                     action()
-                yield min(start + size, len(self.actions)), len(self.actions)
+                if progress is not None:
+                    progress(min(start + size, len(self.actions)), len(self.actions))
         finally:
             for conn in conns:
                 conn.execute("PRAGMA synchronous = FULL")

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from functools import cache
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QEventLoop, Signal
+from PySide6.QtWidgets import QApplication
 
 from workbook.accounts import WorkbookService
 from workbook.ui.access.create_flow import NO_RECOVERY, PartnerForm
@@ -99,7 +100,7 @@ class StartFromExportPage(Page):
         partner = self.form.new_partner()
         with busy(self.start_button, "Starting…", self.back_button, self.choose_button):
             ok, result = attempt(self.message.show_error, lambda: start_from_export(
-                self._service, self._data, _content(), partner.passphrase, partner.name))
+                self._service, self._data, _content(), partner.passphrase, partner.name, paint))
         if ok:
             self.clear()
             self.created.emit([result[0]])
@@ -110,6 +111,11 @@ class StartFromExportPage(Page):
         self.form.hide()
         self.summary.hide()
         self.start_button.setEnabled(False)
+
+
+def paint(_done: int = 0, _total: int = 0) -> None:
+    """Between the bounded steps of bringing the file in: let the window paint."""
+    QApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
 
 
 @cache

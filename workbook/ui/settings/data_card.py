@@ -112,22 +112,17 @@ class DataCard(Card):
             self.message.show_success(f"Imported: {done.changes} entries added or updated.")
             self._service.announce("imported")
 
-    @staticmethod
-    def _steps_painting(steps) -> portable.ImportPreview:
-        """Run the import in bounded steps, letting the window paint between them."""
-        for step in steps:
-            if isinstance(step, portable.ImportPreview):
-                return step
-            QApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
-        raise AssertionError("an import always ends with its result")
-
     def _preview(self, source: Path, partner_id: str):
         data = portable.read_import(source, _content())
         return data, portable.preview_import(self._service, partner_id, data, _content())
 
     def _import(self, data, partner_id: str) -> portable.ImportPreview:
-        from workbook.portable_import import import_in_steps
-        return self._steps_painting(import_in_steps(self._service, partner_id, data, _content()))
+        return portable.import_data(self._service, partner_id, data, _content(), paint)
+
+
+def paint(_done: int = 0, _total: int = 0) -> None:
+    """Between the bounded steps of a long import: let the window paint (no input meanwhile)."""
+    QApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
 
 
 @cache
