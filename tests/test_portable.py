@@ -238,6 +238,8 @@ BREAKAGES = {
         {"title": "x" * 201, "chapter": None, "suggestion": None, "notes": "", "state": "reached",
          "created_on": "2026-01-01", "started_on": None, "reached_on": None}),
         "longer than 200 characters"),
+    "huge text": (lambda d: _kind(d, "long_text").update(value="x" * 1_000_001),
+                  "longer than 1000000 characters"),
     "scale out of range": (lambda d: d.update(checkins=[
         {"day": "2026-01-01", "scores": {CONTENT.checkin_scales[0].id: 11}, "note": "",
          "shared": False}]), "outside its scale"),
@@ -266,7 +268,7 @@ def test_a_malformed_file_is_refused_and_changes_nothing(vault_one, tmp_path, na
 
 
 @pytest.mark.parametrize("name", [n for n in BREAKAGES if n not in (
-    "other kind", "text value not text", "nul", "surrogate", "unknown partner",
+    "other kind", "text value not text", "nul", "surrogate", "unknown partner", "huge text",
     "scale out of range", "future version")])
 def test_jsonschema_refuses_what_the_app_refuses(vault_one, name):
     """The app's own schema checker and the jsonschema package agree on structure."""

@@ -41,6 +41,7 @@ log = logging.getLogger(__name__)
 Progress = Callable[[int, int], None]
 FORMAT, VERSION = "couples-workbook-export", 2
 MAX_FILE_BYTES = 256 * 1024 * 1024
+MAX_TEXT = 1_000_000  # characters in any one text; answers are typed, not pasted books
 ORIGIN = "imported_from"  # private meta: the exporter id this space was started from
 __all__ = ["InvalidImport"]
 
@@ -121,6 +122,8 @@ def validate(data: Any, content: Content) -> dict[str, Any]:
 def _check_text(value: Any, where: str) -> None:
     """Every piece of text must be storable (no NUL, no lone surrogate)."""
     if isinstance(value, str):
+        if len(value) > MAX_TEXT:
+            raise InvalidImport(f"{where or 'the file'} is longer than {MAX_TEXT} characters.")
         try:
             check_storable(value)
         except InvalidText as error:
