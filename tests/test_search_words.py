@@ -97,3 +97,17 @@ def test_the_upgrade_rebuilds_the_index_from_words(tmp_path, kind):
     assert conn.execute(count, ("kinder",)).fetchone()[0] == 0
     assert conn.execute(count, ("tender",)).fetchone()[0] == 1
     conn.close()
+
+
+def test_results_are_grouped_by_kind_and_counted(vault_one):
+    import datetime as dt
+    service = vault_one.service()
+    me = service.unlock("river stone lantern 1").id
+    for n in range(3):
+        GratitudeService(service).save(me, f"heron {n} " * (n + 1), "",
+                                       day=dt.date(2025, 5, 1) + dt.timedelta(n))
+    AnswerService(service).save(me, reframe_key(), '{"rows":[{"kinder":"a heron","thought":""}]}')
+    found = SearchService(service).find(me, "heron")
+    assert [r.group for r in found.results] == ["Answers", "Gratitude", "Gratitude", "Gratitude"]
+    assert found.summary() == "4 matches (answers 1, gratitude 3)"
+    service.lock()

@@ -82,9 +82,15 @@ class Found:
         return self.total > len(self.results)
 
     def summary(self) -> str:
+        """"Showing the first 200 of 1234 matches (answers 150, gratitude 50)"."""
+        groups = {}
+        for result in self.results:
+            groups[result.group] = groups.get(result.group, 0) + 1
+        kinds = ", ".join(f"{name.lower()} {count}" for name, count in groups.items())
+        counted = f" ({kinds})" if len(groups) > 1 else ""
         if self.capped:
-            return f"Showing the first {len(self.results)} of {self.total} matches"
-        return f"{self.total} {'match' if self.total == 1 else 'matches'}"
+            return f"Showing the first {len(self.results)} of {self.total} matches{counted}"
+        return f"{self.total} {'match' if self.total == 1 else 'matches'}{counted}"
 
 
 def match_expression(query: str) -> str:
