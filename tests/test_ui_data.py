@@ -100,3 +100,28 @@ def test_start_a_new_workbook_from_an_export(qtbot, vault_one, app_paths, tmp_pa
     new_me = window.service.present_partners()[0].id
     assert new_me != me
     assert AnswerService(window.service).get(new_me, KEY) == "carried over"
+
+
+def test_a_partner_kept_as_history_is_not_offered_a_join(qtbot, vault_two, app_paths, tmp_path):
+    from workbook import portable
+    from workbook.content import load_content
+    service = WorkbookService(vault_two.folder)
+    service.unlock(PASSPHRASE_ONE)
+    exported = tmp_path / "moving.json"
+    portable.write_export(exported, portable.export_data(service, vault_two.ids[0],
+                                                         load_content().content))
+    service.lock()
+    fresh = app_paths.__class__.under(tmp_path / "newhome")
+    window = open_window(qtbot, fresh, ScriptedPrompts(str(exported)))
+    click(qtbot, window.welcome.from_export_button)
+    page = window.from_export_page
+    click(qtbot, page.choose_button)
+    type_text(qtbot, page.form.passphrase.first, "new home new passphrase 5")
+    type_text(qtbot, page.form.passphrase.again, "new home new passphrase 5")
+    click(qtbot, page.start_button)
+    finish_codes(qtbot, window)
+    names = [p.name for p in window.service.partners()]
+    assert names == ["Alex", "Sam"]  # Sam's name stays beside what Sam shared
+    home = window.shell.home
+    window.shell.show_section("home")
+    assert not home.join.isVisibleTo(window)  # Sam has no passphrase here: nobody to join
