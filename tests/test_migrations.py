@@ -25,13 +25,17 @@ SEED = {
                    "INSERT INTO ladder_events (step_id, event, day) VALUES (1, 'paused', 'd')",
                    "INSERT INTO shared_checkins VALUES ('aaaaaaaaaaaa', 'd', '{}', 't')",
                    "INSERT INTO shared_appreciations (partner_id, day, text, shared_at) "
-                   "VALUES ('aaaaaaaaaaaa', 'd', 'kind', 't')"]},
+                   "VALUES ('aaaaaaaaaaaa', 'd', 'kind', 't')"],
+               4: ["INSERT INTO shared_answers VALUES ('aaaaaaaaaaaa', 'c', 'w', 'g', "
+                   "'{\"rows\":[{\"kinder\":\"gentler\",\"thought\":\"harsh\"}]}', 't')"]},
     "private": {1: ["INSERT INTO answers VALUES ('c', 'w', 'f', 'kept <b>', 't')"],
                 2: ["INSERT INTO bookmarks VALUES ('last', 'c', NULL, 't')"],
                 3: ["INSERT INTO ladder_readiness VALUES (1, 1, 1, 't')",
                     "INSERT INTO checkins (day, scores, note, updated_at) "
                     "VALUES ('d', '{}', 'n', 't')",
-                    "INSERT INTO gratitude (day, grateful, updated_at) VALUES ('d', 'sun', 't')"]},
+                    "INSERT INTO gratitude (day, grateful, updated_at) VALUES ('d', 'sun', 't')"],
+                4: ["INSERT INTO answers VALUES ('c', 'w', 'g', "
+                    "'{\"checked\":[\"Tiredness\"],\"other\":\"kids\"}', 't')"]},
 }
 CHECK = {
     "shared": ("SELECT display_name FROM partners", "Ünïcode 🙂"),

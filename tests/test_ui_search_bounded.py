@@ -12,7 +12,7 @@ from conftest import PASSPHRASE_ONE
 from PySide6.QtCore import Qt, QTimer
 from test_ui_support import open_window, unlock
 
-from workbook.storage.trackers import SearchRepository, SearchTooSlow
+from workbook.storage.search_text import SearchText, SearchTooSlow
 from workbook.ui.search.search_page import MAX_TERMS
 
 
@@ -47,9 +47,9 @@ def test_an_index_query_stops_at_its_time_budget(monkeypatch):
         conn.execute("INSERT INTO search_index(body) VALUES (?)",
                      (f"alpha beta gamma delta word{n} " * 5,))
     conn.execute("COMMIT")
-    repo = SearchRepository(conn)
+    repo = SearchText(conn)
     assert len(repo.match('"alpha"*', 50)) == 50  # within the budget it answers
-    monkeypatch.setattr(SearchRepository, "BUDGET_SECONDS", 0.0)
+    monkeypatch.setattr(SearchText, "BUDGET_SECONDS", 0.0)
     started = time.monotonic()
     with pytest.raises(SearchTooSlow, match="taking too long"):
         repo.match('"a"* "b"* "g"* "d"* "w"*', 200)

@@ -58,6 +58,10 @@ def scroll_into_view(widget: QWidget) -> None:
     (focus moving past a disabled button scrolls the page)."""
     QApplication.processEvents()
     QApplication.processEvents()  # a scroll bar that appears lays a long page out once more
+    for _ in range(5):  # a long page just shown may need a second layout pass (label heights)
+        if widget.height() > 0:
+            break
+        QApplication.processEvents()
     parent = widget.parentWidget()
     while parent is not None and not isinstance(parent, QScrollArea):
         parent = parent.parentWidget()

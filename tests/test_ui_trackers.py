@@ -268,7 +268,7 @@ def test_search_from_the_header_as_the_present_partner(qtbot, qtmodeltester, vau
     qtbot.keyClick(shell.search, Qt.Key.Key_Return)
     assert shell.current_key == "search"
     model = shell.search_page.model
-    assert model.rowCount() == 1 and "Alex private lantern" in model.index(0).data()
+    assert model.rowCount() == 1 and "Alex private «lantern»" in model.index(0).data()
     assert "1 match" in shell.search_page.summary.text()
     qtmodeltester.check(model)
     shell.show_section("home")
@@ -354,16 +354,16 @@ def test_search_results_open_their_entries(qtbot, vault_one, app_paths):
     shell = window.shell
     results = _search(qtbot, shell, "quince")
     assert results.model.rowCount() == 4
-    _activate(qtbot, results, "Quince jam")
+    _activate(qtbot, results, "«Quince» jam")
     gratitude = shell.trackers["gratitude"]
     assert shell.current_key == "gratitude" and gratitude.selected_day() == past
     assert gratitude.grateful.toPlainText() == "Quince jam on toast"
-    _activate(qtbot, _search(qtbot, shell, "quince"), "quince walk")
+    _activate(qtbot, _search(qtbot, shell, "quince"), "«quince» walk")
     checkins = shell.trackers["checkins"]
     assert shell.current_key == "checkins" and checkins.chosen_day() == past
     assert checkins.note.toPlainText() == "a quince walk"
     assert checkins.today_card.title.text() == f"Check-in for {weekday_date(past)}"
-    _activate(qtbot, _search(qtbot, shell, "quince"), "quince tree")
+    _activate(qtbot, _search(qtbot, shell, "quince"), "«quince» tree")
     assert shell.current_key == "milestones"
     assert shell.trackers["milestones"].chosen().id == milestone
     page = _search(qtbot, shell, "quince")

@@ -74,6 +74,11 @@ class WorkbookService:
     def present_partners(self) -> list[PartnerInfo]:
         return [p for p in self.partners() if p.unlocked]
 
+    def can_join(self, partner_id: str) -> bool:
+        """Whether this partner has a passphrase here. One who left (keeping what they shared)
+        or whose entries came in from an export is a name beside their shared entries only."""
+        return self.vault.slot(partner_id, PASSPHRASE_SLOT).exists()
+
     def subscribe(self, listener: Callable[[str], None]) -> None:
         self._listeners.append(listener)
 

@@ -1,79 +1,123 @@
-"""Portable data: everything one unlocked partner can see, as a documented JSON file, and merging
-such a file back. docs/data-format.md describes the format for people and other programs.
+"""Portable data: everything one unlocked partner can see, as a documented JSON file (version 2,
+docs/data-format.md, schema resources/schemas/export-v2.schema.json), and bringing such a file
+back (portable_import.py), into this workbook or a new one.
 
-The file is NOT encrypted; the command line says so before writing. Import checks the whole file
-before it writes anything, so a malformed file changes nothing; importing the same file twice
-changes nothing the second time (identical values are not rewritten).
+What a file holds is decided here, once: the exporter's own answers, check-ins (with their notes),
+gratitude, ladder readiness and bookmarks, plus what the shared space shows them (shared answers,
+milestones, ladder steps and their history, other partners' shared check-in numbers and
+appreciations). Another partner's private file is never opened, even when both sit together.
+
+The file is NOT encrypted; every way to write one says so first.
 """
 
 from __future__ import annotations
 
 import json
 import os
-import re
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from workbook import __version__
 from workbook.accounts import WorkbookService
-from workbook.answer_values import InvalidValue, decode
 from workbook.answers import AnswerKey, AnswerService
 from workbook.content.model import Content
-from workbook.text import InvalidText, check_storable
+from workbook.portable_import import (  # noqa: F401  (the import side's public names live here too)
+    FORMAT,
+    VERSION,
+    ImportPreview,
+    InvalidImport,
+    import_data,
+    preview_import,
+    read_import,
+    start_from_export,
+    validate,
+)
+from workbook.portable_values import field_of, to_native
+from workbook.storage import portable_rows as rows
+from workbook.text import InvalidText
 
-FORMAT, VERSION = "couples-workbook-export", 1
 NOT_ENCRYPTED = ("Warning: the exported file is NOT encrypted. Anyone who can open it can read "
                  "every answer in it, including your private ones. Keep it somewhere safe and "
                  "delete it when you no longer need it.")
-ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
-ANSWER_KEYS = {"chapter", "worksheet", "field", "kind", "value", "shared"}
-SHARED_KEYS = {"partner", "chapter", "worksheet", "field", "value"}
-BOOKMARK_KEYS = {"name", "chapter", "worksheet"}
-
-
-class InvalidImport(InvalidText):
-    """The file cannot be imported; the message names the problem (never an answer's text)."""
-
-
-@dataclass(frozen=True)
-class ImportReport:
-    written: int
-    unchanged: int
-    ignored: int  # other partners' shared answers: only they can share their own
 
 
 # -- export ----------------------------------------------------------------------------------------
 def export_data(service: WorkbookService, partner_id: str, content: Content) -> dict[str, Any]:
-    """Everything `partner_id` can see: their private answers, and what anyone has shared."""
-    answers = AnswerService(service)
-    me = next(p for p in service.partners() if p.id == partner_id)
-    shared = answers.shared_in_chapter(None)
-    mine = answers.all_answers(partner_id)
+    """Everything `partner_id` can see, and nothing of another partner's private space."""
+    session = service.current_session()
+    own, shared = session.partner(partner_id).conn, session.shared_conn
+    partners = service.partners()
+    me = next(p for p in partners if p.id == partner_id)
     return {
         "format": FORMAT, "version": VERSION,
         "exported_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "app_version": __version__,
         "partner": {"id": me.id, "name": me.name},
-        "partners": [{"id": p.id, "name": p.name} for p in service.partners()],
-        "answers": [_answer_entry(k, v, (partner_id, k) in shared, content)
-                    for k, v in mine.items()],
-        "shared_answers": [{"partner": owner, "chapter": k.chapter_id, "worksheet": k.worksheet_id,
-                            "field": k.field_id, "value": v} for (owner, k), v in shared.items()],
-        "bookmarks": [{"name": name, "chapter": chapter, "worksheet": sheet}
-                      for name, (chapter, sheet) in answers.bookmarks(partner_id).items()],
+        "partners": [{"id": p.id, "name": p.name} for p in partners],
+        **_answers(service, partner_id, content),
+        "bookmarks": [{"name": name, "chapter": chapter, "worksheet": sheet} for name, (
+            chapter, sheet) in sorted(AnswerService(service).bookmarks(partner_id).items())],
+        "milestones": [_milestone(r) for r in rows.milestones(shared)],
+        "ladder": _ladder(shared, own),
+        "checkins": [{"day": day, "scores": json.loads(scores), "note": note,
+                      "shared": bool(flag)} for day, scores, note, flag in rows.checkins(own)],
+        "shared_checkins": [{"partner": pid, "day": day, "scores": json.loads(scores)}
+                            for pid, day, scores in rows.shared_checkins(shared)
+                            if pid != partner_id],
+        "gratitude": [{"day": day, "grateful": grateful, "appreciation": appreciation,
+                       "shared": bool(flag)}
+                      for day, grateful, appreciation, flag in rows.gratitude(own)],
+        "shared_appreciations": [{"partner": pid, "day": day, "text": text}
+                                 for pid, day, text in rows.shared_appreciations(shared)
+                                 if pid != partner_id],
     }
 
 
-def _answer_entry(key: AnswerKey, value: str, shared: bool, content: Content) -> dict[str, Any]:
+def _answers(service: WorkbookService, partner_id: str, content: Content) -> dict[str, list]:
+    answers = AnswerService(service)
+    shared = answers.shared_in_chapter(None)
+    mine = [{**_answer(k, v, content), "shared": (partner_id, k) in shared}
+            for k, v in sorted(answers.all_answers(partner_id).items(), key=_order)]
+    others = [{"partner": owner, **_answer(k, v, content)}
+              for (owner, k), v in sorted(shared.items(), key=lambda i: (i[0][0], _order(i)))
+              if owner != partner_id]
+    return {"answers": mine, "shared_answers": others}
+
+
+def _order(item) -> tuple:
+    key = item[0] if isinstance(item[0], AnswerKey) else item[0][1]
+    return key.chapter_id, key.worksheet_id, key.field_id
+
+
+def _answer(key: AnswerKey, stored: str, content: Content) -> dict[str, Any]:
+    field = field_of(content, key)
     return {"chapter": key.chapter_id, "worksheet": key.worksheet_id, "field": key.field_id,
-            "kind": _kind(content, key), "value": value, "shared": shared}
+            "kind": field.kind.value if field else None,
+            "question": field.prompt if field else None,
+            "value": to_native(field, stored)}
 
 
-def _kind(content: Content, key: AnswerKey) -> str | None:
-    try:
-        return content.worksheet(key.chapter_id, key.worksheet_id).field(key.field_id).kind.value
-    except KeyError:
-        return None  # an answer to content that is no longer shipped: kept, kind unknown
+def _milestone(row: tuple) -> dict[str, Any]:
+    title, chapter, suggestion, notes, state, created, started, reached = row
+    return {"title": title, "chapter": chapter, "suggestion": suggestion, "notes": notes,
+            "state": state, "created_on": created, "started_on": started, "reached_on": reached}
+
+
+def _ladder(shared, own) -> dict[str, list]:
+    """Steps and their shared history; readiness is only the exporter's own."""
+    steps = rows.ladder_steps(shared)
+    known = {s[0] for s in steps}
+    return {
+        "steps": [{"ref": sid, "title": title, "description": description,
+                   "suggestion": suggestion, "state": state, "round": round_,
+                   "changed_on": changed}
+                  for sid, _pos, title, description, suggestion, state, round_, changed in steps],
+        "events": [{"step": sid, "event": event, "day": day}
+                   for sid, event, day in rows.ladder_events(shared) if sid in known],
+        "my_readiness": [{"step": sid, "round": round_, "ready": bool(ready)}
+                         for sid, round_, ready in rows.readiness(own) if sid in known],
+    }
 
 
 def dumps(data: dict[str, Any]) -> str:
@@ -82,124 +126,28 @@ def dumps(data: dict[str, Any]) -> str:
 
 
 def write_export(path: Path, data: dict[str, Any]) -> None:
+    write_private_text(Path(path), dumps(data))
+
+
+def write_private_text(path: Path, text: str, encoding: str = "utf-8") -> None:
     """Write atomically, readable by this user only, and never over an existing file."""
-    path = Path(path)
     if path.exists():
-        raise InvalidText(f"{path} already exists; choose a new file name.")
+        raise InvalidText(f"{path.name} already exists there; choose a new file name.")
     temp = path.with_name(f".{path.name}.part")
-    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(dumps(data))
+        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except OSError as error:
+        raise InvalidText(f"{path.name} cannot be written there ({error.strerror}).") from None
+    try:
+        with os.fdopen(fd, "w", encoding=encoding, newline="") as handle:
+            handle.write(text)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(temp, path)
+    except OSError as error:
+        temp.unlink(missing_ok=True)
+        raise InvalidText(f"{path.name} could not be written ({error.strerror}); nothing was "
+                          "saved.") from None
     except BaseException:
         temp.unlink(missing_ok=True)
         raise
-
-
-# -- import ----------------------------------------------------------------------------------------
-def read_import(path: Path, content: Content) -> dict[str, Any]:
-    try:
-        text = Path(path).read_text(encoding="utf-8")
-    except UnicodeDecodeError:
-        raise InvalidImport(f"{path} is not UTF-8 text.") from None
-    except OSError as error:
-        raise InvalidImport(f"{path} cannot be read ({error.strerror}).") from None
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as error:
-        raise InvalidImport(f"{path} is not valid JSON (line {error.lineno}, "
-                            f"column {error.colno}).") from None
-    validate(data, content)
-    return data
-
-
-def validate(data: Any, content: Content) -> None:
-    if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise InvalidImport("This is not a Couples Workbook export (the 'format' is missing "
-                            "or different).")
-    if data.get("version") != VERSION:
-        raise InvalidImport(f"Export version {data.get('version')!r} is not supported "
-                            f"(this app reads version {VERSION}).")
-    partner = data.get("partner")
-    if not isinstance(partner, dict) or not isinstance(partner.get("id"), str):
-        raise InvalidImport("'partner.id' is missing.")
-    for n, entry in enumerate(_list(data, "answers")):
-        _check_answer(f"answers[{n}]", entry, content)
-    for n, entry in enumerate(_list(data, "shared_answers")):
-        _entry(f"shared_answers[{n}]", entry, SHARED_KEYS)
-    for n, entry in enumerate(_list(data, "bookmarks")):
-        _entry(f"bookmarks[{n}]", entry, BOOKMARK_KEYS, optional={"worksheet"})
-
-
-def _list(data: dict, name: str) -> list:
-    value = data.get(name, [])
-    if not isinstance(value, list):
-        raise InvalidImport(f"'{name}' must be a list.")
-    return value
-
-
-def _entry(where: str, entry: Any, keys: set[str], optional: set[str] = frozenset()) -> None:
-    if not isinstance(entry, dict) or set(entry) != keys:
-        raise InvalidImport(f"{where} must have exactly the keys {', '.join(sorted(keys))}.")
-    for name in keys - {"shared", "kind"}:
-        value = entry[name]
-        if value is None and name in optional:
-            continue
-        if not isinstance(value, str):
-            raise InvalidImport(f"{where}.{name} must be text.")
-        try:
-            check_storable(value)
-        except InvalidText as error:
-            raise InvalidImport(f"{where}.{name}: {error}") from None
-        if name in {"chapter", "worksheet", "field"} and not ID.match(value):
-            raise InvalidImport(f"{where}.{name} is not a valid id.")
-
-
-def _check_answer(where: str, entry: Any, content: Content) -> None:
-    _entry(where, entry, ANSWER_KEYS)
-    if not isinstance(entry["shared"], bool):
-        raise InvalidImport(f"{where}.shared must be true or false.")
-    key = AnswerKey(entry["chapter"], entry["worksheet"], entry["field"])
-    try:
-        field = content.worksheet(key.chapter_id, key.worksheet_id).field(key.field_id)
-    except KeyError:
-        return  # content this version does not ship: kept as text, as export keeps it
-    if entry["kind"] != field.kind.value:
-        raise InvalidImport(f"{where}.kind is {entry['kind']!r}, but field {field.id!r} is a "
-                            f"{field.kind.value}.")
-    try:
-        decode(field, entry["value"])
-    except InvalidValue as error:
-        raise InvalidImport(f"{where}: {error}.") from None
-
-
-def import_data(service: WorkbookService, partner_id: str, data: dict[str, Any],
-                content: Content) -> ImportReport:
-    """Merge a validated export into `partner_id`'s space (their answers, sharing, bookmarks)."""
-    validate(data, content)
-    if data["partner"]["id"] != partner_id:
-        raise InvalidImport("This file was exported by someone else (or from another workbook); "
-                            "only the partner who exported it can import it.")
-    answers = AnswerService(service)
-    current = answers.all_answers(partner_id)
-    shared = answers.shared_in_chapter(None)
-    written = unchanged = 0
-    for entry in data.get("answers", []):
-        key = AnswerKey(entry["chapter"], entry["worksheet"], entry["field"])
-        same_value = current.get(key) == entry["value"]
-        same_share = not entry["shared"] or shared.get((partner_id, key)) == entry["value"]
-        if same_value and same_share:
-            unchanged += 1
-            continue
-        if not same_value:
-            answers.save(partner_id, key, entry["value"])
-        if entry["shared"]:
-            answers.share(partner_id, key)
-        written += 1
-    for entry in data.get("bookmarks", []):
-        answers.set_bookmark(partner_id, entry["chapter"], entry["worksheet"], entry["name"])
-    ignored = sum(1 for e in data.get("shared_answers", []) if e["partner"] != partner_id)
-    return ImportReport(written, unchanged, ignored)

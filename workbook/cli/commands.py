@@ -83,14 +83,22 @@ def _day(text: str):
 
 
 def _add_data_commands(commands) -> None:
-    data = commands.add_parser("data", help="export your answers to JSON, or import them back "
-                               "(passphrase from standard input)")
+    data = commands.add_parser("data", help="export everything you can see to JSON or CSV, or "
+                               "import such a file (passphrase from standard input)")
     actions = data.add_subparsers(dest="data_command", metavar="ACTION", required=True)
     export = actions.add_parser("export", help="write everything you can see to a JSON file "
                                 "(NOT encrypted)")
-    export.add_argument("output", type=Path, metavar="OUT.json")
-    imp = actions.add_parser("import", help="merge a JSON export back into your space")
+    export.add_argument("output", type=Path, metavar="OUT.json", nargs="?")
+    export.add_argument("--csv", type=Path, metavar="DIR", help="instead, write check-ins, "
+                        "gratitude and milestones as CSV spreadsheets into DIR")
+    imp = actions.add_parser("import", help="merge an export into your space, or start a new "
+                             "workbook from it (--new)")
     imp.add_argument("input", type=Path, metavar="IN.json")
+    imp.add_argument("--dry-run", action="store_true", help="only show what would change")
+    imp.add_argument("--new", action="store_true", help="start a new workbook in --data-dir "
+                     "from the export: you choose a new passphrase and get a new recovery code")
+    imp.add_argument("--name", help="with --new: your display name (default: the one in the "
+                     "file)")
     for sub in (export, imp):
         sub.add_argument("--data-dir", type=Path, dest="data_cmd_dir", help=argparse.SUPPRESS)
 
@@ -191,41 +199,8 @@ def check_vault(folder: Path) -> int:
 
 
 def data_command(args: argparse.Namespace, folder: Path) -> int:
-    from workbook import portable
-    from workbook.accounts import WorkbookService
-    from workbook.content.loader import load_content
-    service = WorkbookService(folder)
-    if not service.exists():
-        raise VaultNotFound(f"There is no workbook in {folder}.")
-    content = load_content().content
-    if args.data_command == "export":
-        print(portable.NOT_ENCRYPTED, file=sys.stderr)  # before anything is written
-    elif not args.input.is_file():
-        raise InvalidText(f"{args.input} is not a file.")
-    me = service.unlock(read_secret("Passphrase: "))
-    try:
-        if args.data_command == "export":
-            data = portable.export_data(service, me.id, content)
-            _write_export(portable, args.output, data)
-            print(f"Wrote {len(data['answers'])} answers and {len(data['shared_answers'])} shared "
-                  f"answers to {args.output}.")
-        else:
-            report = portable.import_data(service, me.id, portable.read_import(args.input, content),
-                                          content)
-            print(f"Imported: {report.written} answers written, {report.unchanged} already up "
-                  f"to date, {report.ignored} of your partner's shared answers left to them.")
-    finally:
-        service.lock()
-    return EXIT_OK
-
-
-def _write_export(portable, output: Path, data) -> None:
-    """A full disk while writing the export is the calm StorageFull, not a crash."""
-    from workbook.storage.sqlcipher import storage_error
-    try:
-        portable.write_export(output, data)
-    except OSError as error:
-        raise storage_error(error) from None
+    from workbook.cli.data import data_command as run
+    return run(args, folder, read_secret)
 
 
 def report_error(error: BaseException) -> int:

@@ -13,6 +13,7 @@ from collections.abc import Callable
 import sqlcipher3
 
 from workbook.storage.errors import VaultError
+from workbook.storage.search_text import answer_index_sql
 
 SHARED_MIGRATIONS: list[str] = [
     # 1: who is in this workbook. Names live only here, encrypted.
@@ -117,6 +118,8 @@ SHARED_MIGRATIONS: list[str] = [
         DELETE FROM search_index WHERE rowid = (6 << 40) + old.rowid; END;
     INSERT INTO search_index(rowid, body) SELECT (6 << 40) + rowid, value FROM shared_answers;
     """,
+    # (issue 16): index the words of shared answers, not their stored JSON (search_text.py).
+    answer_index_sql("shared_answers", 6, "shared_answers"),
 ]
 
 PRIVATE_MIGRATIONS: list[str] = [
@@ -196,6 +199,8 @@ PRIVATE_MIGRATIONS: list[str] = [
         DELETE FROM search_index WHERE rowid = (3 << 40) + old.rowid; END;
     INSERT INTO search_index(rowid, body) SELECT (3 << 40) + rowid, value FROM answers;
     """,
+    # (issue 16): index the words of answers, not their stored JSON (search_text.py).
+    answer_index_sql("answers", 3, "answers"),
 ]
 
 

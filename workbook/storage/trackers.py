@@ -7,14 +7,12 @@ connection, and so can never read another partner's text.
 
 from __future__ import annotations
 
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
 import sqlcipher3
 
-from workbook.storage.errors import VaultError
 from workbook.storage.repositories import utc_now
 
 KIND_SHIFT = 40  # search_index rowid = (kind << 40) + source rowid; see schema.py migration 3
@@ -350,39 +348,6 @@ _SOURCES = {
     SHARED_ANSWER: "SELECT partner_id, chapter_id, worksheet_id FROM shared_answers "
                    "WHERE rowid = ?",
 }
-
-
-class SearchTooSlow(VaultError):
-    def __init__(self) -> None:
-        super().__init__("That search was taking too long, so it was stopped. Try fewer or "
-                         "longer words.")
-
-
-class SearchRepository(_Repo):
-    """Queries the FTS5 `search_index` of one database (shared or one partner's own)."""
-
-    BUDGET_SECONDS = 0.4  # a search runs while the window waits: it must never hang it
-
-    def match(self, expression: str, limit: int) -> list[IndexHit]:
-        deadline = time.monotonic() + self.BUDGET_SECONDS
-        # SQLite calls this every few thousand steps; a true result interrupts the query.
-        self.conn.set_progress_handler(lambda: time.monotonic() > deadline, 2000)
-        try:
-            rows = self._all("SELECT rowid, snippet(search_index, 0, '', '', '…', 14), rank "
-                             "FROM search_index WHERE search_index MATCH ? ORDER BY rank "
-                             "LIMIT ?", (expression, limit))
-        except sqlcipher3.OperationalError as error:
-            if "interrupt" in str(error).lower():
-                raise SearchTooSlow() from None
-            raise
-        finally:
-            self.conn.set_progress_handler(None, 0)
-        return [IndexHit(r[0] >> KIND_SHIFT, r[0] & ((1 << KIND_SHIFT) - 1), r[1], r[2])
-                for r in rows]
-
-    def source(self, hit: IndexHit) -> tuple | None:
-        """The row a hit came from, or None if it is gone (the index is only a copy)."""
-        return self._one(_SOURCES[hit.kind], (hit.source_rowid,))
 
 
 @contextmanager

@@ -167,7 +167,7 @@ class HomePage(Page):
             return
         partners = self._service.partners()
         present = [p for p in partners if p.unlocked]
-        absent = [p for p in partners if not p.unlocked]
+        absent = [p for p in partners if not p.unlocked and self._service.can_join(p.id)]
         self.greeting.setText(f"Welcome, {names_together(present)}")
         self.join.setVisible(bool(absent))
         if absent:

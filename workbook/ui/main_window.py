@@ -90,6 +90,18 @@ class MainWindow(QMainWindow):
         page = WelcomePage()
         page.start.connect(lambda: self._show(self.create_page))
         page.read.connect(self.show_reading)
+        page.from_export.connect(lambda: self._show(self.from_export_page))
+        return page
+
+    @property
+    def from_export_page(self):
+        return self._lazy("from_export", self._build_from_export)
+
+    def _build_from_export(self):
+        from workbook.ui.access.fresh_start import StartFromExportPage
+        page = StartFromExportPage(self.service, self.prompts)
+        page.back.connect(lambda: self._show(self.welcome))
+        page.created.connect(self._on_created)
         return page
 
     @property

@@ -129,6 +129,7 @@ class ShellPage(QWidget):
         row.addWidget(self.present_label, 1)
         self.search = search_field()
         self.search.returnPressed.connect(self.show_search)
+        QShortcut(QKeySequence.StandardKey.Find, self, self._focus_search)  # Ctrl+F from anywhere
         row.addWidget(self.search)
         row.addWidget(self.lock_button)
         row.addWidget(self.hide_button)
@@ -150,6 +151,9 @@ class ShellPage(QWidget):
         self.show_section(SUPPORT)
         self.support.show_page(page_id)
         self.support.other_button.setFocus()
+    def _focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
 
     def continue_chapter(self, chapter_id: str) -> None:
         self.show_section(CHAPTERS)

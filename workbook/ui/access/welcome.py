@@ -6,7 +6,14 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 
 from workbook.ui.access.unlock import reading_links
-from workbook.ui.common.widgets import Card, Page, button_row, plain_label, primary_button
+from workbook.ui.common.widgets import (
+    Card,
+    Page,
+    button_row,
+    plain_button,
+    plain_label,
+    primary_button,
+)
 
 INTRO = ("A private place for the two of you to heal and reconnect after rejection, betrayal or "
          "hurt, at your own pace: chapters to read and answer, small milestones, check-ins and "
@@ -21,6 +28,7 @@ NOT_THERAPY = ("This workbook is not therapy and does not replace a therapist. M
 class WelcomePage(Page):
     start = Signal()
     read = Signal(str)  # the introduction or Support and safety
+    from_export = Signal()  # "Start from an export" (ui/access/fresh_start.py)
 
     def __init__(self) -> None:
         super().__init__()
@@ -36,7 +44,10 @@ class WelcomePage(Page):
         self.create_button.setDefault(True)
         self.create_button.clicked.connect(self.start)
         self.body.addSpacing(8)
-        self.body.addLayout(button_row(self.create_button, align_left=True))
+        self.from_export_button = plain_button("Start from an export…")
+        self.from_export_button.clicked.connect(self.from_export)
+        self.body.addLayout(button_row(self.create_button, self.from_export_button,
+                                       align_left=True))
         self.body.addSpacing(8)
         reading_links(self)
         self.finish()

@@ -5,7 +5,7 @@ decides, every time, whether their private answers are included (consent_step.py
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
@@ -71,6 +71,7 @@ class ChapterReader(Page):
         self.answering: str | None = None
         self.cards: list[FieldCard] = []
         self.consent: ConsentStep | None = None
+        self._waiting_worksheet = ""
         self._build()
 
     def _build(self) -> None:
@@ -108,6 +109,7 @@ class ChapterReader(Page):
     # -- opening ---------------------------------------------------------------------------------
     def open_chapter(self, chapter: Chapter, partners: list[PartnerInfo]) -> None:
         self.close_chapter()
+        self._waiting_worksheet = ""  # where a search result leads, once past a content note
         self.chapter, self.partners = chapter, partners
         present = [p for p in partners if p.unlocked]
         self.answering = present[0].id
@@ -128,6 +130,9 @@ class ChapterReader(Page):
         self._build_content()
         self.content.show()
         self.focus_first()
+        waiting, self._waiting_worksheet = self._waiting_worksheet, ""
+        if waiting:  # a search result led here: once past the note, go on to its worksheet
+            QTimer.singleShot(0, self, lambda: self.show_worksheet(waiting))  # once laid out
 
     def focus_first(self) -> None:
         """Keyboard focus on "Continue" while the note shows, else on the way back."""
@@ -245,6 +250,9 @@ class ChapterReader(Page):
     def show_worksheet(self, worksheet_id: str) -> None:
         """Bring a worksheet's first question into view (a search result leads here). While a
         chapter's content note shows, the note comes first and nothing is skipped."""
+        if self.note.isVisibleTo(self):
+            self._waiting_worksheet = worksheet_id
+            return
         card = next((c for c in self.cards if c.key.worksheet_id == worksheet_id), None)
         if card is not None:
             scroll = self.findChild(QScrollArea)

@@ -35,7 +35,7 @@ def search_field() -> QLineEdit:
     field = QLineEdit()
     field.setAccessibleName("Search the workbook")
     field.setPlaceholderText("Search your workbook")
-    field.setToolTip("Search gratitude, notes and answers you can see")
+    field.setToolTip("Search gratitude, notes and answers you can see (Ctrl+F)")
     field.setMinimumWidth(200)  # the placeholder must fit; a cut-off hint reads as a glitch
     field.setClearButtonEnabled(True)
     for button in field.findChildren(QToolButton):  # Qt's clear button has no name of its own
@@ -65,6 +65,7 @@ class SearchPage(Page):
         self.list.setModel(self.model)
         self.list.setAccessibleName("Search results")
         self.list.setWordWrap(True)
+        self.list.setSpacing(4)  # each result is two lines: keep them apart
         self.list.setMinimumHeight(360)
         self.list.setAccessibleDescription("Press Enter on a result to open it")
         self.list.activated.connect(self._activated)
@@ -80,17 +81,16 @@ class SearchPage(Page):
         self.picker.refresh()
         self._query = query
         searched, trimmed = capped(query)
-        ok, results = attempt(self.summary.setText, lambda: self._search.search(
+        ok, found = attempt(self.summary.setText, lambda: self._search.find(
             self.picker.current_id(), searched, LIMIT))
-        self._results = results if ok else []
+        self._results = found.results if ok and found else []
         self.model.reload()
-        if not ok:
+        if not ok or found is None:
             return
-        count = len(self._results)
         note = f"Only the first {MAX_TERMS} words were searched. " if trimmed else ""
-        self.summary.setText(f"{note}{count} {'match' if count == 1 else 'matches'}, best "
-                             "first; press Enter or double-click one to open it. Only your own "
-                             "private text and what you share is searched.")
+        self.summary.setText(f"{note}{found.summary()}, grouped by kind, best first; press "
+                             "Enter or double-click one to open it. Only your own private text "
+                             "and what is shared is searched.")
 
     def _activated(self, index: QModelIndex) -> None:
         target = self.model.item(index.row()).target if index.isValid() else None

@@ -1,5 +1,6 @@
 """Settings: change a passphrase, make a new recovery code, invite a partner, privacy (what the
-encryption does and does not protect, locking by itself), and about."""
+encryption does and does not protect, locking by itself), backups, your data (export, import,
+spreadsheets), leaving, and about."""
 
 from __future__ import annotations
 
@@ -110,6 +111,9 @@ class SettingsPage(Page):
         self.backup = BackupCard(service, prompts)
         self.backup.lock_requested.connect(self.lock_requested)
         self.body.addWidget(self.backup)
+        from workbook.ui.settings.data_card import DataCard
+        self.data = DataCard(service, prompts, self._partner)
+        self.body.addWidget(self.data)
         self.delete = DeleteCard(service, prompts, self._partner)
         self.body.addWidget(self.delete)
         self.body.addWidget(self._about_card())
