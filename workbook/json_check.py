@@ -9,6 +9,8 @@ what the app writes. Messages name the place (`answers[3].shared`), never the va
 
 from __future__ import annotations
 
+from workbook.errors import InvalidInput
+
 import json
 import re
 from functools import cache
@@ -19,7 +21,7 @@ from workbook.resources import resource_path
 _TYPES = {"object": dict, "array": list, "string": str, "boolean": bool, "null": type(None)}
 
 
-class SchemaProblem(ValueError):
+class SchemaProblem(InvalidInput):
     """Where a document departs from the schema; the message holds no document text."""
 
 
