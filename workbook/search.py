@@ -16,6 +16,8 @@ from workbook.storage.trackers import (
     ANSWER,
     APPRECIATION,
     CHECKIN_NOTE,
+    CONVERSATION_LINE,
+    CONVERSATION_NOTE,
     GRATITUDE,
     MILESTONE,
     SHARED_ANSWER,
@@ -25,7 +27,8 @@ from workbook.storage.trackers import (
 from workbook.trackers.tracking import TrackerService
 
 KIND_WORDS = {GRATITUDE: "Gratitude", CHECKIN_NOTE: "Check-in note", ANSWER: "My answer",
-              MILESTONE: "Milestone", APPRECIATION: "Appreciation", SHARED_ANSWER: "Shared answer"}
+              MILESTONE: "Milestone", APPRECIATION: "Appreciation", SHARED_ANSWER: "Shared answer",
+              CONVERSATION_NOTE: "My conversation note", CONVERSATION_LINE: "Conversation"}
 WORD = re.compile(r"\w+", re.UNICODE)
 
 
@@ -39,7 +42,8 @@ class Target:
 
 
 SECTIONS = {GRATITUDE: "gratitude", APPRECIATION: "gratitude", CHECKIN_NOTE: "checkins",
-            ANSWER: "chapters", SHARED_ANSWER: "chapters", MILESTONE: "milestones"}
+            ANSWER: "chapters", SHARED_ANSWER: "chapters", MILESTONE: "milestones",
+            CONVERSATION_NOTE: "together", CONVERSATION_LINE: "together"}
 
 
 @dataclass(frozen=True)

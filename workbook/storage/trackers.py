@@ -18,6 +18,7 @@ from workbook.storage.repositories import utc_now
 KIND_SHIFT = 40  # search_index rowid = (kind << 40) + source rowid; see schema.py migration 3
 GRATITUDE, CHECKIN_NOTE, ANSWER = 1, 2, 3  # private kinds
 MILESTONE, APPRECIATION, SHARED_ANSWER = 4, 5, 6  # shared kinds
+CONVERSATION_NOTE, CONVERSATION_LINE = 7, 8  # Together (migrations 4): private, shared
 
 
 @dataclass(frozen=True)
@@ -347,6 +348,9 @@ _SOURCES = {
     APPRECIATION: "SELECT partner_id, day, '' FROM shared_appreciations WHERE id = ?",
     SHARED_ANSWER: "SELECT partner_id, chapter_id, worksheet_id FROM shared_answers "
                    "WHERE rowid = ?",
+    CONVERSATION_NOTE: "SELECT NULL, day, '' FROM conversation_notes WHERE id = ?",
+    CONVERSATION_LINE: "SELECT l.partner_id, c.started_on, '' FROM conversation_lines l "
+                       "JOIN conversations c ON c.id = l.conversation_id WHERE l.id = ?",
 }
 
 
