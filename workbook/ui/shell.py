@@ -27,8 +27,9 @@ from workbook.ui.settings.settings_page import SettingsPage
 from workbook.ui.trackers.tracker_pages import gratitude_page, lazy_tracker_pages, open_target
 
 HOME, CHAPTERS, SETTINGS = "home", "chapters", "settings"
-TRACKERS = (("milestones", "Milestones"), ("checkins", "Check-ins"), ("gratitude", "Gratitude"),
-            ("export", "Print & export"))  # in navigation order, between Chapters and Settings
+# In navigation order, between Chapters and Settings.
+TRACKERS = (("together", "Together"), ("milestones", "Milestones"), ("checkins", "Check-ins"),
+            ("gratitude", "Gratitude"), ("export", "Print & export"))
 
 
 def present_text(names: list[str]) -> str:
@@ -95,7 +96,7 @@ class ShellPage(QWidget):
     def _build(self) -> None:
         self.nav.setObjectName("navigation")
         self.nav.setAccessibleName("Sections")
-        self.nav.setAccessibleDescription("Use the arrow keys, or Ctrl+1 to Ctrl+7")
+        self.nav.setAccessibleDescription("Use the arrow keys, or Ctrl+1 to Ctrl+8")
         self.nav.setFrameShape(QFrame.Shape.NoFrame)
         panel = QWidget()
         panel.setObjectName("navigationPanel")
@@ -208,6 +209,8 @@ class ShellPage(QWidget):
     def flush(self) -> None:
         """Write every pending edit now (before locking or closing)."""
         self.chapters.flush()
+        if (together := self.trackers.peek("together")) is not None:
+            together.flush()  # a conversation's lines, typed in the last moment
 
     def clear(self) -> None:
         """Forget every name and everything typed (the workbook is being locked)."""
