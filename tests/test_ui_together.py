@@ -18,6 +18,7 @@ from workbook.content.loader import load_content
 from workbook.trackers.checkins import CheckinService
 from workbook.trackers.gratitude import GratitudeService
 from workbook.trackers.milestones import MilestoneService
+from workbook.ui.common import theme
 
 
 class HandClock:
@@ -250,8 +251,18 @@ def test_a_paused_conversation_survives_locking_and_carries_on(qtbot, vault_two,
     assert db_rows(window, "SELECT text FROM conversation_notes", partner=0) == [("Unheard",)]
 
 
+@pytest.fixture
+def calm_sheet():
+    """The app's own style sheet (padding makes buttons wider), restored afterwards."""
+    app = QApplication.instance()
+    old = app.styleSheet()
+    app.setStyleSheet(theme.style_sheet(theme.LIGHT))
+    yield
+    app.setStyleSheet(old)
+
+
 @pytest.mark.parametrize("size", [(800, 600), (1600, 1000)])
-def test_the_talking_screen_fits_and_reads_large(qtbot, vault_two, app_paths, size):
+def test_the_talking_screen_fits_and_reads_large(qtbot, vault_two, app_paths, calm_sheet, size):
     window, page = sitting_together(qtbot, app_paths)
     window.resize(*size)
     click(qtbot, shown_button(window, "Start taking turns"))
@@ -259,8 +270,74 @@ def test_the_talking_screen_fits_and_reads_large(qtbot, vault_two, app_paths, si
     settle()
     talk = page.flow.talk
     scroll = talk.findChild(QScrollArea)
+    # Offscreen fonts are narrower than a desktop's, so leave a tenth of the width spare.
+    assert scroll.widget().minimumSizeHint().width() <= 0.9 * scroll.viewport().width()
     assert not scroll.horizontalScrollBar().isVisible()
     assert talk.speaker.fontInfo().pixelSize() >= 36  # readable from across a room
     assert talk.prompts[0].fontInfo().pixelSize() >= 22
     for button in (talk.swap_button, page.flow.break_button):
         assert button.isVisibleTo(window) and button.accessibleName() == button.text()
+
+
+def test_every_step_of_every_conversation_fits_800_by_600(qtbot, vault_two, app_paths,
+                                                          calm_sheet):
+    window, page = sitting_together(qtbot, app_paths)
+    window.resize(800, 600)
+    for kind in ("turns", "weekly", "repair"):
+        flow = page.start(kind)
+        for index in range(flow.steps.count()):
+            flow.show_step(index)
+            settle()
+            scroll = flow.steps.widget(index).findChild(QScrollArea)
+            assert scroll.widget().minimumSizeHint().width() <= 0.9 * scroll.viewport().width(), \
+                (kind, index)
+        flow.take_break()
+        settle()
+        scroll = flow.pause.findChild(QScrollArea)
+        assert scroll.widget().minimumSizeHint().width() <= 0.9 * scroll.viewport().width()
+        flow.stop_for_today()
+
+
+def tab_to(qtbot, target, limit: int = 80) -> None:
+    """Press Tab until `target` has the keyboard focus, as a keyboard-only user would."""
+    seen = []
+    for _ in range(limit):
+        if QApplication.focusWidget() is target:
+            return
+        seen.append(QApplication.focusWidget())
+        press(qtbot, Qt.Key.Key_Tab)
+    names = [w.accessibleName() for w in seen[:20] if w is not None]
+    raise AssertionError(f"Tab never reached {target.accessibleName()}; it went {names}")
+
+
+def test_a_whole_conversation_by_keyboard_alone(qtbot, vault_two, app_paths):
+    window, page = sitting_together(qtbot, app_paths)
+    window.shell.nav.setFocus()
+    press(qtbot, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    assert window.shell.current_key == "together"
+    tab_to(qtbot, shown_button(window, "Start taking turns"))
+    press(qtbot, Qt.Key.Key_Space)
+    flow = page.flow
+    tab_to(qtbot, flow.choose.source)
+    press(qtbot, Qt.Key.Key_End)  # "In your own words" is the last source
+    tab_to(qtbot, flow.choose.own)
+    qtbot.keyClicks(flow.choose.own, "Our mornings")
+    tab_to(qtbot, shown_button(window, "Begin"))
+    press(qtbot, Qt.Key.Key_Space)
+    assert "Alex is talking" in shown(window) and "About: Our mornings" in shown(window)
+    press(qtbot, Qt.Key.Key_Space)
+    assert "Sam is talking" in shown(window)
+    tab_to(qtbot, shown_button(window, "We have finished talking"))
+    press(qtbot, Qt.Key.Key_Space)
+    alex_line, sam_line = flow.lines
+    tab_to(qtbot, alex_line.edit)
+    qtbot.keyClicks(alex_line.edit, "Mornings matter to you")
+    press(qtbot, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is alex_line.share
+    press(qtbot, Qt.Key.Key_Space)
+    for box in flow.keep.boxes.values():
+        tab_to(qtbot, box)
+        press(qtbot, Qt.Key.Key_Space)
+    tab_to(qtbot, shown_button(window, "Finish"))
+    press(qtbot, Qt.Key.Key_Space)
+    assert "Alex: Mornings matter to you" in shown(window)

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QProgressBar,
+    QPushButton,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -55,6 +56,19 @@ def gentle_bar(accessible: str) -> QProgressBar:
     bar.setTextVisible(False)
     bar.setAccessibleName(accessible)
     return bar
+
+
+class TurnPage(Page):
+    """A page where Space swaps turns: a key press nothing focused has used (a button takes
+    its own Space, a list box opens) comes up to the page, which presses `swap_button`."""
+
+    swap_button: QPushButton
+
+    def keyPressEvent(self, event) -> None:
+        if event.key() == Qt.Key.Key_Space and self.swap_button.isVisible():
+            self.swap_button.click()
+            return
+        super().keyPressEvent(event)
 
 
 class BreakScreen(Page):

@@ -5,15 +5,13 @@ what would help now. Nothing is shared unless its writer ticks the box."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QLineEdit
 
 from workbook.session import PartnerInfo
 from workbook.together.service import REPAIR
 from workbook.ui.common.widgets import Page, button_row, plain_button, plain_label, primary_button
 from workbook.ui.together.flow import ConversationFlow
-from workbook.ui.together.parts import PROMPT_POINTS, KeepRecordCard, big_label
+from workbook.ui.together.parts import PROMPT_POINTS, KeepRecordCard, TurnPage, big_label
 
 NOTE, TOGETHER_STEP = 0, 3  # steps 1 and 2 are each partner writing alone
 
@@ -68,7 +66,7 @@ class RepairFlow(ConversationFlow):
         return page
 
     def _aloud(self) -> Page:
-        page = Page()
+        page = TurnPage()
         page.body.addWidget(plain_label(self.words.together_intro))
         self.whose_turn = big_label()
         page.body.addWidget(self.whose_turn)
@@ -80,11 +78,9 @@ class RepairFlow(ConversationFlow):
         self.both_spoke = plain_button("We have both spoken")
         self.swap_button.clicked.connect(self.swap)
         self.both_spoke.clicked.connect(lambda: self.go(TOGETHER_STEP + 1))
+        page.swap_button = self.swap_button
         page.body.addLayout(button_row(self.both_spoke, self.swap_button))
         page.finish()
-        space = QShortcut(QKeySequence(Qt.Key.Key_Space), page)
-        space.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        space.activated.connect(self.swap_button.click)
         return page
 
     def _end(self) -> Page:
@@ -105,6 +101,7 @@ class RepairFlow(ConversationFlow):
         super().go(step)
         if step == TOGETHER_STEP:
             self._show_turn()
+            self.swap_button.setFocus()
 
     def swap(self) -> None:
         self.speaking = 1 - self.speaking

@@ -19,6 +19,7 @@ from workbook.ui.common.widgets import (
     InlineMessage,
     Page,
     attempt,
+    button_row,
     clear_layout,
     discard_widget,
     plain_button,
@@ -76,7 +77,7 @@ class TogetherPage(QWidget):
             card = Card(words.title, words.summary)
             button = primary_button(button_text)
             button.clicked.connect(lambda _=False, k=kind: self.start(k))
-            card.body.addWidget(button)
+            card.body.addLayout(button_row(button, align_left=True))
             self.start_buttons[kind] = button
             page.body.addWidget(card)
         self.waiting = Card("Carry on where you stopped")

@@ -6,7 +6,6 @@ quiet timer; and one private line each at the end, shared only if its writer tic
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit
 
 from workbook.content.model import Content
@@ -28,6 +27,7 @@ from workbook.ui.together.parts import (
     PROMPT_POINTS,
     TIMER_POINTS,
     KeepRecordCard,
+    TurnPage,
     big_label,
     gentle_bar,
 )
@@ -41,6 +41,9 @@ TALK, END = 1, 2
 def _combo(name: str) -> QComboBox:
     combo = wheel_only_when_focused(QComboBox())
     combo.setAccessibleName(name)
+    # A long question as a topic must not widen the page past a small screen.
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(12)
     return combo
 
 
@@ -99,7 +102,7 @@ class TopicStep(Page):
         return self.own.text() if self.source.currentData() == "own" else self.topic.currentText()
 
 
-class TalkStep(Page):
+class TalkStep(TurnPage):
     def __init__(self, speaker_hints: tuple[str, ...], listener_prompts: tuple[str, ...]):
         super().__init__()
         self.turn = plain_label(role="muted")
@@ -125,13 +128,10 @@ class TalkStep(Page):
         for widget in (self.turn, self.speaker, self.listener, self.speaker_hint,
                        self.listener_card, self.time_left, self.bar):
             self.body.addWidget(widget)
-        row = button_row(self.minutes, self.done_button, self.swap_button)
-        row.insertWidget(1, form_label("Each turn:", self.minutes))
-        self.body.addLayout(row)
+        length = button_row(form_label("Each turn:", self.minutes), self.minutes)
+        self.body.addLayout(length)  # its own row: all in one is too wide at 800 x 600
+        self.body.addLayout(button_row(self.done_button, self.swap_button))
         self.finish()
-        space = QShortcut(QKeySequence(Qt.Key.Key_Space), self)
-        space.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        space.activated.connect(self.swap_button.click)
 
 
 class EndStep(Page):
@@ -191,6 +191,7 @@ class TurnsFlow(ConversationFlow):
         if step == TALK:
             self.timer.start_turn()
             self._show_roles()
+            self.talk.swap_button.setFocus()
 
     def _set_minutes(self, _index: int) -> None:
         self.timer.set_minutes(self.talk.minutes.currentData())

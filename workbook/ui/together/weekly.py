@@ -55,6 +55,9 @@ class PickAppreciation(QPushButton):
         self.partner, self.line, self.gratitude = partner, line, gratitude
         self.combo = wheel_only_when_focused(QComboBox())
         self.combo.setAccessibleName(f"{partner.name}'s appreciations")
+        self.combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.combo.setMinimumContentsLength(16)
         self.combo.hide()
         self.clicked.connect(self.open)
         self.combo.activated.connect(self._use)
