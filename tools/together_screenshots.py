@@ -50,11 +50,22 @@ def _save(window, app, path: Path) -> None:
     small.save(path, optimize=True)
 
 
+def _a_kept_conversation(together, partners) -> None:
+    alex, sam = (p.id for p in partners)
+    talk = together.start("turns", "Small ways of being close that we both enjoy")
+    together.write(talk.id, alex, "line", "Sam feels closest when we cook slowly together.",
+                   share=True)
+    together.write(talk.id, sam, "line", "I appreciated that Alex did not rush me.", share=True)
+    together.finish(talk.id, [alex, sam])
+
+
 def _shoot(window, app, folder: Path, suffix: str) -> None:
     shell = window.shell
     shell.show_section("together")
     page = shell.trackers["together"]
     clock = page.clock = Clock()
+    if not page.together.records():
+        _a_kept_conversation(page.together, window.service.present_partners())
     page.refresh()
     _save(window, app, folder / f"together{suffix}.png")
     turns = page.start("turns")
