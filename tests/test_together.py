@@ -198,3 +198,35 @@ def test_the_turn_timer_counts_down_pauses_and_can_be_off():
     assert timer.text() == "No timer this time" and timer.remaining is None
     with pytest.raises(ValueError):
         timer.set_minutes(9)
+
+
+def test_the_session_packet_prints_kept_conversations_only_by_choice(together_service,
+                                                                     tmp_path):
+    from pypdf import PdfReader
+
+    from workbook.export import build_session_packet
+    from workbook.packet import CONVERSATIONS, PacketRequest, PacketService
+
+    together, service, (alex, sam) = together_service
+    kept = together.start(WEEKLY)
+    together.write(kept.id, alex, "went-well", "ALEX-SHARED-WALK", share=True)
+    together.write(kept.id, sam, "went-well", "SAM-SHARED-COOKING", share=True)
+    together.write(kept.id, alex, "appreciation", "ALEX-PRIVATE-NOTE")
+    together.write_together(kept.id, "plan", "A walk on Sunday")
+    together.finish(kept.id, [alex, sam])
+    dropped = together.start(TURNS, "DROPPED-TOPIC")
+    together.write(dropped.id, alex, "line", "DROPPED-LINE", share=True)
+    together.finish(dropped.id, [alex])
+    packets = PacketService(service, load_content().content, today=lambda: TODAY)
+
+    assert packets.gather(PacketRequest((alex,))).conversations == ()  # not by default
+    packet = packets.gather(PacketRequest((alex,), sections=frozenset({CONVERSATIONS})))
+    [(heading, lines)] = packet.conversations
+    assert heading == f"{TODAY.day} March 2026 · How are we doing?"
+    assert lines == ("Partner 1: ALEX-SHARED-WALK", "Together: A walk on Sunday")
+    path = tmp_path / "packet.pdf"
+    build_session_packet(path, packet)
+    text = " ".join(" ".join(p.extract_text().split()) for p in PdfReader(path).pages)
+    assert "Conversations we had" in text and "ALEX-SHARED-WALK" in text
+    for never in ("SAM-SHARED-COOKING", "ALEX-PRIVATE-NOTE", "DROPPED"):
+        assert never not in text

@@ -341,3 +341,11 @@ def test_a_whole_conversation_by_keyboard_alone(qtbot, vault_two, app_paths):
     tab_to(qtbot, shown_button(window, "Finish"))
     press(qtbot, Qt.Key.Key_Space)
     assert "Alex: Mornings matter to you" in shown(window)
+
+
+def test_print_and_export_offers_conversations_unticked(qtbot, vault_two, app_paths):
+    window, _page = sitting_together(qtbot, app_paths)
+    export = open_page(window, "export")
+    box = export.sections["conversations"]
+    assert box.isVisibleTo(window) and box.text() == "Conversations we had (Together)"
+    assert not box.isChecked()

@@ -75,7 +75,7 @@ def _cover(packet: Packet) -> list[Flowable]:
 
 def _body(packet: Packet, width: float) -> list[Flowable]:
     parts = [_answers(packet), _milestones(packet), _trends(packet, width),
-             _gratitude(packet), _questions(packet), _notes(packet)]
+             _gratitude(packet), _conversations(packet), _questions(packet), _notes(packet)]
     story: list[Flowable] = []
     for part in filter(None, parts):
         if story:
@@ -154,6 +154,16 @@ def _gratitude(packet: Packet) -> list[Flowable]:
     for who, day, text in packet.gratitude:
         story.append(KeepTogether([paragraph(f"{who} · {printed_date(day)}", "help"),
                                    *user_paragraphs(text, "body"), Spacer(1, 8)]))
+    return story
+
+
+def _conversations(packet: Packet) -> list[Flowable]:
+    if not packet.conversations:
+        return []
+    story: list[Flowable] = [paragraph("Conversations we had", "chapter_title")]
+    for heading, lines in packet.conversations:
+        said = [p for line in lines for p in user_paragraphs(line, "body")]
+        story.append(KeepTogether([paragraph(heading, "help"), *said, Spacer(1, 8)]))
     return story
 
 
