@@ -349,3 +349,20 @@ def test_print_and_export_offers_conversations_unticked(qtbot, vault_two, app_pa
     box = export.sections["conversations"]
     assert box.isVisibleTo(window) and box.text() == "Conversations we had (Together)"
     assert not box.isChecked()
+
+
+def test_a_search_result_opens_the_kept_conversations(qtbot, vault_two, app_paths):
+    from test_ui_trackers import _activate, _search
+
+    from workbook.together.service import TogetherService
+    window, page = sitting_together(qtbot, app_paths)
+    alex, sam = (p.id for p in window.service.present_partners())
+    together = TogetherService(window.service)
+    talk = together.start("turns", "Evenings")
+    together.write(talk.id, sam, "line", "quince blossoms in spring", share=True)
+    together.finish(talk.id, [alex, sam])
+    shell = window.shell
+    shell.show_section("home")
+    _activate(qtbot, _search(qtbot, shell, "quince"), "Conversation from Sam")
+    assert shell.current_key == "together"
+    assert "Sam: quince blossoms in spring" in shown(window)
