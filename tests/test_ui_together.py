@@ -115,6 +115,7 @@ def test_taking_turns_from_topic_to_the_last_line(qtbot, vault_two, app_paths):
     assert "About 10 minutes to go" in shown(window)
     press(qtbot, Qt.Key.Key_Return)  # the focused "We are ready to carry on"
     assert "Alex is talking" in shown(window)
+    assert QApplication.focusWidget() is flow.talk.swap_button  # Space swaps again
     assert "1:30 left in this turn" in shown(window)  # the break did not use up the turn
 
     click(qtbot, shown_button(window, "We have finished talking"))

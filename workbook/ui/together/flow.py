@@ -78,8 +78,7 @@ class ConversationFlow(FlowFrame):
         if self.conversation is not None:
             attempt(self.message.show_error,
                     lambda: self.together.set_step(self.conversation.id, step))
-        self.steps.currentWidget().setFocus()
-        self.steps.currentWidget().focusNextChild()
+        self.focus_step()
 
     def flush(self) -> None:
         """Write every line now: on a timer after typing, between steps and before locking."""

@@ -173,8 +173,17 @@ class FlowFrame(QWidget):
         self.outer.setCurrentWidget(self.steps)
         self.break_button.show()
         self.break_ended.emit()
-        self.steps.currentWidget().setFocus()
-        self.focusNextChild()
+        self.focus_step()
+
+    def focus_step(self) -> None:
+        """Put the keyboard on the current step (its main button, where it has one)."""
+        page = self.steps.currentWidget()
+        main = getattr(page, "swap_button", None)
+        if main is not None and main.isVisible():
+            main.setFocus()
+        else:
+            page.setFocus()
+            page.focusNextChild()
 
 
 class PartnerLine(QWidget):

@@ -101,7 +101,6 @@ class RepairFlow(ConversationFlow):
         super().go(step)
         if step == TOGETHER_STEP:
             self._show_turn()
-            self.swap_button.setFocus()
 
     def swap(self) -> None:
         self.speaking = 1 - self.speaking

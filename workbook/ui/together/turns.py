@@ -191,7 +191,6 @@ class TurnsFlow(ConversationFlow):
         if step == TALK:
             self.timer.start_turn()
             self._show_roles()
-            self.talk.swap_button.setFocus()
 
     def _set_minutes(self, _index: int) -> None:
         self.timer.set_minutes(self.talk.minutes.currentData())
