@@ -286,6 +286,9 @@ def test_every_step_of_every_conversation_fits_800_by_600(qtbot, vault_two, app_
     window.resize(800, 600)
     for kind in ("turns", "weekly", "repair"):
         flow = page.start(kind)
+        for pick in flow.findChildren(QAbstractButton):
+            if pick.text().endswith("pick from my gratitude entries"):
+                pick.click()  # its list of entries opens below it
         for index in range(flow.steps.count()):
             flow.show_step(index)
             settle()
@@ -367,3 +370,12 @@ def test_a_search_result_opens_the_kept_conversations(qtbot, vault_two, app_path
     _activate(qtbot, _search(qtbot, shell, "quince"), "Conversation from Sam")
     assert shell.current_key == "together"
     assert "Sam: quince blossoms in spring" in shown(window)
+
+
+def test_home_points_to_together_only_when_both_are_here(qtbot, vault_two, app_paths):
+    window = open_window(qtbot, app_paths)
+    unlock(qtbot, window, PASSPHRASE_ONE)
+    assert not has(window, "The Together section can guide a conversation")
+    join(qtbot, window, PASSPHRASE_TWO)
+    window.shell.show_section("home")
+    assert has(window, "The Together section can guide a conversation")

@@ -27,7 +27,9 @@ from workbook.ui.common.widgets import (
 PACE = ("Take your time. There is no right pace here, and going back a step is part of the "
         "work, not a failure.")
 TOGETHER = ("You are both here. In any chapter you can take turns answering, and look at "
-            "your answers side by side if you both want to.")
+            "your answers side by side if you both want to. The Together section can guide a "
+            "conversation: taking turns to talk, a weekly check-in, or repair after a hard "
+            "moment.")
 GENTLE = ("This workbook is not a substitute for therapy. If something feels too heavy, it is "
           "fine to stop and come back another day, or to bring it to a therapist.")
 

@@ -112,7 +112,8 @@ class WeeklyFlow(ConversationFlow):
                              "appreciation")
             pick = PickAppreciation(partner, line, self.gratitude)
             step.body.addWidget(line)
-            step.body.addLayout(button_row(pick, pick.combo, align_left=True))
+            step.body.addLayout(button_row(pick, align_left=True))
+            step.body.addWidget(pick.combo)  # below: beside the button it is too wide at 800
         return step
 
     def _numbers(self, title: str, text: str) -> WeeklyStep:
