@@ -230,3 +230,15 @@ def test_the_session_packet_prints_kept_conversations_only_by_choice(together_se
     assert "Conversations we had" in text and "ALEX-SHARED-WALK" in text
     for never in ("SAM-SHARED-COOKING", "ALEX-PRIVATE-NOTE", "DROPPED"):
         assert never not in text
+
+
+def test_leaving_the_workbook_takes_your_shared_lines_with_you(together_service):
+    from workbook.deletion import delete_private_space
+
+    together, service, (alex, sam) = together_service
+    talk = together.start(TURNS, "Evenings")
+    together.write(talk.id, alex, "line", "Alex's words", share=True)
+    together.write(talk.id, sam, "line", "Sam's words", share=True)
+    together.finish(talk.id, [alex, sam])
+    delete_private_space(service, sam, remove_shared=True)
+    assert shared_lines(service) == [(alex, "line", "Alex's words")]
