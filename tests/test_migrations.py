@@ -27,7 +27,11 @@ SEED = {
                    "INSERT INTO shared_appreciations (partner_id, day, text, shared_at) "
                    "VALUES ('aaaaaaaaaaaa', 'd', 'kind', 't')"],
                4: ["INSERT INTO shared_answers VALUES ('aaaaaaaaaaaa', 'c', 'w', 'g', "
-                   "'{\"rows\":[{\"kinder\":\"gentler\",\"thought\":\"harsh\"}]}', 't')"]},
+                   "'{\"rows\":[{\"kinder\":\"gentler\",\"thought\":\"harsh\"}]}', 't')"],
+               5: ["INSERT INTO conversations (kind, started_on, updated_at) "
+                   "VALUES ('turns', 'd', 't')",
+                   "INSERT INTO conversation_lines (conversation_id, partner_id, slot, text, "
+                   "shared_at) VALUES (1, 'aaaaaaaaaaaa', 'end-0', 'heard', 't')"]},
     "private": {1: ["INSERT INTO answers VALUES ('c', 'w', 'f', 'kept <b>', 't')"],
                 2: ["INSERT INTO bookmarks VALUES ('last', 'c', NULL, 't')"],
                 3: ["INSERT INTO ladder_readiness VALUES (1, 1, 1, 't')",
@@ -35,7 +39,9 @@ SEED = {
                     "VALUES ('d', '{}', 'n', 't')",
                     "INSERT INTO gratitude (day, grateful, updated_at) VALUES ('d', 'sun', 't')"],
                 4: ["INSERT INTO answers VALUES ('c', 'w', 'g', "
-                    "'{\"checked\":[\"Tiredness\"],\"other\":\"kids\"}', 't')"]},
+                    "'{\"checked\":[\"Tiredness\"],\"other\":\"kids\"}', 't')"],
+                5: ["INSERT INTO conversation_notes (conversation_id, kind, day, slot, text, "
+                    "updated_at) VALUES (1, 'turns', 'd', 'end-0', 'mine', 't')"]},
 }
 CHECK = {
     "shared": ("SELECT display_name FROM partners", "Ünïcode 🙂"),

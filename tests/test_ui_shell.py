@@ -35,13 +35,13 @@ def test_navigation_by_keyboard(qtbot, vault_one, app_paths):
     press(qtbot, Qt.Key.Key_Down)
     assert shell.current_key == "chapters"
     assert isinstance(shell.pages.currentWidget(), ChaptersPage)
-    press(qtbot, Qt.Key.Key_7, CTRL)
+    press(qtbot, Qt.Key.Key_8, CTRL)
     assert shell.current_key == "settings"
     press(qtbot, Qt.Key.Key_1, CTRL)
     assert shell.current_key == "home"
     assert [shell.nav.item(i).text() for i in range(shell.nav.count())] == [
-        "Home", "Chapters", "Milestones", "Check-ins", "Gratitude", "Print & export", "Settings",
-        "Support"]
+        "Home", "Chapters", "Together", "Milestones", "Check-ins", "Gratitude", "Print & export",
+        "Settings", "Support"]
 
 
 def test_every_interactive_widget_has_an_accessible_name(qtbot, vault_one, app_paths):
@@ -167,7 +167,7 @@ def test_lock_clears_everything_and_returns_to_unlock(qtbot, vault_two, app_path
     window = open_window(qtbot, app_paths)
     unlock(qtbot, window, PASSPHRASE_ONE)
     join_from_home(qtbot, window, PASSPHRASE_TWO)
-    press(qtbot, Qt.Key.Key_7, CTRL)
+    press(qtbot, Qt.Key.Key_8, CTRL)
     type_text(qtbot, window.shell.settings.old, "half typed")
     type_text(qtbot, window.shell.settings.new.first, "also half")
 
@@ -203,7 +203,7 @@ def test_quit_shortcut_closes_and_locks(qtbot, vault_one, app_paths):
 def test_change_passphrase_in_settings(qtbot, vault_one, app_paths):
     window = open_window(qtbot, app_paths)
     unlock(qtbot, window, PASSPHRASE_ONE)
-    press(qtbot, Qt.Key.Key_7, CTRL)
+    press(qtbot, Qt.Key.Key_8, CTRL)
     settings = window.shell.settings
     type_text(qtbot, settings.old, "wrong old one")
     type_text(qtbot, settings.new.first, NEW_PASSPHRASE)

@@ -9,13 +9,12 @@ what the app writes. Messages name the place (`answers[3].shared`), never the va
 
 from __future__ import annotations
 
-from workbook.errors import InvalidInput
-
 import json
 import re
 from functools import cache
 from typing import Any
 
+from workbook.errors import InvalidInput
 from workbook.resources import resource_path
 
 _TYPES = {"object": dict, "array": list, "string": str, "boolean": bool, "null": type(None)}

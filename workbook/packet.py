@@ -32,7 +32,8 @@ from workbook.trackers.milestones import IN_PROGRESS, REACHED, STATE_WORDS, Mile
 
 ANSWERS, MILESTONES, TRENDS, GRATITUDE, QUESTIONS, NOTES = (
     "answers", "milestones", "trends", "gratitude", "questions", "notes")
-SECTIONS = (ANSWERS, MILESTONES, TRENDS, GRATITUDE, QUESTIONS, NOTES)
+CONVERSATIONS = "conversations"  # Together records both partners kept; only by choice
+SECTIONS = (ANSWERS, MILESTONES, TRENDS, GRATITUDE, CONVERSATIONS, QUESTIONS, NOTES)
 NAMES, INITIALS, NO_NAMES = "names", "initials", "none"
 MAX_GRATITUDE = 50
 _NEUTRAL_EVENTS = {OPENED: "opened", PAUSED_EVENT: "paused", STEPPED_BACK: "stepped back"}
@@ -47,7 +48,7 @@ class PacketRequest:
     chapter_ids: tuple[str, ...] | None = None  # None: every chapter
     date_from: dt.date | None = None
     date_to: dt.date | None = None
-    sections: frozenset[str] = frozenset(SECTIONS) - {QUESTIONS}
+    sections: frozenset[str] = frozenset(SECTIONS) - {QUESTIONS, CONVERSATIONS}
     private_keys: frozenset[tuple[str, AnswerKey]] = frozenset()  # (owner id, field) ticked
     questions: str = ""
     names: str = NO_NAMES
@@ -129,6 +130,7 @@ class Packet:
     ladder_events: tuple[PrintedLadderEvent, ...] = ()
     trends: tuple[PrintedTrend, ...] = ()
     gratitude: tuple[tuple[str, dt.date, str], ...] = ()  # (who, day, text)
+    conversations: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (heading, "who: line"s)
     questions: str = ""
     notes_lines: int = 0
 
@@ -199,6 +201,7 @@ class PacketService:
             ladder_events=self._ladder_events(request) if MILESTONES in wants else (),
             trends=self._trends(request, who) if TRENDS in wants else (),
             gratitude=self._gratitude(request, who) if GRATITUDE in wants else (),
+            conversations=self._conversations(request, who) if CONVERSATIONS in wants else (),
             questions=request.questions.strip() if QUESTIONS in wants else "",
             notes_lines=request.notes_lines if NOTES in wants else 0)
 
@@ -293,6 +296,33 @@ class PacketService:
                 notes.append((who[pid], entry.day, text))
         return tuple(notes)
 
+    def _conversations(self, request, who) -> tuple[tuple[str, tuple[str, ...]], ...]:
+        """Kept Together records in the date range, with the shared lines of the chosen
+        partners and the lines written together; an unchosen partner's lines are left out."""
+        from workbook.together.script import ScriptError, load_script
+        from workbook.together.service import REPAIR, TURNS, WEEKLY, TogetherService
+        try:
+            script = load_script()
+            titles = {TURNS: script.turns.title, WEEKLY: script.weekly.title,
+                      REPAIR: script.repair.title}
+        except ScriptError:
+            titles = {}
+        printed = []
+        for record in TogetherService(self.workbook).records(0, 1000):
+            talk = record.conversation
+            if not _in_range(talk.started_on.isoformat(), request):
+                continue
+            lines = tuple(f"{who[x.partner_id] if x.partner_id else 'Together'}: {x.text}"
+                          for x in record.lines if not x.partner_id or x.partner_id in who)
+            heading = " · ".join(filter(None, (printed_day(talk.started_on),
+                                               titles.get(talk.kind, talk.kind), talk.topic)))
+            printed.append((heading, lines))
+        return tuple(reversed(printed))  # oldest first, as a story
+
+
+def printed_day(day: dt.date) -> str:
+    return f"{day.day} {day:%B %Y}"
+
 
 def _answered(fld: Field, text: str | None) -> bool:
     try:
@@ -351,6 +381,8 @@ def outline(packet: Packet) -> str:
         lines.append(f"Check-in trend for {trend.who}: {points} {trend.period}s")
     if packet.gratitude:
         lines.append(f"Gratitude notes: {len(packet.gratitude)}")
+    if packet.conversations:
+        lines.append(f"Conversations we had: {len(packet.conversations)}")
     if packet.questions:
         lines.append("Questions to bring")
     if packet.notes_lines:

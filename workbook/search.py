@@ -25,6 +25,8 @@ from workbook.storage.trackers import (
     ANSWER,
     APPRECIATION,
     CHECKIN_NOTE,
+    CONVERSATION_LINE,
+    CONVERSATION_NOTE,
     GRATITUDE,
     MILESTONE,
     SHARED_ANSWER,
@@ -32,10 +34,11 @@ from workbook.storage.trackers import (
 from workbook.trackers.tracking import TrackerService
 
 KIND_WORDS = {GRATITUDE: "Gratitude", CHECKIN_NOTE: "Check-in note", ANSWER: "My answer",
-              MILESTONE: "Milestone", APPRECIATION: "Appreciation", SHARED_ANSWER: "Shared answer"}
+              MILESTONE: "Milestone", APPRECIATION: "Appreciation", SHARED_ANSWER: "Shared answer",
+              CONVERSATION_NOTE: "My conversation note", CONVERSATION_LINE: "Conversation"}
 GROUPS = {ANSWER: 0, SHARED_ANSWER: 0, GRATITUDE: 1, APPRECIATION: 1, CHECKIN_NOTE: 2,
-          MILESTONE: 3}
-GROUP_WORDS = ("Answers", "Gratitude", "Check-in notes", "Milestones")
+          MILESTONE: 3, CONVERSATION_NOTE: 4, CONVERSATION_LINE: 4}
+GROUP_WORDS = ("Answers", "Gratitude", "Check-in notes", "Milestones", "Conversations")
 WORD = re.compile(r"\w+", re.UNICODE)
 MAX_TERMS = 32  # a pasted page of text is searched by its first words, not refused
 PROMPT_WORDS = 8
@@ -51,7 +54,8 @@ class Target:
 
 
 SECTIONS = {GRATITUDE: "gratitude", APPRECIATION: "gratitude", CHECKIN_NOTE: "checkins",
-            ANSWER: "chapters", SHARED_ANSWER: "chapters", MILESTONE: "milestones"}
+            ANSWER: "chapters", SHARED_ANSWER: "chapters", MILESTONE: "milestones",
+            CONVERSATION_NOTE: "together", CONVERSATION_LINE: "together"}
 
 
 @dataclass(frozen=True)

@@ -104,7 +104,7 @@ def _body(packet: Packet, width: float, unprintable: frozenset = frozenset()) ->
     # The summary (with the questions to bring) first, then the answers and what follows.
     parts = [summary(packet, width), _answers(packet, unprintable),
              milestones_and_ladder(packet, width), _trends(packet, width), _gratitude(packet),
-             _notes(packet)]
+             _conversations(packet), _notes(packet)]
     story: list[Flowable] = []
     for part in filter(None, parts):
         if story:
@@ -193,6 +193,16 @@ def _gratitude(packet: Packet) -> list[Flowable]:
         # put the date's words in reverse order.
         story.append(KeepTogether([paragraph(f"{printed_date(day)} · {who}", "help"),
                                    *user_paragraphs(text, "body"), Spacer(1, 8)]))
+    return story
+
+
+def _conversations(packet: Packet) -> list[Flowable]:
+    if not packet.conversations:
+        return []
+    story: list[Flowable] = [paragraph("Conversations we had", "chapter_title")]
+    for heading, lines in packet.conversations:
+        said = [p for line in lines for p in user_paragraphs(line, "body")]
+        story.append(KeepTogether([paragraph(heading, "help"), *said, Spacer(1, 8)]))
     return story
 
 

@@ -20,7 +20,8 @@ from workbook.storage.sqlcipher import fsync_dir, storage_error
 from workbook.storage.vault import BACKUP_DIR, PASSPHRASE_SLOT, RECOVERY_SLOT, VaultFolder
 
 # Tables of shared.db that name a partner; partners last, because the others refer to it.
-_PARTNER_TABLES = ("shared_answers", "shared_checkins", "shared_appreciations", "partners")
+_PARTNER_TABLES = ("shared_answers", "shared_checkins", "shared_appreciations",
+                   "conversation_lines", "partners")
 
 
 def remove_shared_rows(conn: sqlcipher3.Connection, partner_id: str,

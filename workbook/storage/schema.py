@@ -120,6 +120,38 @@ SHARED_MIGRATIONS: list[str] = [
     """,
     # (issue 16): index the words of shared answers, not their stored JSON (search_text.py).
     answer_index_sql("shared_answers", 6, "shared_answers"),
+    # 5 (issue 19): Together conversations. A conversation's record (kind, topic, day) and the
+    # lines each partner chose to share; partner_id '' marks a line written together (the
+    # weekly plan). AUTOINCREMENT so an id is never reused: private notes refer to it. A record
+    # whose partners did not both agree to keep it is deleted when the conversation ends.
+    """
+    CREATE TABLE conversations (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        kind TEXT NOT NULL CHECK (kind IN ('turns', 'weekly', 'repair')),
+        topic TEXT NOT NULL DEFAULT '',
+        started_on TEXT NOT NULL,
+        state TEXT NOT NULL DEFAULT 'open' CHECK (state IN ('open', 'kept')),
+        step INTEGER NOT NULL DEFAULT 0,
+        updated_at TEXT NOT NULL
+    );
+    CREATE TABLE conversation_lines (
+        id INTEGER PRIMARY KEY,
+        conversation_id INTEGER NOT NULL,
+        partner_id TEXT NOT NULL,
+        slot TEXT NOT NULL,
+        text TEXT NOT NULL,
+        shared_at TEXT NOT NULL,
+        UNIQUE (conversation_id, partner_id, slot)
+    );
+    CREATE TRIGGER conversation_lines_ai AFTER INSERT ON conversation_lines BEGIN
+        DELETE FROM search_index WHERE rowid = (8 << 40) + new.id;
+        INSERT INTO search_index(rowid, body) VALUES ((8 << 40) + new.id, new.text); END;
+    CREATE TRIGGER conversation_lines_au AFTER UPDATE OF text ON conversation_lines BEGIN
+        DELETE FROM search_index WHERE rowid = (8 << 40) + new.id;
+        INSERT INTO search_index(rowid, body) VALUES ((8 << 40) + new.id, new.text); END;
+    CREATE TRIGGER conversation_lines_ad AFTER DELETE ON conversation_lines BEGIN
+        DELETE FROM search_index WHERE rowid = (8 << 40) + old.id; END;
+    """,
 ]
 
 PRIVATE_MIGRATIONS: list[str] = [
@@ -201,6 +233,31 @@ PRIVATE_MIGRATIONS: list[str] = [
     """,
     # (issue 16): index the words of answers, not their stored JSON (search_text.py).
     answer_index_sql("answers", 3, "answers"),
+    # 5 (issue 19): this partner's own lines from Together conversations (private unless
+    # shared). Kind, topic and day are copied here so a note still makes sense if the couple
+    # chose not to keep the conversation's shared record.
+    """
+    CREATE TABLE conversation_notes (
+        id INTEGER PRIMARY KEY,
+        conversation_id INTEGER NOT NULL,
+        kind TEXT NOT NULL,
+        topic TEXT NOT NULL DEFAULT '',
+        day TEXT NOT NULL,
+        slot TEXT NOT NULL,
+        text TEXT NOT NULL,
+        shared INTEGER NOT NULL DEFAULT 0,
+        updated_at TEXT NOT NULL,
+        UNIQUE (conversation_id, slot)
+    );
+    CREATE TRIGGER conversation_notes_ai AFTER INSERT ON conversation_notes BEGIN
+        DELETE FROM search_index WHERE rowid = (7 << 40) + new.id;
+        INSERT INTO search_index(rowid, body) VALUES ((7 << 40) + new.id, new.text); END;
+    CREATE TRIGGER conversation_notes_au AFTER UPDATE OF text ON conversation_notes BEGIN
+        DELETE FROM search_index WHERE rowid = (7 << 40) + new.id;
+        INSERT INTO search_index(rowid, body) VALUES ((7 << 40) + new.id, new.text); END;
+    CREATE TRIGGER conversation_notes_ad AFTER DELETE ON conversation_notes BEGIN
+        DELETE FROM search_index WHERE rowid = (7 << 40) + old.id; END;
+    """,
 ]
 
 

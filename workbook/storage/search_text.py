@@ -22,6 +22,8 @@ from workbook.storage.trackers import (
     ANSWER,
     APPRECIATION,
     CHECKIN_NOTE,
+    CONVERSATION_LINE,
+    CONVERSATION_NOTE,
     GRATITUDE,
     KIND_SHIFT,
     MILESTONE,
@@ -78,11 +80,15 @@ _PLACES = {
     APPRECIATION: "SELECT partner_id, day, '', '' FROM shared_appreciations WHERE id = ?",
     SHARED_ANSWER: "SELECT partner_id, chapter_id, worksheet_id, field_id FROM shared_answers "
                    "WHERE rowid = ?",
+    CONVERSATION_NOTE: "SELECT NULL, day, '', '' FROM conversation_notes WHERE id = ?",
+    CONVERSATION_LINE: "SELECT l.partner_id, c.started_on, '', '' FROM conversation_lines l "
+                       "JOIN conversations c ON c.id = l.conversation_id WHERE l.id = ?",
 }
 # Entries of a shared index that belong to the searching partner (their own shared copies).
 _OWN_SHARED = ("SELECT count(*) FROM search_index WHERE search_index MATCH ? AND ("
                "rowid IN (SELECT (6 << 40) + rowid FROM shared_answers WHERE partner_id = ?) OR "
-               "rowid IN (SELECT (5 << 40) + id FROM shared_appreciations WHERE partner_id = ?))")
+               "rowid IN (SELECT (5 << 40) + id FROM shared_appreciations WHERE partner_id = ?) OR "
+               "rowid IN (SELECT (8 << 40) + id FROM conversation_lines WHERE partner_id = ?))")
 
 
 class SearchTooSlow(VaultError):
@@ -114,7 +120,7 @@ class SearchText:
             total = self.conn.execute("SELECT count(*) FROM search_index WHERE search_index "
                                       "MATCH ?", (expression,)).fetchone()[0]
             if not_owned_by and total:
-                total -= self.conn.execute(_OWN_SHARED, (expression, not_owned_by,
+                total -= self.conn.execute(_OWN_SHARED, (expression, not_owned_by, not_owned_by,
                                                          not_owned_by)).fetchone()[0]
         return total
 

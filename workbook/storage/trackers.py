@@ -18,6 +18,7 @@ from workbook.storage.repositories import utc_now
 KIND_SHIFT = 40  # search_index rowid = (kind << 40) + source rowid; see schema.py migration 3
 GRATITUDE, CHECKIN_NOTE, ANSWER = 1, 2, 3  # private kinds
 MILESTONE, APPRECIATION, SHARED_ANSWER = 4, 5, 6  # shared kinds
+CONVERSATION_NOTE, CONVERSATION_LINE = 7, 8  # Together (migrations 4): private, shared
 
 
 @dataclass(frozen=True)
@@ -328,26 +329,6 @@ class SharedAppreciationRepository(_Repo):
         return self._all("SELECT day, text FROM shared_appreciations WHERE partner_id = ? AND "
                          "substr(day, 6) = ? AND day < ? ORDER BY day DESC",
                          (partner_id, month_day, before))
-
-
-@dataclass(frozen=True)
-class IndexHit:
-    kind: int
-    source_rowid: int
-    snippet: str
-    rank: float
-
-
-# What each kind's hit refers to: (partner_id or NULL, a day or title, extra context)
-_SOURCES = {
-    GRATITUDE: "SELECT NULL, day, '' FROM gratitude WHERE id = ?",
-    CHECKIN_NOTE: "SELECT NULL, day, '' FROM checkins WHERE id = ?",
-    ANSWER: "SELECT NULL, chapter_id, worksheet_id FROM answers WHERE rowid = ?",
-    MILESTONE: "SELECT NULL, coalesce(reached_on, created_on), title FROM milestones WHERE id = ?",
-    APPRECIATION: "SELECT partner_id, day, '' FROM shared_appreciations WHERE id = ?",
-    SHARED_ANSWER: "SELECT partner_id, chapter_id, worksheet_id FROM shared_answers "
-                   "WHERE rowid = ?",
-}
 
 
 @contextmanager

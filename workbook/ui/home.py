@@ -30,7 +30,8 @@ PACE = ("Take your time. There is no right pace here, and going back a step is p
         "work, not a failure.")
 TOGETHER = ("You are both here. In any chapter you can take turns answering, and look at "
             "your answers side by side; each of you chooses, every time, whether your private "
-            "answers are included.")
+            "answers are included. The Together section can guide a conversation: taking turns "
+            "to talk, a weekly check-in, or repair after a hard moment.")
 GENTLE = ("This workbook is not a substitute for therapy. If something feels too heavy, it is "
           "fine to stop and come back another day, or to bring it to a therapist.")
 

@@ -29,8 +29,9 @@ from workbook.ui.support.reading_page import ReadingPage
 from workbook.ui.trackers.tracker_pages import gratitude_page, lazy_tracker_pages, open_target
 
 HOME, CHAPTERS, SETTINGS, SUPPORT = "home", "chapters", "settings", "support"
-TRACKERS = (("milestones", "Milestones"), ("checkins", "Check-ins"), ("gratitude", "Gratitude"),
-            ("export", "Print & export"))  # in navigation order, between Chapters and Settings
+# In navigation order, between Chapters and Settings.
+TRACKERS = (("together", "Together"), ("milestones", "Milestones"), ("checkins", "Check-ins"),
+            ("gratitude", "Gratitude"), ("export", "Print & export"))
 
 
 def present_text(names: list[str]) -> str:
@@ -227,6 +228,8 @@ class ShellPage(QWidget):
     def flush(self) -> None:
         """Write every pending edit now (before locking or closing)."""
         self.chapters.flush()
+        if (together := self.trackers.peek("together")) is not None:
+            together.flush()  # a conversation's lines, typed in the last moment
 
     def clear(self) -> None:
         """Forget every name and everything typed (the workbook is being locked)."""

@@ -32,6 +32,7 @@ from workbook.accounts import WorkbookService
 from workbook.content.model import Content
 from workbook.packet import (
     ANSWERS,
+    CONVERSATIONS,
     GRATITUDE,
     INITIALS,
     MILESTONES,
@@ -63,6 +64,7 @@ INTRO = ("Make a tidy packet to bring to a session. Only partners who are here c
          "included, and private answers only when you tick them one by one.")
 SECTION_LABELS = ((ANSWERS, "Answers"), (MILESTONES, "Milestones and the ladder"),
                   (TRENDS, "Check-in trends (as a chart)"), (GRATITUDE, "A few gratitude notes"),
+                  (CONVERSATIONS, "Conversations we had (Together)"),
                   (QUESTIONS, "Questions to bring"),
                   (NOTES, "Lined space for the therapist's notes"))
 NAME_CHOICES = (("No names in the header", NO_NAMES), ("Initials", INITIALS),
@@ -116,7 +118,7 @@ class ExportPage(SavingAndPrinting, Page):
         self.sections: dict[str, QCheckBox] = {}
         for key, label in SECTION_LABELS:
             box = QCheckBox(label)
-            box.setChecked(key != QUESTIONS)
+            box.setChecked(key not in (QUESTIONS, CONVERSATIONS))
             box.toggled.connect(self.schedule_preview)
             self.sections[key] = box
             self.body.addWidget(box)

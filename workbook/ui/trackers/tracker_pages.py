@@ -46,12 +46,17 @@ def lazy_tracker_pages(service: WorkbookService, prompts: Prompts,
         from workbook.ui.export.export_page import ExportPage
         return ExportPage(service, content, prompts)
 
+    def together() -> QWidget:
+        from workbook.ui.together.build import together_page
+        return together_page(service, content)
+
     def search() -> QWidget:
         from workbook.search import SearchService
         from workbook.ui.search.search_page import SearchPage
         return SearchPage(service, SearchService(service))
 
-    return {"milestones": milestones, "checkins": checkins, "export": export, "search": search}
+    return {"milestones": milestones, "checkins": checkins, "export": export, "search": search,
+            "together": together}
 
 
 def open_target(shell, target: Target) -> None:
