@@ -166,10 +166,11 @@ def test_search_finds_shared_lines_and_your_own_notes(together_service):
     together.write(talk.id, sam, "appreciated", "lanterns privately")
     search = SearchService(service)
     found_by_sam = [(r.label, r.snippet) for r in search.search(sam, "lanterns")]
-    assert ("Conversation from Alex", "lanterns in the garden") in found_by_sam
-    assert ("My conversation note", "lanterns privately") in found_by_sam
+    # a match is marked «» in a result (issue 16)
+    assert ("Conversation from Alex", "«lanterns» in the garden") in found_by_sam
+    assert ("My conversation note", "«lanterns» privately") in found_by_sam
     found_by_alex = [r.snippet for r in search.search(alex, "lanterns")]
-    assert found_by_alex == ["lanterns in the garden"]  # Sam's private note is not Alex's
+    assert found_by_alex == ["«lanterns» in the garden"]  # Sam's private note is not Alex's
     assert {r.target.section for r in search.search(sam, "lanterns")} == {"together"}
 
 

@@ -106,6 +106,7 @@ class VaultFolder:
             shared_key = new_key()
             conn = create_new(self.shared_db, raw_key_literal(shared_key))
             migrate(conn, SHARED_MIGRATIONS, backup=lambda v: None)
+            erase_deleted_search_entries(conn)  # from the start, so opening never writes
             Manifest(self.folder).save()
         except OSError as error:
             raise storage_error(error) from None
@@ -119,6 +120,7 @@ class VaultFolder:
             conn = create_new(self.private_db(material.partner_id),
                               raw_key_literal(material.private_key))
             migrate(conn, PRIVATE_MIGRATIONS, backup=lambda v: None)
+            erase_deleted_search_entries(conn)
             manifest = Manifest.load(self.folder)
             for kind, secret in ((PASSPHRASE_SLOT, passphrase), (RECOVERY_SLOT, recovery_code)):
                 path = self.slot(material.partner_id, kind)

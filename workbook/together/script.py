@@ -12,10 +12,11 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any, get_type_hints
 
+from workbook.errors import WorkbookError
 from workbook.resources import resource_path
 
 
-class ScriptError(ValueError):
+class ScriptError(WorkbookError):
     """A problem in a conversation file; the message names file, table and key."""
 
 

@@ -384,8 +384,7 @@ class Page(QWidget):
         outer.addWidget(scroll)
 
     def content(self) -> QWidget:
-        """The scrolled content: it paints whenever the page shows, while the page and the
-        scroll viewport behind it are skipped when Qt sees them fully covered."""
+        """The scrolled content: it paints when the page shows (Qt skips what it covers)."""
         return self._scroll.widget()
 
     def finish(self) -> None:
