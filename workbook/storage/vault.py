@@ -106,6 +106,7 @@ class VaultFolder:
             shared_key = new_key()
             conn = create_new(self.shared_db, raw_key_literal(shared_key))
             migrate(conn, SHARED_MIGRATIONS, backup=lambda v: None)
+            erase_deleted_search_entries(conn)
             Manifest(self.folder).save()
         except OSError as error:
             raise storage_error(error) from None
@@ -119,6 +120,7 @@ class VaultFolder:
             conn = create_new(self.private_db(material.partner_id),
                               raw_key_literal(material.private_key))
             migrate(conn, PRIVATE_MIGRATIONS, backup=lambda v: None)
+            erase_deleted_search_entries(conn)
             manifest = Manifest.load(self.folder)
             for kind, secret in ((PASSPHRASE_SLOT, passphrase), (RECOVERY_SLOT, recovery_code)):
                 path = self.slot(material.partner_id, kind)
@@ -206,11 +208,16 @@ class VaultFolder:
             conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         try:
             migrate(conn, migrations, backup=lambda version: self.backup_file(conn, path, version))
-            erase_deleted_search_entries(conn)
         except BaseException:
             conn.close()
             raise
         return conn
+
+    @staticmethod
+    def erase_deleted_search_entries(conn: sqlcipher3.Connection) -> None:
+        """Turn on FTS5 secure-delete (schema.py) on a file once it is known to open: it may
+        write, so it waits until every file of an unlock has passed its checks."""
+        erase_deleted_search_entries(conn)
 
     def backup_file(self, conn: sqlcipher3.Connection, path: Path, version: int) -> Path:
         """Copy an (encrypted) database aside before migrating it from `version`."""
