@@ -209,13 +209,22 @@ def data_command(args: argparse.Namespace, folder: Path) -> int:
             print(f"Wrote {len(data['answers'])} answers and {len(data['shared_answers'])} shared "
                   f"answers to {args.output}.")
         else:
-            report = portable.import_data(service, me.id, portable.read_import(args.input, content),
-                                          content)
+            report = portable.import_data(service, me.id, _read_import(portable, args.input,
+                                                                       content), content)
             print(f"Imported: {report.written} answers written, {report.unchanged} already up "
                   f"to date, {report.ignored} of your partner's shared answers left to them.")
     finally:
         service.lock()
     return EXIT_OK
+
+
+def _read_import(portable, source: Path, content):
+    """JSON nested thousands deep overflows Python's parser: say so instead of crashing."""
+    try:
+        return portable.read_import(source, content)
+    except RecursionError:
+        raise InvalidText(f"{source} is nested far too deeply to be a Couples Workbook "
+                          "export; nothing was imported.") from None
 
 
 def _write_export(portable, output: Path, data) -> None:
