@@ -39,3 +39,11 @@ def test_a_demo_that_fails_half_way_leaves_nothing(tmp_path, monkeypatch, capsys
     code, err = _run(monkeypatch, capsys, "", "demo", "--data-dir", str(folder))
     assert code == 2 and str(StorageFull()) in err and "was removed" in err
     assert not folder.exists()
+
+
+def test_deeply_nested_json_is_refused_calmly(vault_one, tmp_path, monkeypatch, capsys):
+    deep = tmp_path / "deep.json"
+    deep.write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    code, err = _run(monkeypatch, capsys, PASSPHRASE_ONE + "\n", "data", "import", str(deep),
+                     "--data-dir", str(vault_one.folder))
+    assert code == 2 and "nested far too deeply" in err and len(err.strip().splitlines()) == 1

@@ -190,6 +190,9 @@ class WorkbookService:
             if first:
                 self.lock()
             raise
+        if first:
+            self.vault.erase_deleted_search_entries(self.session.shared_conn)
+        self.vault.erase_deleted_search_entries(private)
         self.session.present[material.partner_id] = UnlockedPartner(material.settled(), private)
         self.vault.refresh_manifest(material)
         log.info("partner unlocked (%d present)", len(self.session.present))

@@ -208,11 +208,16 @@ class VaultFolder:
             conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         try:
             migrate(conn, migrations, backup=lambda version: self.backup_file(conn, path, version))
-            erase_deleted_search_entries(conn)
         except BaseException:
             conn.close()
             raise
         return conn
+
+    @staticmethod
+    def erase_deleted_search_entries(conn: sqlcipher3.Connection) -> None:
+        """Turn on FTS5 secure-delete (schema.py) on a file once it is known to open: it may
+        write, so it waits until every file of an unlock has passed its checks."""
+        erase_deleted_search_entries(conn)
 
     def backup_file(self, conn: sqlcipher3.Connection, path: Path, version: int) -> Path:
         """Copy an (encrypted) database aside before migrating it from `version`."""
