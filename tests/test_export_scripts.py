@@ -4,6 +4,7 @@ fonts (not "[N characters not available in print]"), next to Hebrew and Arabic."
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from pypdf import PdfReader
 
@@ -78,5 +79,16 @@ def test_a_right_to_left_name_does_not_scramble_the_date_beside_it(tmp_path):
 
 def test_punctuation_inside_a_devanagari_word_stays_in_its_run():
     # Split runs would be shaped apart, and the second half would start with a dotted circle.
-    assert to_markup("धीरे-धीरे, 2") == [
-        '<font name="NotoSansDevanagari-Regular">धीरे-धीरे,</font> 2']
+    assert to_markup("धीरे-धीरे, 2 ok") == [
+        '<font name="NotoSansDevanagari-Regular">धीरे-धीरे, 2 </font>ok']
+
+
+def test_a_100000_character_chinese_answer_prints_whole(tmp_path):
+    sentence = "我们昨晚聊了很久，我觉得被理解了。"
+    text = sentence * (100_000 // len(sentence)) + "最后一句。"
+    build(tmp_path, [text])
+    furniture = re.compile(r"^(Printed .*|Alex · all dates|Confidential: .*|Page \d+ of|\d+)$")
+    body = "".join(line.strip() for page in PdfReader(tmp_path / "scripts.pdf").pages[2:]
+                   for line in page.extract_text().splitlines()
+                   if not furniture.match(line.strip()))
+    assert body.count(sentence) == 100_000 // len(sentence) and body.endswith("最后一句。")
