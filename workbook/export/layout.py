@@ -141,6 +141,8 @@ _SHAPED = re.compile("|".join(f'<font name="{face}">' for face in sorted(SHAPED_
 def _shaping(style: ParagraphStyle) -> ParagraphStyle:
     if not _harfbuzz_available():
         return style  # the letters still print, unshaped
+    from workbook.export.shaped_text import install
+    install()  # so the shaped letters can be copied out of the PDF too
     return style.clone(f"{style.name}-shaped", shaping=1)
 
 
