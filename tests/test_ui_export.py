@@ -165,3 +165,20 @@ def test_the_export_screen_does_not_load_reportlab():
             "print('reportlab' in sys.modules)")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.stdout.strip() == "False", result.stderr
+
+
+def test_a_print_that_fails_says_so_calmly(qtbot, tmp_path):
+    from PySide6.QtPrintSupport import QPrinter
+
+    from workbook.packet import SECTIONS, Packet
+    from workbook.ui.export.export_jobs import PrintJob
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "no-such-folder" / "out.pdf"))
+    job = PrintJob(Packet(frozenset(SECTIONS), "Alex", "all dates", questions="private words"),
+                   "A4", printer)
+    failures = []
+    job.signals.failed.connect(failures.append)
+    job.run()
+    assert len(failures) == 1 and failures[0].startswith("The pages could not be printed.")
+    assert "private words" not in failures[0]
