@@ -182,3 +182,22 @@ def test_a_print_that_fails_says_so_calmly(qtbot, tmp_path):
     job.run()
     assert len(failures) == 1 and failures[0].startswith("The pages could not be printed.")
     assert "private words" not in failures[0]
+
+
+def test_blank_worksheets_from_the_unlock_screen(qtbot, vault_two, app_paths, tmp_path):
+    target = tmp_path / "blank.pdf"
+    prompts = ScriptedPrompts(str(target))
+    window = open_window(qtbot, app_paths, prompts)
+    unlock_page = window.unlock_page
+    assert window.current_page is unlock_page
+    assert unlock_page.blank_button.isVisibleTo(window)
+    click(qtbot, unlock_page.blank_button)
+    dialog = unlock_page.findChild(QDialog, "blank-sheets")
+    qtbot.waitUntil(dialog.isVisible)
+    dialog.fillable.setChecked(True)
+    click(qtbot, dialog.save_button)
+    qtbot.waitUntil(dialog.message.isVisible, timeout=60000)
+    assert dialog.message.text().startswith("Saved ") and dialog.message.isVisibleTo(dialog)
+    reader = PdfReader(target)
+    assert len(reader.pages) > len(load_content().content.chapters) and reader.get_fields()
+    assert not window.service.is_unlocked  # nothing was opened to make them
