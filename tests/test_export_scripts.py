@@ -90,7 +90,8 @@ def test_a_100000_character_chinese_answer_prints_whole(tmp_path):
     sentence = "我们昨晚聊了很久，我觉得被理解了。"
     text = sentence * (100_000 // len(sentence)) + "最后一句。"
     build(tmp_path, [text])
-    furniture = re.compile(r"^(Printed .*|Alex · all dates|Confidential: .*|Page \d+ of|\d+)$")
+    furniture = re.compile(r"^(Printed .*|Alex · all dates|Confidential: .*|Page \d+ of|\d+|"
+                           r"A worksheet \(continued\))$")
     body = "".join(line.strip() for page in PdfReader(tmp_path / "scripts.pdf").pages[2:]
                    for line in page.extract_text().splitlines()
                    if not furniture.match(line.strip()))
