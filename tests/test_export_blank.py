@@ -261,3 +261,14 @@ def test_other_lines_end_at_the_margin(tmp_path, monkeypatch):
                                                          for f in w.fields)][:2])
     column = A4[0] - 2 * MARGIN_X - 16 - 18  # frame, the answer's indent, the tick box
     assert widths and max(widths) <= column + 0.01
+
+
+def test_writing_space_fits_the_question():
+    from workbook.export.blank import LONG_TEXT_LINES, _long_text_lines
+    fields = [f for c in CONTENT.chapters for w in c.worksheets for f in w.fields
+              if f.kind is FieldKind.LONG_TEXT]
+    roomy = [f for f in fields if "would you like" in f.prompt.lower()]
+    plain = [f for f in fields if f not in roomy]
+    assert roomy and plain
+    assert all(_long_text_lines(f, False) > LONG_TEXT_LINES for f in roomy)
+    assert all(_long_text_lines(f, False) == LONG_TEXT_LINES for f in plain)

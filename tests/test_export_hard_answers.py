@@ -135,3 +135,14 @@ def test_packet_question_numbers_match_the_blank_sheet(vault_one, tmp_path):
     text = " ".join(" ".join(page_texts(path)).split())
     assert f"3. {' '.join(third.prompt.split())}" in text
     assert f"1. {' '.join(third.prompt.split())}" not in text
+
+
+def test_a_worksheet_running_onto_more_pages_says_continued(tmp_path):
+    long_text = field_of(FieldKind.LONG_TEXT)
+    lines = "\n".join(f"line {i}" for i in range(150))
+    path = tmp_path / "p.pdf"
+    build_session_packet(path, packet_of((long_text, lines)))
+    texts = page_texts(path)[2:]  # after the cover and the summary
+    assert len(texts) >= 3
+    assert "A worksheet (continued)" not in texts[0]
+    assert all("A worksheet (continued)" in text for text in texts[1:])

@@ -165,3 +165,39 @@ def test_the_export_screen_does_not_load_reportlab():
             "print('reportlab' in sys.modules)")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.stdout.strip() == "False", result.stderr
+
+
+def test_a_print_that_fails_says_so_calmly(qtbot, tmp_path):
+    from PySide6.QtPrintSupport import QPrinter
+
+    from workbook.packet import SECTIONS, Packet
+    from workbook.ui.export.export_jobs import PrintJob
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "no-such-folder" / "out.pdf"))
+    job = PrintJob(Packet(frozenset(SECTIONS), "Alex", "all dates", questions="private words"),
+                   "A4", printer)
+    failures = []
+    job.signals.failed.connect(failures.append)
+    job.run()
+    assert len(failures) == 1 and failures[0].startswith("The pages could not be printed.")
+    assert "private words" not in failures[0]
+
+
+def test_blank_worksheets_from_the_unlock_screen(qtbot, vault_two, app_paths, tmp_path):
+    target = tmp_path / "blank.pdf"
+    prompts = ScriptedPrompts(str(target))
+    window = open_window(qtbot, app_paths, prompts)
+    unlock_page = window.unlock_page
+    assert window.current_page is unlock_page
+    assert unlock_page.blank_button.isVisibleTo(window)
+    click(qtbot, unlock_page.blank_button)
+    dialog = unlock_page.findChild(QDialog, "blank-sheets")
+    qtbot.waitUntil(dialog.isVisible)
+    dialog.fillable.setChecked(True)
+    click(qtbot, dialog.save_button)
+    qtbot.waitUntil(dialog.message.isVisible, timeout=60000)
+    assert dialog.message.text().startswith("Saved ") and dialog.message.isVisibleTo(dialog)
+    reader = PdfReader(target)
+    assert len(reader.pages) > len(load_content().content.chapters) and reader.get_fields()
+    assert not window.service.is_unlocked  # nothing was opened to make them

@@ -231,7 +231,7 @@ def _answer(field: Field, name: str | None, compact: bool = False,
             free_lines: int | None = None) -> list[Flowable]:
     kind = field.kind
     if kind is FieldKind.LONG_TEXT:
-        return [RuledLines(COMPACT_LONG_TEXT_LINES if compact else LONG_TEXT_LINES, name=name)]
+        return [RuledLines(_long_text_lines(field, compact), name=name)]
     if kind is FieldKind.SHORT_TEXT:
         return [RuledLines(SHORT_TEXT_LINES, name=name)]
     if kind in (FieldKind.CHECKLIST, FieldKind.SINGLE_CHOICE):
@@ -246,6 +246,13 @@ def _answer(field: Field, name: str | None, compact: bool = False,
     if kind is FieldKind.DATE:
         return [DateBlank(name=name)]
     raise ValueError(f"no printed layout for field kind {kind!r}")
+
+
+def _long_text_lines(field: Field, compact: bool) -> int:
+    """Writing space that fits the question: one asking how someone would like things to be
+    invites a fuller answer than one asking for a fact."""
+    roomy = "would you like" in field.prompt.lower()
+    return (COMPACT_LONG_TEXT_LINES if compact else LONG_TEXT_LINES) + (2 if roomy else 0)
 
 
 def _choices(field: Field, name: str | None) -> list[Flowable]:

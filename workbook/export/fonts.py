@@ -9,6 +9,7 @@ never picks up whatever fonts happen to be installed on the computer.
 from __future__ import annotations
 
 import threading
+from functools import lru_cache
 
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
@@ -84,6 +85,7 @@ def coverage(font_name: str) -> frozenset[int]:
     return _coverage[font_name]
 
 
+@lru_cache(maxsize=65_536)  # called for every such character of an answer
 def script_face(cp: int, bold: bool = False) -> str | None:
     """The bundled face for a character of a script DejaVu lacks (Thai, Devanagari, Chinese,
     Japanese, Korean), if it has the glyph; None otherwise."""

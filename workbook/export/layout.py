@@ -36,6 +36,7 @@ from workbook.export.bidi_text import has_rtl
 from workbook.export.dates import long_date
 from workbook.export.encryption import encryption_for
 from workbook.export.fonts import (
+    HAN_KANA,
     MONO,
     SANS,
     SANS_BOLD,
@@ -124,17 +125,24 @@ def _line(line: str, style: ParagraphStyle, bullet: str | None = None) -> Flowab
     markup = line_markup(line, style.fontName)
     if _SHAPED.search(markup):
         style = _shaping(style)
+    if _HAN_KANA in markup:
+        # Chinese and Japanese break between characters (English words stay whole); split at
+        # spaces only, a line of them would be one long word, laid out far more slowly.
+        style = style.clone(f"{style.name}-cjk", wordWrap="CJK")
     return Paragraph(markup, style, bulletText=bullet)
 
 
 # A paragraph with Thai or Devanagari is shaped with HarfBuzz (vowel signs placed and
 # reordered, conjuncts joined); others are not: shaping costs time and changes nothing there.
+_HAN_KANA = f'<font name="{HAN_KANA[0]}">'
 _SHAPED = re.compile("|".join(f'<font name="{face}">' for face in sorted(SHAPED_FACES)))
 
 
 def _shaping(style: ParagraphStyle) -> ParagraphStyle:
     if not _harfbuzz_available():
         return style  # the letters still print, unshaped
+    from workbook.export.shaped_text import install
+    install()  # so the shaped letters can be copied out of the PDF too
     return style.clone(f"{style.name}-shaped", shaping=1)
 
 

@@ -26,7 +26,7 @@ from reportlab.platypus import (
 
 from workbook.export.blank import PRIVACY_NOTE
 from workbook.export.charts import trend_flowables
-from workbook.export.drawn import RuledLines
+from workbook.export.drawn import RuledLines, SheetMark
 from workbook.export.encryption import check_password
 from workbook.export.filled import answer_flowables
 from workbook.export.layout import (
@@ -126,13 +126,15 @@ def _answers(packet: Packet, unprintable: frozenset = frozenset()) -> list[Flowa
             story += [paragraph(f"Chapter {sheet.chapter_number}", "chapter_number"),
                       paragraph(sheet.chapter_title, "chapter_title")]
             last_chapter = sheet.chapter_number
-        title = [paragraph(sheet.title, "worksheet_title")]
+        # SheetMark: a page the worksheet runs on to says "<title> (continued)" at its top.
+        title = [SheetMark(sheet.title), paragraph(sheet.title, "worksheet_title")]
         for i, (number, field, answers) in enumerate(sheet.numbered()):
             lead = title if i == 0 else []
             if (index, number) in unprintable:
                 story += [*lead, _placeholder(number, sheet.title)]
             else:
                 story += _question(number, field, answers, lead)
+        story.append(SheetMark(None))
     return story
 
 

@@ -8,7 +8,7 @@ section is never mistaken for a missing one.
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer, Table, TableStyle
 
 from workbook.export.dates import long_date
 from workbook.export.fonts import SERIF
@@ -148,16 +148,18 @@ def milestones_and_ladder(packet: Packet, width: float) -> list[Flowable]:
     rows += [[paragraph(f"{n}.", "option"), paragraph(title, "option"),
               paragraph(state, "option")] for n, (title, state) in enumerate(packet.ladder, 1)]
     story.append(_table(rows, width, (0.08, 0.62, 0.3), header=True))
-    story += [Spacer(1, 10), paragraph("Changes on the ladder in this period", "heading")]
+    heading = paragraph("Changes on the ladder in this period", "heading")
     if not packet.ladder_events:
-        return story + [paragraph(NONE_RECORDED + ".", "option")]
+        return story + [Spacer(1, 10), KeepTogether([heading,
+                                                     paragraph(NONE_RECORDED + ".", "option")])]
     rows = [[paragraph(t, "column") for t in ("Date", "No.", "Step", "Change")]]
     rows += [[paragraph(long_date(e.day), "option"),
               paragraph(f"{number[e.step]}." if e.step in number else "", "option"),
               paragraph(e.step, "option"), paragraph(e.change, "option")]
              for e in packet.ladder_events]
-    story.append(KeepTogether(_table(rows, width, (0.2, 0.08, 0.52, 0.2), header=True)))
-    return story
+    # The heading travels with the table (or its first rows, when it runs on).
+    table = _table(rows, width, (0.23, 0.07, 0.52, 0.18), header=True)
+    return story + [Spacer(1, 10), CondPageBreak(90), heading, table]
 
 
 def _table(rows, width: float, fractions, header: bool = False) -> Table:

@@ -66,6 +66,9 @@ class UnlockPage(Page):
         self.message = InlineMessage()
         self.unlock_button = primary_button("Unlock")
         self.forgot_button = link_button("Forgot your passphrase?")
+        # Blank worksheets hold nobody's words: a therapist or a couple can print them unlocked.
+        self.blank_button = link_button("Print blank worksheets")
+        self.blank_button.clicked.connect(self.open_blank_sheets)
         self.field.returnPressed.connect(self.submit)
         self.unlock_button.clicked.connect(self.submit)
         self.forgot_button.clicked.connect(self.forgot)
@@ -82,12 +85,24 @@ class UnlockPage(Page):
         self.body.addSpacing(12)
         self.body.addWidget(plain_label(TOGETHER, role="muted"))
         reading_links(self)
+        self.body.addLayout(button_row(self.blank_button, align_left=True))
         self.finish()
         self.setFocusProxy(self.field)
 
     def prepare(self) -> None:
         self.clear()
         self.field.setFocus()
+
+    def open_blank_sheets(self):
+        """Blank worksheets (chapters, paper, fillable), saved without unlocking anything."""
+        from PySide6.QtCore import Qt
+
+        from workbook.content import load_content
+        from workbook.ui.export.blank_dialog import BlankSheetsDialog
+        dialog = BlankSheetsDialog(self, load_content().content, self._prompts)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     def submit(self) -> None:
         self.restore_button.hide()

@@ -84,9 +84,13 @@ class SavingAndPrinting:
             return
         job = PrintJob(packet, self.page_size.currentText(), printer)
         job.signals.done.connect(lambda pages: self._printed(pages))
-        job.signals.failed.connect(self._failed)
+        job.signals.failed.connect(self._print_failed)
         self._set_busy(True)
         self._start(job)
+
+    def _print_failed(self, text: str) -> None:
+        self._set_busy(False)
+        self.prompts.error(self, "The pages were not printed", text)
 
     def _printed(self, pages: int) -> None:
         self._set_busy(False)

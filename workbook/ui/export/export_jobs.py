@@ -37,6 +37,8 @@ class JobSignals(QObject):
 class PdfJob(QRunnable):
     """Count pages (path None) or build and save the packet atomically (path given)."""
 
+    failed_text = FAILED
+
     def __init__(self, packet: Packet, page_size: str, path: Path | None = None,
                  password: str | None = None):
         super().__init__()
@@ -52,7 +54,7 @@ class PdfJob(QRunnable):
             self.signals.failed.emit(str(error))
         except Exception as error:
             log.warning("PDF job failed: %s", type(error).__name__)
-            self.signals.failed.emit(f"{FAILED} ({type(error).__name__})")
+            self.signals.failed.emit(f"{self.failed_text} ({type(error).__name__})")
         else:
             self.signals.done.emit(pages)
 
@@ -72,6 +74,9 @@ class PdfJob(QRunnable):
 
 class PrintJob(PdfJob):
     """Lay the packet out and draw its pages onto a printer chosen in the print dialog."""
+
+    failed_text = ("The pages could not be printed. Check that the printer is on and ready, "
+                   "or save a PDF instead.")
 
     def __init__(self, packet: Packet, page_size: str, printer):
         super().__init__(packet, page_size)

@@ -54,6 +54,7 @@ def print_pdf(pdf: bytes, printer: QPrinter,
     A printer set to print to a file gets a file only its owner can read, like our PDFs."""
     printer.setFullPage(True)
     dpi = min(printer.resolution(), PRINT_DPI_CAP)
+    _private(printer.outputFileName(), create=True)  # private from its first byte
     painter = QPainter()
     if not painter.begin(printer):
         raise OSError("the printer could not be started")
@@ -81,6 +82,11 @@ def _fit(image: QImage, printer: QPrinter) -> QRectF:
                   paper.y() + (paper.height() - height) / 2, width, height)
 
 
-def _private(path: str) -> None:
-    if path and Path(path).is_file():
+def _private(path: str, create: bool = False) -> None:
+    """Make a print-to-file target readable by its owner only (Qt writes it with the umask)."""
+    if not path:
+        return
+    if create:
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o600))
+    if Path(path).is_file():
         os.chmod(path, 0o600)
