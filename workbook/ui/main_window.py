@@ -311,7 +311,8 @@ class MainWindow(QMainWindow):
     def _restore_geometry(self) -> None:
         geometry = self._settings.value(GEOMETRY_KEY)
         if not (isinstance(geometry, QByteArray) and self.restoreGeometry(geometry)):
-            self.resize(*DEFAULT_SIZE)
+            room = self.screen().availableGeometry()  # an 800×600 screen gets a window that fits
+            self.resize(min(DEFAULT_SIZE[0], room.width()), min(DEFAULT_SIZE[1], room.height()))
 
     def _remember_page(self, key: str) -> None:
         if self.service.is_unlocked:
