@@ -37,7 +37,7 @@ def test_appearance_is_chosen_in_settings_and_kept(qtbot, vault_one, app_paths, 
     window.shell.show_section("settings")
     card = window.findChild(AppearanceCard)
     buttons = {b.text(): b for b in card.group.buttons()}
-    assert card.isVisibleTo(window) and buttons["Same as the computer"].isChecked()
+    assert card.isVisibleTo(window) and buttons["Follow the computer"].isChecked()
     assert window_colour() == theme.LIGHT.window
     click(qtbot, buttons["Dark"])
     assert window_colour() == theme.DARK.window
@@ -51,5 +51,5 @@ def test_appearance_is_chosen_in_settings_and_kept(qtbot, vault_one, app_paths, 
     unlock(qtbot, again, PASSPHRASE_ONE)
     again.shell.show_section("settings")
     card = again.findChild(AppearanceCard)
-    click(qtbot, {b.text(): b for b in card.group.buttons()}["Same as the computer"])
+    click(qtbot, {b.text(): b for b in card.group.buttons()}["Follow the computer"])
     assert window_colour() == theme.LIGHT.window

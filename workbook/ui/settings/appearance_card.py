@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QRadioButton
 from workbook.ui.common.theme import APPEARANCE_KEY, APPEARANCES, saved_appearance, use_appearance
 from workbook.ui.common.widgets import Card
 
-LABELS = {"system": "Same as the computer", "light": "Light", "dark": "Dark"}
+LABELS = {"system": "Follow the computer", "light": "Light", "dark": "Dark"}
 
 
 class AppearanceCard(Card):
