@@ -45,3 +45,10 @@ def test_dates_are_written_long_with_the_year_when_it_is_not_this_one():
     assert long_date(VALENTINE, TODAY) == "14 February 2027"
     assert weekday_date(TODAY, TODAY) == "Tuesday 1 December"
     assert [weeks(1), weeks(3)] == ["1 week", "3 weeks"]
+
+
+def test_a_shared_date_answer_is_described_in_the_same_words():
+    from workbook.answer_values import describe
+    from workbook.content.model import Field, FieldKind
+    field = Field(id="when", kind=FieldKind.DATE, prompt="When?")
+    assert describe(field, dt.date(2027, 2, 4)) == "Thursday 4 February 2027"

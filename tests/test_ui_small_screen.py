@@ -115,3 +115,9 @@ def test_the_period_drop_down_shows_every_choice(qtbot, vault_one, app_paths, th
     last = view.visualRect(combo.model().index(combo.count() - 1, 0))
     combo.hidePopup()
     assert last.bottom() <= view.viewport().height()
+
+
+def test_a_first_window_fits_a_small_screen(qtbot, vault_one, app_paths):
+    window = open_window(qtbot, app_paths)  # fresh settings: no remembered size
+    room = window.screen().availableGeometry()
+    assert window.width() <= room.width() and window.height() <= room.height()

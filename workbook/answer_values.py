@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from workbook.content.model import Field, FieldKind
+from workbook.dates import WEEKDAYS, full_date
 from workbook.text import InvalidText, check_storable
 
 TEXT_KINDS = frozenset({FieldKind.LONG_TEXT, FieldKind.SHORT_TEXT})
@@ -245,7 +246,7 @@ def describe(field: Field, value: Any) -> str:
     if kind in TEXT_KINDS:
         return value
     if kind == FieldKind.DATE:
-        return value.strftime("%A %d %B %Y")
+        return f"{WEEKDAYS[value.weekday()]} {full_date(value)}"  # workbook/dates.py
     if kind == FieldKind.CHECKLIST:
         lines = [f"• {item}" for item in value.checked]
         return "\n".join(lines + ([f"• Other: {value.other}"] if value.other.strip() else []))

@@ -21,6 +21,7 @@ from workbook.ui.access.unlock import UnlockPage
 from workbook.ui.common.discreet import DiscreetMode
 from workbook.ui.common.privacy import QUICK_HIDE_KEYS, IdleLock, PrivacyOptions, scrub_text_history
 from workbook.ui.common.prompts import Prompts
+from workbook.ui.common.theme import saved_appearance, use_appearance
 
 if TYPE_CHECKING:  # the rest loads after the unlock window's first paint (benchmarks/)
     from workbook.accounts import CreatedPartner, WorkbookService
@@ -52,6 +53,7 @@ class MainWindow(QMainWindow):
         self.discreet = DiscreetMode(self._settings, self)
         self.discreet.changed.connect(lambda: self.discreet.apply(self))
         self.discreet.apply(self)
+        use_appearance(saved_appearance(self._settings))
         self._restore_geometry()
         self._build_privacy()
         service.subscribe(self._on_service_event)
@@ -179,6 +181,7 @@ class MainWindow(QMainWindow):
         """The unlocked workbook's pages. Building them (chapters, trackers, settings) costs more
         than the whole unlock screen, so it waits until someone first needs them."""
         if self._shell is None:
+            from workbook.ui.settings.appearance_card import AppearanceCard
             from workbook.ui.settings.discreet_card import DiscreetCard
             from workbook.ui.shell import ShellPage
             self._shell = ShellPage(self.service, self.prompts)
@@ -188,6 +191,7 @@ class MainWindow(QMainWindow):
             self._shell.page_changed.connect(self._remember_page)
             self._shell.hide_requested.connect(self.quick_hide)
             self._shell.settings.add_privacy(self.privacy, self.prompts)
+            self._shell.settings.privacy_slot.insertWidget(0, AppearanceCard(self._settings))
             self._shell.settings.privacy_slot.addWidget(DiscreetCard(self.discreet))
             self._shell.use_settings(self._settings)
             self.discreet.apply(self)  # the side panel shows the app's name too
@@ -350,7 +354,8 @@ class MainWindow(QMainWindow):
     def _restore_geometry(self) -> None:
         geometry = self._settings.value(GEOMETRY_KEY)
         if not (isinstance(geometry, QByteArray) and self.restoreGeometry(geometry)):
-            self.resize(*DEFAULT_SIZE)
+            room = self.screen().availableGeometry()  # an 800×600 screen gets a window that fits
+            self.resize(min(DEFAULT_SIZE[0], room.width()), min(DEFAULT_SIZE[1], room.height()))
 
     def _remember_page(self, key: str) -> None:
         # Support is never remembered: the settings file must not say that someone looked for help

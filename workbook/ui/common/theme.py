@@ -140,8 +140,13 @@ def style_sheet(c: Colors) -> str:
     """
 
 
-def wanted_scheme() -> Qt.ColorScheme:
-    forced = os.environ.get(THEME_ENV, "").strip().lower()
+APPEARANCE_KEY = "appearance/scheme"  # Settings → Appearance: 0 system, 1 light, 2 dark
+APPEARANCES = ("system", "light", "dark")
+
+
+def wanted_scheme(choice: str = "system") -> Qt.ColorScheme:
+    """The person's choice in Settings first, then the environment variable, then the system."""
+    forced = choice if choice != "system" else os.environ.get(THEME_ENV, "").strip().lower()
     if forced == "dark":
         return Qt.ColorScheme.Dark
     if forced == "light":
@@ -165,6 +170,7 @@ class ThemeController(QObject):
     def __init__(self, app: QApplication, calm_style: bool = True):
         super().__init__(app)
         self._app = app
+        self.choice = "system"  # Settings → Appearance (set_choice)
         self.style = None  # the calm style, once in place
         font = app.font()
         font.setPointSizeF(max(font.pointSizeF(), 10.5))  # calm, readable body text
@@ -182,8 +188,13 @@ class ThemeController(QObject):
             self._app.setStyle(self.style)
             self.apply()
 
+    def set_choice(self, choice: str) -> None:
+        if choice in APPEARANCES and choice != self.choice:
+            self.choice = choice
+            self.apply()
+
     def apply(self, *_args) -> None:
-        colors = colors_for(wanted_scheme())
+        colors = colors_for(wanted_scheme(self.choice))
         self.colors = colors
         if self.style is not None:
             # Fusion draws the outline 40% darker than this colour.
@@ -194,3 +205,19 @@ class ThemeController(QObject):
 
 def apply_theme(app: QApplication, calm_style: bool = True) -> ThemeController:
     return ThemeController(app, calm_style)
+
+
+def saved_appearance(settings) -> str:
+    try:
+        index = int(settings.value(APPEARANCE_KEY, 0))
+    except (TypeError, ValueError):
+        index = 0
+    return APPEARANCES[index] if 0 <= index < len(APPEARANCES) else "system"
+
+
+def use_appearance(choice: str) -> None:
+    """Tell the app's theme (when there is one: tests run without) about a choice."""
+    app = QApplication.instance()
+    controller = app.findChild(ThemeController) if app is not None else None
+    if controller is not None:
+        controller.set_choice(choice)

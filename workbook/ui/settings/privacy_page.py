@@ -25,7 +25,8 @@ SEPARATE_ACCOUNTS = (
     "That keeps the workbook, and everything else you do, apart from children, relatives and "
     "guests far better than any app can on its own.")
 HIDE_TIP = (f"Someone coming? Press {QUICK_HIDE_KEYS} or the Hide button: the workbook locks "
-            "and the window hides at once. The window's title only ever says the app's name.")
+            "and the window hides at once. The window's title only ever says the app's name, or "
+            "a plain title in discreet mode.")
 
 
 def idle_text(minutes: int) -> str:
