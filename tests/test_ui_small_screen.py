@@ -9,7 +9,14 @@ import datetime as dt
 import pytest
 from conftest import PASSPHRASE_ONE, PASSPHRASE_TWO
 from PySide6.QtCore import QRectF
-from PySide6.QtWidgets import QAbstractButton, QApplication, QComboBox, QScrollArea
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QComboBox,
+    QScrollArea,
+    QStyle,
+    QStyleOptionComboBox,
+)
 from test_ui_support import click, open_window, unlock
 from test_ui_trackers import join, open_page
 
@@ -109,6 +116,11 @@ def test_the_period_drop_down_shows_every_choice(qtbot, vault_one, app_paths, th
     unlock(qtbot, window, PASSPHRASE_ONE)
     page = open_page(window, "checkins")
     combo: QComboBox = page.range
+    # A list below the box, not Fusion's popup laid over it (which lost half an item to its
+    # scroll arrows on a real screen).
+    option = QStyleOptionComboBox()
+    combo.initStyleOption(option)
+    assert not combo.style().styleHint(QStyle.StyleHint.SH_ComboBox_Popup, option, combo)
     combo.showPopup()
     view = combo.view()
     qtbot.waitUntil(view.isVisible)
