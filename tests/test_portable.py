@@ -294,7 +294,7 @@ def test_a_value_that_does_not_fit_its_field_is_refused(vault_one, tmp_path):
     with pytest.raises(portable.InvalidImport, match="not valid JSON"):
         portable.read_import(path, CONTENT)
     path.write_text("[" * 100_000, "utf-8")
-    with pytest.raises(portable.InvalidImport, match="not valid JSON"):
+    with pytest.raises(portable.InvalidImport, match="nested far too deeply"):
         portable.read_import(path, CONTENT)
     service.lock()
 

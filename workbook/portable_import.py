@@ -93,10 +93,12 @@ def read_import(path: Path, content: Content) -> dict[str, Any]:
         raise InvalidImport(f"{path.name} cannot be read ({error.strerror}).") from None
     try:
         data = json.loads(text)
-    except (json.JSONDecodeError, RecursionError) as error:
-        where = (f" (line {error.lineno}, column {error.colno})"
-                 if isinstance(error, json.JSONDecodeError) else "")
-        raise InvalidImport(f"{path.name} is not valid JSON{where}.") from None
+    except RecursionError:  # Python's parser gives up on JSON nested thousands deep
+        raise InvalidImport(f"{path.name} is nested far too deeply to be a Couples Workbook "
+                            "export; nothing was imported.") from None
+    except json.JSONDecodeError as error:
+        raise InvalidImport(f"{path.name} is not valid JSON (line {error.lineno}, column "
+                            f"{error.colno}).") from None
     return validate(data, content)
 
 
