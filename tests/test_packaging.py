@@ -19,7 +19,7 @@ from workbook.resources import resource_path
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGING = ROOT / "packaging"
-ICONS = ROOT / "resources" / "icons"
+ICONS = ROOT / "workbook" / "assets" / "icons"
 DESKTOP = PACKAGING / "linux" / f"{APP_ID}.desktop"
 METAINFO_ID = "io.github.couplesworkbook.CouplesWorkbook"
 METAINFO = PACKAGING / "linux" / f"{METAINFO_ID}.metainfo.xml"
@@ -38,7 +38,7 @@ def test_spec_and_launcher_compile():
 def test_spec_builds_one_folder_with_resources_where_resource_path_looks():
     spec = (PACKAGING / f"{APP_ID}.spec").read_text(encoding="utf-8")
     assert "exclude_binaries=True" in spec and "COLLECT(" in spec  # onedir, not onefile
-    assert 'Path("resources")' in spec
+    assert 'Path("workbook", "assets")' in spec
     assert "sqlcipher3" in spec
     for excluded in ("QtWebEngineCore", "QtQml", "QtQuick", "QtMultimedia", "QtNetwork", "tkinter"):
         assert f'"{excluded}"' in spec
@@ -46,8 +46,8 @@ def test_spec_builds_one_folder_with_resources_where_resource_path_looks():
 
 def test_resource_path_points_into_the_bundle_when_frozen(monkeypatch, tmp_path):
     monkeypatch.setattr(sys, "_MEIPASS", str(tmp_path), raising=False)
-    assert resource_path("icons", f"{APP_ID}-256.png") == tmp_path / "resources" / "icons" / \
-        f"{APP_ID}-256.png"
+    expected = tmp_path / "workbook" / "assets" / "icons" / f"{APP_ID}-256.png"
+    assert resource_path("icons", f"{APP_ID}-256.png") == expected
 
 
 def _desktop_entry() -> configparser.SectionProxy:

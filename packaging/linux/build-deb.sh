@@ -136,10 +136,10 @@ ln -s "/opt/$APP/$APP" "$STAGE/usr/bin/$APP"
 install -m 0644 "$LINUX/$APP.desktop" "$STAGE/usr/share/applications/$APP.desktop"
 install -m 0644 "$METAINFO" "$STAGE/usr/share/metainfo/$APP_ID.metainfo.xml"
 for size in $ICON_SIZES; do
-    install -D -m 0644 "$ROOT/resources/icons/$APP-$size.png" \
+    install -D -m 0644 "$ROOT/workbook/assets/icons/$APP-$size.png" \
         "$STAGE/usr/share/icons/hicolor/${size}x${size}/apps/$APP.png"
 done
-install -m 0644 "$ROOT/resources/icons/$APP.svg" "$STAGE/usr/share/icons/hicolor/scalable/apps/$APP.svg"
+install -m 0644 "$ROOT/workbook/assets/icons/$APP.svg" "$STAGE/usr/share/icons/hicolor/scalable/apps/$APP.svg"
 cat > "$STAGE/usr/share/doc/$APP/copyright" <<EOF
 Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/
 Upstream-Name: Couples Workbook
@@ -148,9 +148,9 @@ Files: *
 License: GPL-3.0-or-later
  On Debian systems the full text is in /usr/share/common-licenses/GPL-3.
 
-Files: opt/$APP/_internal/resources/fonts/*
+Files: opt/$APP/_internal/workbook/assets/fonts/*
 License: Bitstream-Vera and public-domain (DejaVu fonts)
- See opt/$APP/_internal/resources/fonts/LICENSE-DejaVu.txt.
+ See opt/$APP/_internal/workbook/assets/fonts/LICENSE-DejaVu.txt.
 
 Files: opt/$APP/_internal/PySide6/* opt/$APP/_internal/shiboken6/*
 License: LGPL-3.0-only (Qt for Python, Qt)

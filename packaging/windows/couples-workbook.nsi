@@ -30,7 +30,7 @@ SetCompressor /SOLID lzma
 !define APP_EXE "couples-workbook.exe"
 !define APP_KEY "CouplesWorkbook"
 !define UNINSTALL_KEY "Software\Microsoft\Windows\CurrentVersion\Uninstall\${APP_KEY}"
-!define ICON "..\..\resources\icons\couples-workbook.ico"
+!define ICON "..\..\workbook\assets\icons\couples-workbook.ico"
 
 Name "${APP_NAME}"
 OutFile "${OUTFILE}"

@@ -67,7 +67,7 @@ class LoadResult:
 
 
 def load_content(folder: str | Path | None = None) -> LoadResult:
-    """Load every `*.toml` in `folder` (default: the bundled resources/content)."""
+    """Load every `*.toml` in `folder` (default: the bundled workbook/assets/content)."""
     folder = Path(folder) if folder is not None else resource_path("content")
     errors: list[ContentError] = []
     if not folder.is_dir():
