@@ -20,8 +20,8 @@ from workbook.resources import resource_path
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGING = ROOT / "packaging"
 ICONS = ROOT / "workbook" / "assets" / "icons"
-DESKTOP = PACKAGING / "linux" / f"{APP_ID}.desktop"
 METAINFO_ID = "io.github.couplesworkbook.CouplesWorkbook"
+DESKTOP = PACKAGING / "linux" / f"{METAINFO_ID}.desktop"  # named after the app id
 METAINFO = PACKAGING / "linux" / f"{METAINFO_ID}.metainfo.xml"
 NSIS = PACKAGING / "windows" / f"{APP_ID}.nsi"
 PNG_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
@@ -62,7 +62,7 @@ def test_desktop_entry_fields():
     assert entry["Type"] == "Application"
     assert entry["Name"] == APP_NAME
     assert entry["Exec"].split()[0] == APP_ID
-    assert entry["Icon"] == APP_ID
+    assert entry["Icon"] == METAINFO_ID
     assert entry["Terminal"] == "false"
     assert entry["StartupWMClass"] == APP_ID
 
@@ -86,7 +86,7 @@ def test_metainfo_is_well_formed_and_names_the_app():
     assert root.findtext("id") == METAINFO_ID
     assert root.findtext("name") == APP_NAME
     assert root.findtext("launchable") == DESKTOP.name
-    assert root.findtext("icon") == APP_ID
+    assert root.findtext("icon") == METAINFO_ID
     assert root.find("provides/binary").text == APP_ID
 
 

@@ -21,6 +21,7 @@ from workbook.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 EXIT_BROKEN_INSTALL = 2  # as the command line's exit for the same problem
+DESKTOP_ID = "io.github.couplesworkbook.CouplesWorkbook"  # the .desktop file, icon and metainfo
 
 UNEXPECTED = ("Something went wrong that the workbook did not expect. What you saved is safe. "
               "If it happens again, restarting the app usually helps.")
@@ -78,7 +79,7 @@ def run_gui(paths: AppPaths, argv: list[str]) -> int:
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)
-    app.setDesktopFileName("couples-workbook")
+    app.setDesktopFileName(DESKTOP_ID)  # Wayland's app id; matches the installed .desktop file
     if missing_files():  # a broken install: no window with empty pages, one calm message
         log.error("the app's own files are missing: %s", ", ".join(missing_files()[:3]))
         Prompts().error(None, APP_NAME, MissingResources.MESSAGE)

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QPlainTextEdit
 
 from workbook import APP_NAME, __version__
@@ -38,7 +37,6 @@ class AboutCard(Card):
         self.notices = QPlainTextEdit()
         self.notices.setReadOnly(True)
         self.notices.setAccessibleName("Licences")
-        self.notices.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self.notices.setMinimumHeight(320)
         self.notices.hide()
         self.body.addWidget(self.notices)
