@@ -4,7 +4,8 @@
 # (3.11, 3.12, 3.13), and run the installed app from a folder outside the checkout: self-test,
 # blank worksheets (>= 12 pages, every font embedded), a one-year demo, and the real window
 # (offscreen) listing the chapters. Then it removes one font from the install and expects a loud,
-# clear failure. Any problem stops it with a message and a non-zero exit.
+# clear failure; and it runs some of the sdist's own tests in its unpacked tree. Any problem stops
+# it with a message and a non-zero exit.
 #
 #   bash packaging/check-install.sh            # TOOLS_PYTHON (default .venv/bin/python) needs
 #                                              # `build` and `pypdf` (the [test] extra has both)
@@ -140,6 +141,16 @@ for name in $PYTHONS; do
     fi
 done
 [ ${#checked[@]} -gt 0 ] || fail "no Python from '$PYTHONS' is installed"
+
+say "the sdist is enough to test from: some of its own tests, run in its unpacked tree"
+venv=$WORK/venv-${checked[0]}
+mkdir -p "$WORK/sdist"
+tar -xzf "$SDIST" -C "$WORK/sdist"
+"$venv/bin/python" -m pip install -q pytest pytest-qt hypothesis pypdf || fail "pip install pytest"
+# `python -m pytest` in the tree imports the tree's own package, as a distribution packager would.
+(cd "$WORK/sdist/couples_workbook-$VERSION" && "$venv/bin/python" -m pytest -q -p no:cacheprovider \
+    tests/test_content.py tests/test_install_resources.py tests/test_licence.py) \
+    || fail "the sdist's own tests failed in its unpacked tree"
 
 say "a missing file fails loudly (one font removed from the ${checked[0]} install)"
 venv=$WORK/venv-${checked[0]}

@@ -68,11 +68,14 @@ def test_bundled_content_with_any_error_is_a_broken_install(bundle):
 
 
 @pytest.mark.parametrize("damage", ["no assets", "no fonts", "bad content"])
-def test_cli_says_in_one_line_that_the_apps_files_are_missing(bundle, tmp_path, capsys, damage):
+def test_cli_says_in_one_line_that_the_apps_files_are_missing(bundle, tmp_path, capsys,
+                                                               monkeypatch, damage):
     if damage == "no assets":
         shutil.rmtree(bundle)
     elif damage == "no fonts":
         shutil.rmtree(bundle / "fonts")
+        from workbook.export import fonts
+        monkeypatch.setattr(fonts, "_coverage", {})  # as in a fresh process: nothing loaded yet
     else:
         _damage_content(bundle)
     out = tmp_path / "blank.pdf"
