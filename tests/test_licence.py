@@ -7,6 +7,7 @@ from __future__ import annotations
 import tomllib
 from pathlib import Path
 
+import pytest
 from conftest import PASSPHRASE_ONE
 from test_ui_support import click, open_window, unlock
 
@@ -49,6 +50,13 @@ def test_notices_list_every_runtime_distribution_with_its_licence_text():
     for licence_text in ("GNU LESSER GENERAL PUBLIC LICENSE", "Apache License", "ZETETIC LLC",
                          "Unicode, Inc.", "Bitstream", "PYTHON SOFTWARE FOUNDATION LICENSE"):
         assert licence_text in text, licence_text
+
+
+def test_bundle_notices_add_the_pyinstaller_bootloader():
+    pytest.importorskip("PyInstaller")  # installed where bundles are built (build-deb.sh)
+    text = notices.generate(bundle=True)
+    assert "pyinstaller" in text and "GPL-2.0-or-later WITH Bootloader-exception" in text
+    assert "pyinstaller" not in notices.generate()  # a pip install ships no bootloader
 
 
 def test_about_shows_version_folder_and_the_licences(qtbot, vault_one, app_paths):

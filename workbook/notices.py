@@ -26,7 +26,8 @@ FALLBACK_REQUIREMENTS = ("PySide6-Essentials", "sqlcipher3", "reportlab", "platf
 _LICENCE_FILE = re.compile(r"(^|/)(LICEN[CS]E|COPYING|NOTICE|AUTHORS)[^/]*$", re.I)
 _RULE = "=" * 78
 # Distributions whose metadata names no clear licence, read by hand from their licence files.
-READ_FROM_LICENCE_FILES = {"sqlcipher3": "Zlib", "python-bidi": "LGPL-3.0-or-later"}
+READ_FROM_LICENCE_FILES = {"sqlcipher3": "Zlib", "python-bidi": "LGPL-3.0-or-later",
+                           "pyinstaller": "GPL-2.0-or-later WITH Bootloader-exception"}
 
 # Inside the wheels above but without a licence file there: (what, licence, where the text is).
 EMBEDDED = (
@@ -123,8 +124,12 @@ def python_licence() -> str:
             "https://docs.python.org/3/license.html")
 
 
-def generate() -> str:
+def generate(bundle: bool = False) -> str:
+    """The notices; `bundle` adds PyInstaller, whose bootloader starts every frozen bundle (GPL-2.0
+    or later with an exception that allows shipping it with programs under any licence)."""
     dists = runtime_distributions()
+    if bundle:
+        dists.append(metadata.distribution("pyinstaller"))
     intro = ("Couples Workbook is free software under the GNU General Public License, version 3 "
              "or later (GPL-3.0-or-later); its full text is in LICENSE. Installed copies also "
              "carry the following software, each under its own licence, all of which allow it "
@@ -163,15 +168,18 @@ def _project_url(dist: metadata.Distribution) -> str:
 
 
 def main(argv: list[str]) -> int:
-    text = generate()
+    """`python -m workbook.notices OUT [--bundle]`: write the notices file."""
+    bundle = "--bundle" in argv
+    argv = [a for a in argv if a != "--bundle"]
+    text = generate(bundle)
     missing = [what for what, _, path in EMBEDDED
                if not resource_path(*path.split("/")).is_file()]
     if missing:
         print(f"notices: licence text missing for {', '.join(missing)}", file=sys.stderr)
         return 1
     Path(argv[0]).write_text(text, encoding="utf-8")
-    print(f"notices: {len(runtime_distributions())} distributions, {len(text) // 1024} KiB "
-          f"written to {argv[0]}")
+    count = len(runtime_distributions()) + bundle
+    print(f"notices: {count} distributions, {len(text) // 1024} KiB written to {argv[0]}")
     return 0
 
 
