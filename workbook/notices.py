@@ -38,9 +38,11 @@ EMBEDDED = (
      "licenses/Apache-2.0.txt"),
     ("SQLCipher (linked into sqlcipher3's extension module)",
      "BSD-3-Clause (its crypto code) and public domain (SQLite)", "licenses/SQLCipher.txt"),
-    ("DejaVu fonts 2.37 (workbook/assets/fonts)", "Bitstream Vera licence and public domain",
-     "fonts/LICENSE-DejaVu.txt"),
 )
+# Every bundled font family ships its licence as workbook/assets/fonts/LICENSE-<family>*.txt;
+# all of them are listed, so a font added later cannot miss the notices.
+FONT_LICENCES = {"DejaVu": "Bitstream Vera licence and public domain", "Noto": "OFL-1.1",
+                 "Nanum": "OFL-1.1", "DroidSansFallback": "Apache-2.0"}
 
 
 def notices_text() -> str:
@@ -138,7 +140,7 @@ def generate(bundle: bool = False) -> str:
            "Summary:"]
     version = ".".join(map(str, sys.version_info[:3]))
     out += [f"  - {d.metadata['Name']} {d.version}: {licence_of(d)}" for d in dists]
-    out += [f"  - {what}: {licence}" for what, licence, _ in EMBEDDED]
+    out += [f"  - {what}: {licence}" for what, licence, _ in EMBEDDED + font_licences()]
     out += [f"  - Python {version} (the interpreter and standard library): PSF-2.0", ""]
     for dist in dists:
         out += [_RULE, f"{dist.metadata['Name']} {dist.version}", f"Licence: {licence_of(dist)}"]
@@ -152,11 +154,24 @@ def generate(bundle: bool = False) -> str:
         for name, text in texts:
             out += ["", f"--- {name}", "", text.rstrip()]
         out.append("")
-    for what, licence, path in EMBEDDED:
+    for what, licence, path in EMBEDDED + font_licences():
         out += [_RULE, what, f"Licence: {licence}", "",
                 resource_path(*path.split("/")).read_text(encoding="utf-8").rstrip(), ""]
     out += [_RULE, f"Python {version}", "Licence: PSF-2.0", "", python_licence().rstrip(), ""]
     return "\n".join(out)
+
+
+def font_licences() -> tuple[tuple[str, str, str], ...]:
+    """(what, licence, assets path) for each LICENSE-*.txt beside the bundled fonts."""
+    found = []
+    for path in sorted(resource_path("fonts").glob("LICENSE-*.txt")):
+        family = path.stem.removeprefix("LICENSE-")
+        licence = next((v for k, v in FONT_LICENCES.items() if family.startswith(k)), None)
+        if licence is None:  # LICENSE-<Family>-<SPDX id>.txt names its licence
+            licence = family.split("-", 1)[1] if "-" in family else "see the text below"
+        found.append((f"{family.split('-')[0]} fonts (workbook/assets/fonts)", licence,
+                      f"fonts/{path.name}"))
+    return tuple(found)
 
 
 def _project_url(dist: metadata.Distribution) -> str:
