@@ -13,6 +13,7 @@ DEB=${1:-$(find "$ROOT/dist" -maxdepth 1 -name "${APP}_*.deb" -printf '%T@ %p\n'
 if [ -z "$DEB" ] || [ ! -f "$DEB" ]; then echo "lint-deb: no .deb given or found in dist/" >&2; exit 2; fi
 if ! command -v lintian >/dev/null 2>&1; then
     [ "$(id -u)" -eq 0 ] || { echo "lint-deb: please install lintian" >&2; exit 2; }
+    apt-get update -qq
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends lintian >/dev/null
 fi
 echo "lintian $(lintian --version | awk '{ print $2 }') on ${DEB##*/}"
