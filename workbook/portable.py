@@ -1,5 +1,5 @@
 """Portable data: everything one unlocked partner can see, as a documented JSON file (version 2,
-docs/data-format.md, schema resources/schemas/export-v2.schema.json), and bringing such a file
+docs/data-format.md, schema workbook/assets/schemas/export-v2.schema.json), and bringing such a file
 back (portable_import.py), into this workbook or a new one.
 
 What a file holds is decided here, once: the exporter's own answers, check-ins (with their notes),

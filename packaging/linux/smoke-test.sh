@@ -16,6 +16,7 @@ set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 APP=couples-workbook
+APP_ID=io.github.couplesworkbook.CouplesWorkbook  # the .desktop file, icon and metainfo
 DEB=${1:-$(find "$ROOT/dist" -maxdepth 1 -name "${APP}_*.deb" -printf '%T@ %p\n' 2>/dev/null \
            | sort -n | tail -1 | cut -d' ' -f2-)}
 if [ -z "$DEB" ] || [ ! -f "$DEB" ]; then
@@ -75,11 +76,11 @@ say "installed files"
 BIN=$(command -v "$APP") || fail "$APP is not on PATH"
 [ "$BIN" = "/usr/bin/$APP" ] || fail "$APP resolves to $BIN, expected /usr/bin/$APP"
 [ -x "/opt/$APP/$APP" ] || fail "/opt/$APP/$APP missing"
-desktop-file-validate "/usr/share/applications/$APP.desktop" || fail "installed .desktop invalid"
+desktop-file-validate "/usr/share/applications/$APP_ID.desktop" || fail "installed .desktop invalid"
 for size in 16 24 32 48 64 128 256 512; do
-    [ -f "/usr/share/icons/hicolor/${size}x${size}/apps/$APP.png" ] || fail "icon ${size}px missing"
+    [ -f "/usr/share/icons/hicolor/${size}x${size}/apps/$APP_ID.png" ] || fail "icon ${size}px missing"
 done
-[ -f "/usr/share/icons/hicolor/scalable/apps/$APP.svg" ] || fail "scalable icon missing"
+[ -f "/usr/share/icons/hicolor/scalable/apps/$APP_ID.svg" ] || fail "scalable icon missing"
 ls /usr/share/metainfo/*.metainfo.xml >/dev/null || fail "metainfo missing"
 
 say "every bundled library resolves (Depends are complete)"
@@ -89,6 +90,21 @@ unresolved=$(find "/opt/$APP" -type f \( -name '*.so*' -o -perm -u+x \) -print0 
         LD_LIBRARY_PATH=/opt/$APP/_internal ldd "$elf" 2>/dev/null | sed -n "s|^\s*\(.*\) => not found|$elf: \1|p"
     done)
 [ -z "$unresolved" ] || { printf '%s\n' "$unresolved" >&2; fail "libraries not found (see above)"; }
+echo "ok"
+
+say "no build-host RUNPATH, libraries not executable, docs in place"
+host_paths=$(find "/opt/$APP" -type f -name '*.so*' -print0 | xargs -0 readelf -d 2>/dev/null \
+    | sed -n 's/.*(R\(UN\)\{0,1\}PATH).*\[\(.*\)\]/\2/p' | tr ':' '\n' | grep -v '^[$]ORIGIN' || true)
+[ -z "$host_paths" ] || fail "RUNPATH to the build machine: $(echo "$host_paths" | sort -u | head -3)"
+executable_libs=$(find "/opt/$APP" -type f -name '*.so*' -perm /111 | head -3)
+[ -z "$executable_libs" ] || fail "shared libraries should be 0644: $executable_libs"
+for doc in copyright changelog.gz THIRD-PARTY-NOTICES.txt.gz; do
+    [ -f "/usr/share/doc/$APP/$doc" ] || fail "/usr/share/doc/$APP/$doc missing"
+done
+# grep -c reads to the end: grep -q would stop early and, with pipefail, fail on zcat's SIGPIPE.
+zcat "/usr/share/doc/$APP/THIRD-PARTY-NOTICES.txt.gz" | grep -c "GNU LESSER GENERAL PUBLIC LICENSE" \
+    >/dev/null || fail "the notices lack Qt's LGPL text"
+[ -f "/usr/share/man/man1/$APP.1.gz" ] || fail "man page missing"
 echo "ok"
 
 # --- run -------------------------------------------------------------------------------------
@@ -154,7 +170,7 @@ for run in 1 2 3; do
         note "window title: '$(DISPLAY=$display xdotool getwindowname "$window")'"
         note "$(DISPLAY=$display xprop -id "$window" WM_CLASS)"
         DISPLAY=$display xprop -id "$window" WM_CLASS | grep -q "\"$APP\"" \
-            || fail "WM_CLASS does not name $APP, so desktops cannot match the window to $APP.desktop"
+            || fail "WM_CLASS does not name $APP (StartupWMClass of $APP_ID.desktop)"
     fi
     kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true
     APP_PID=""

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Build "Couples Workbook.app" and a .dmg on macOS (12 Monterey or newer, on the architecture
+# Build "Couples Workbook.app" and a .dmg on macOS (13 Ventura or newer, on the architecture
 # you want to ship: build once on Apple silicon and once on Intel, or use a universal2 Python).
 #
 #   packaging/macos/build-app.sh [--venv DIR]
@@ -12,7 +12,9 @@
 #   CW_NOTARY_PROFILE=couples-workbook
 #       a keychain profile made once with
 #       xcrun notarytool store-credentials couples-workbook --apple-id ... --team-id ... --password <app-specific password>
-#       The .dmg is then submitted with notarytool, waited for, and stapled.
+#       The .app is then submitted with notarytool, waited for and stapled (so it opens offline
+#       even once copied out of the disk image), then the .dmg is made, signed, notarised and
+#       stapled the same way.
 #
 # Output: dist/Couples Workbook.app and dist/Couples-Workbook-<version>.dmg
 set -euo pipefail
@@ -54,6 +56,23 @@ QT_QPA_PLATFORM=offscreen "$BIN" self-test
 /usr/libexec/PlistBuddy -c "Print :CFBundleIdentifier" "$APP/Contents/Info.plist"
 /usr/libexec/PlistBuddy -c "Print :LSMinimumSystemVersion" "$APP/Contents/Info.plist"
 codesign --verify --deep --strict --verbose=2 "$APP"
+for licence in LICENSE THIRD-PARTY-NOTICES.txt; do
+    [ -f "$APP/Contents/Resources/$licence" ] || { echo "build-app: $licence missing" >&2; exit 1; }
+done
+
+notarise() {  # notarise FILE: submit it to Apple and wait for the verdict
+    xcrun notarytool submit "$1" --keychain-profile "$CW_NOTARY_PROFILE" --wait
+}
+if [ -n "$IDENTITY" ] && [ -n "${CW_NOTARY_PROFILE:-}" ]; then
+    echo "== notarising the app (this waits for Apple, usually a few minutes)"
+    mkdir -p build
+    rm -f build/app-for-notary.zip
+    ditto -c -k --keepParent "$APP" build/app-for-notary.zip
+    notarise build/app-for-notary.zip
+    xcrun stapler staple "$APP"
+    xcrun stapler validate "$APP"
+    spctl --assess --type execute --verbose=2 "$APP"
+fi
 
 echo "== making $DMG"
 STAGING=$(mktemp -d)
@@ -67,8 +86,8 @@ if [ -n "$IDENTITY" ]; then
     echo "== signing the disk image"
     codesign --sign "$IDENTITY" --timestamp "$DMG"
     if [ -n "${CW_NOTARY_PROFILE:-}" ]; then
-        echo "== notarising (this waits for Apple, usually a few minutes)"
-        xcrun notarytool submit "$DMG" --keychain-profile "$CW_NOTARY_PROFILE" --wait
+        echo "== notarising the disk image"
+        notarise "$DMG"
         xcrun stapler staple "$DMG"
         xcrun stapler validate "$DMG"
         spctl --assess --type open --context context:primary-signature --verbose=2 "$DMG"

@@ -16,7 +16,7 @@ fi
 VERSION=$(sed -n 's/^__version__ = "\(.*\)"/\1/p' "$ROOT/workbook/__init__.py")
 WORK=$ROOT/build/nsis-check
 rm -rf "$WORK"
-mkdir -p "$WORK/dist/_internal/resources"
+mkdir -p "$WORK/dist/_internal/workbook/assets"
 printf 'MZ dummy\n' > "$WORK/dist/couples-workbook.exe"
 printf 'MZ dummy\n' > "$WORK/dist/couples-workbook-cli.exe"
 printf 'dummy\n' > "$WORK/dist/_internal/python311.dll"

@@ -10,6 +10,10 @@
 ;   makensis /DVERSION=0.1.0 packaging\windows\couples-workbook.nsi
 ; Optional: /DDIST_DIR=<bundle folder> /DOUTFILE=<setup.exe path>. makensis runs relative to
 ; this file's folder. Output by default: dist\couples-workbook-<version>-setup.exe
+; Signing: /DSIGN_COMMAND="signtool sign /fd SHA256 /tr <timestamp URL> /td SHA256 /a" signs the
+; uninstaller as it is written (!uninstfinalize) and then the installer itself (!finalize).
+; VERSION may be any PEP 440 release (0.2.0, 0.2.0rc1, 0.2.0.dev3): Windows' numeric file
+; version is made from its first three numbers.
 
 Unicode true
 ManifestDPIAware true
@@ -30,7 +34,7 @@ SetCompressor /SOLID lzma
 !define APP_EXE "couples-workbook.exe"
 !define APP_KEY "CouplesWorkbook"
 !define UNINSTALL_KEY "Software\Microsoft\Windows\CurrentVersion\Uninstall\${APP_KEY}"
-!define ICON "..\..\resources\icons\couples-workbook.ico"
+!define ICON "..\..\workbook\assets\icons\couples-workbook.ico"
 
 Name "${APP_NAME}"
 OutFile "${OUTFILE}"
@@ -38,15 +42,29 @@ InstallDir "$LOCALAPPDATA\Programs\${APP_NAME}"
 InstallDirRegKey HKCU "Software\${APP_KEY}" "InstallDir"
 BrandingText "${APP_NAME} ${VERSION}"
 
-VIProductVersion "${VERSION}.0"
+; Windows wants four numbers: 0.2.0rc1 -> 0.2.0.0 (the pre-release marker stays in the strings).
+!searchreplace _CW_V1 "${VERSION}" ".dev" "."
+!searchreplace _CW_V2 "${_CW_V1}" ".post" "."
+!searchreplace _CW_V3 "${_CW_V2}" "rc" "."
+!searchreplace _CW_V4 "${_CW_V3}" "a" "."
+!searchreplace _CW_V5 "${_CW_V4}" "b" "."
+!searchparse /noerrors "${_CW_V5}.0.0." "" _CW_MAJOR "." _CW_MINOR "." _CW_PATCH "."
+VIProductVersion "${_CW_MAJOR}.${_CW_MINOR}.${_CW_PATCH}.0"
+VIAddVersionKey /LANG=1033 "CompanyName" "Couples Workbook contributors"
 VIAddVersionKey /LANG=1033 "ProductName" "${APP_NAME}"
 VIAddVersionKey /LANG=1033 "FileDescription" "${APP_NAME} setup"
 VIAddVersionKey /LANG=1033 "FileVersion" "${VERSION}"
 VIAddVersionKey /LANG=1033 "ProductVersion" "${VERSION}"
 VIAddVersionKey /LANG=1033 "LegalCopyright" "GPL-3.0-or-later"
 
+!ifdef SIGN_COMMAND
+  !uninstfinalize '${SIGN_COMMAND} "%1"' = 0
+  !finalize '${SIGN_COMMAND} "%1"' = 0
+!endif
+
 !include "MUI2.nsh"
 !include "FileFunc.nsh"
+!include "LogicLib.nsh"
 
 !define MUI_ICON "${ICON}"
 !define MUI_UNICON "${ICON}"
@@ -56,7 +74,9 @@ VIAddVersionKey /LANG=1033 "LegalCopyright" "GPL-3.0-or-later"
 !define MUI_FINISHPAGE_RUN_TEXT "Open ${APP_NAME} now"
 !define MUI_UNCONFIRMPAGE_TEXT_TOP "The program will be removed. Your workbook (your encrypted answers) is kept in $LOCALAPPDATA\couples-workbook, so reinstalling brings it back. To erase it too, delete that folder after uninstalling."
 
+!define MUI_LICENSEPAGE_TEXT_TOP "Couples Workbook is free software. The licences of the software it is built on are in THIRD-PARTY-NOTICES.txt next to the program."
 !insertmacro MUI_PAGE_WELCOME
+!insertmacro MUI_PAGE_LICENSE "..\..\LICENSE"
 !insertmacro MUI_PAGE_COMPONENTS
 !insertmacro MUI_PAGE_DIRECTORY
 !insertmacro MUI_PAGE_INSTFILES
@@ -64,6 +84,40 @@ VIAddVersionKey /LANG=1033 "LegalCopyright" "GPL-3.0-or-later"
 !insertmacro MUI_UNPAGE_CONFIRM
 !insertmacro MUI_UNPAGE_INSTFILES
 !insertmacro MUI_LANGUAGE "English"
+
+; A running copy holds its files open: replacing or removing them half way would leave a broken
+; program. A program file that cannot be opened for writing is in use, so ask to close it first.
+!macro CW_REFUSE_WHILE_RUNNING UN
+Function ${UN}RefuseWhileRunning
+  retry:
+  ${If} ${FileExists} "$INSTDIR\${APP_EXE}"
+    ClearErrors
+    FileOpen $0 "$INSTDIR\${APP_EXE}" a
+    ${IfNot} ${Errors}
+      FileClose $0
+      ClearErrors
+      FileOpen $0 "$INSTDIR\couples-workbook-cli.exe" a
+    ${EndIf}
+    ${If} ${Errors}
+      MessageBox MB_RETRYCANCEL|MB_ICONINFORMATION "${APP_NAME} is open. Please close it first (what you wrote is already saved), then choose Retry." /SD IDCANCEL IDRETRY retry
+      SetErrorLevel 5
+      Quit
+    ${EndIf}
+    FileClose $0
+  ${EndIf}
+FunctionEnd
+!macroend
+!insertmacro CW_REFUSE_WHILE_RUNNING ""
+!insertmacro CW_REFUSE_WHILE_RUNNING "un."
+
+Function .onInit
+  ; $INSTDIR is already the previous version's folder (InstallDirRegKey), if there is one.
+  Call RefuseWhileRunning
+FunctionEnd
+
+Function un.onInit
+  Call un.RefuseWhileRunning
+FunctionEnd
 
 Section "${APP_NAME}" SecApp
   SectionIn RO
@@ -73,6 +127,7 @@ Section "${APP_NAME}" SecApp
   RMDir /r "$INSTDIR\_internal"
   File /r "${DIST_DIR}\*.*"
 
+  File /oname=LICENSE.txt "..\..\LICENSE"
   WriteUninstaller "$INSTDIR\uninstall.exe"
   CreateShortcut "$SMPROGRAMS\${APP_NAME}.lnk" "$INSTDIR\${APP_EXE}" "" "$INSTDIR\${APP_EXE}" 0
 
@@ -111,6 +166,7 @@ Section "Uninstall"
   Delete "$INSTDIR\couples-workbook.exe"
   Delete "$INSTDIR\couples-workbook-cli.exe"
   Delete "$INSTDIR\uninstall.exe"
+  Delete "$INSTDIR\LICENSE.txt"
   RMDir "$INSTDIR"
   DeleteRegKey HKCU "${UNINSTALL_KEY}"
   DeleteRegKey HKCU "Software\${APP_KEY}"

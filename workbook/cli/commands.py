@@ -206,6 +206,11 @@ def data_command(args: argparse.Namespace, folder: Path) -> int:
 def report_error(error: BaseException) -> int:
     """One line for the person; the stack (without the message, which might hold user text)
     for the log."""
+    from workbook.resources import MissingResources
+    if isinstance(error, MissingResources):  # a broken install: say so, nothing else
+        print(f"{APP_ID}: {error}", file=sys.stderr)
+        log.error("the app's own files are missing or damaged: %s", error.detail)
+        return EXIT_USER_ERROR
     if isinstance(error, (WorkbookError, PermissionError)):
         print(f"{APP_ID}: {error}", file=sys.stderr)
         log.info("command refused: %s", type(error).__name__)

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from workbook.accounts import NewPartner, WorkbookService
 from workbook.answers import AnswerKey, AnswerService
+from workbook.resources import MissingResources, verify_installation
 from workbook.storage.errors import WrongPassphrase
 from workbook.storage.sqlcipher import SQLITE_HEADER
 
@@ -93,7 +94,14 @@ def _checks(folder: Path):
         )
         check_window_unlocks(folder, state["two"])
 
-    return [("create a two-partner workbook and write answers", create),
+    def installed_files():
+        try:
+            verify_installation()
+        except MissingResources as error:  # name the file: self-test is for packagers too
+            raise SelfTestFailure(f"{error} ({error.detail})") from None
+
+    return [("the app's own files (content, fonts, icons) are all there", installed_files),
+            ("create a two-partner workbook and write answers", create),
             ("reopen it and read the answers back", reopen),
             ("refuse a wrong passphrase", wrong_passphrase),
             ("the window opens and unlocks", window),

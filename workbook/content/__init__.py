@@ -1,7 +1,7 @@
 """The workbook's content (chapters, pages, check-in scales, gratitude prompts) as data.
 
 Pure Python and standard library only: no Qt, no database. The text itself lives in
-resources/content/*.toml; docs/content-schema.md describes the format.
+workbook/assets/content/*.toml; docs/content-schema.md describes the format.
 
     result = load_content()          # LoadResult(content, errors)
     for err in result.errors: log(str(err))

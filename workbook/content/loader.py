@@ -3,8 +3,10 @@
 Every `*.toml` file in the content folder declares what it holds with a top-level `type`
 ("chapter", "page", "checkins" or "gratitude"); the schema is documented in
 docs/content-schema.md. A file with any problem is skipped as a whole (half a chapter would be
-worse than none) and the rest still load, so one typo never blanks the app. Unknown keys are
-errors rather than ignored, because a misspelt optional key would otherwise vanish silently.
+worse than none) and the rest still load, so one typo in a folder being written never blanks
+it; the app's own bundled content must load without any error (see `load_content`). Unknown
+keys are errors rather than ignored, because a misspelt optional key would otherwise vanish
+silently.
 """
 
 from __future__ import annotations
@@ -31,7 +33,7 @@ from workbook.content.model import (
     Section,
     Worksheet,
 )
-from workbook.resources import resource_path
+from workbook.resources import MissingResources, resource_path
 
 
 @dataclass(frozen=True)
@@ -67,13 +69,21 @@ class LoadResult:
 
 
 def load_content(folder: str | Path | None = None) -> LoadResult:
-    """Load every `*.toml` in `folder` (default: the bundled resources/content)."""
+    """Load every `*.toml` in `folder` (default: the bundled workbook/assets/content).
+
+    The bundled content is what the app was tested with, so any problem in it means a broken
+    install: it raises MissingResources (the CLI exits 2, the window says so calmly) instead of
+    opening with chapters or check-in scales silently missing."""
+    bundled = folder is None
     folder = Path(folder) if folder is not None else resource_path("content")
     errors: list[ContentError] = []
     if not folder.is_dir():
         errors.append(ContentError(str(folder), "content folder not found"))
     loaded = [_load_file(path, errors) for path in sorted(folder.glob("*.toml"))]
-    return LoadResult(_assemble([x for x in loaded if x], errors), tuple(errors))
+    result = LoadResult(_assemble([x for x in loaded if x], errors), tuple(errors))
+    if bundled and (errors or not result.chapters or not result.content.checkin_scales):
+        raise MissingResources(str(errors[0]) if errors else "content/: no chapters or scales")
+    return result
 
 
 # --- validation context -------------------------------------------------------------------

@@ -17,6 +17,7 @@ from workbook.answers import AnswerKey, AnswerService
 from workbook.content.loader import load_content
 from workbook.content.model import Field, FieldKind
 from workbook.demo.trackers import fill_trackers
+from workbook.resources import verify_installation
 from workbook.storage.errors import VaultExists
 from workbook.storage.trackers import bulk_writes
 
@@ -46,6 +47,7 @@ def demo_sentence(rng: random.Random, sentences: int = 2) -> str:
 def create_demo(folder: Path, years: int = 1, say: Callable[[str], None] = print,
                 seed: int = 2026) -> WorkbookService:
     """Create the demo vault in `folder`, which must not hold a workbook already."""
+    verify_installation()  # a broken install fails here, before a single file is written
     service = WorkbookService(folder)
     if service.exists():
         raise VaultExists(f"{folder} already holds a workbook; the demo never touches one.")

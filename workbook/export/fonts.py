@@ -16,7 +16,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
 from workbook.export.errors import ExportError
-from workbook.resources import resource_path
+from workbook.resources import MissingResources, resource_path
 
 SERIF = "DejaVuSerif"
 SERIF_BOLD = "DejaVuSerif-Bold"
@@ -121,8 +121,7 @@ def _bmp(font: TTFont) -> frozenset[int]:
 def _load(name: str) -> TTFont:
     path = resource_path("fonts", f"{name}.ttf")
     if not path.is_file():
-        raise ExportError("The fonts used for printing are missing. Reinstalling the app "
-                          "should restore them.")
+        raise ExportError(MissingResources.MESSAGE)  # the wheel, sdist and bundles carry them
     kind = TTFont if name in SHAPED_FACES else _UnshapedFont
     return kind(name, str(path.resolve()))
 

@@ -1,4 +1,4 @@
-"""The words of the Together conversations, read from resources/content/together/*.toml.
+"""The words of the Together conversations, read from workbook/assets/content/together/*.toml.
 
 Like the chapters, the text is data and is checked on load: a missing key, an unknown key or a
 value of the wrong kind raises ScriptError naming the file and the table, so whoever edits the

@@ -3,6 +3,9 @@ never pays for Qt."""
 
 from __future__ import annotations
 
+import logging
+import sys
+
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
@@ -11,10 +14,14 @@ from workbook import APP_NAME
 from workbook.accounts import WorkbookService
 from workbook.crash import install_crash_handlers
 from workbook.paths import AppPaths
-from workbook.resources import resource_path
+from workbook.resources import MissingResources, missing_files, resource_path
 from workbook.ui.common.prompts import Prompts
 from workbook.ui.common.theme import apply_theme
 from workbook.ui.main_window import MainWindow
+
+log = logging.getLogger(__name__)
+EXIT_BROKEN_INSTALL = 2  # as the command line's exit for the same problem
+DESKTOP_ID = "io.github.couplesworkbook.CouplesWorkbook"  # the .desktop file, icon and metainfo
 
 UNEXPECTED = ("Something went wrong that the workbook did not expect. What you saved is safe. "
               "If it happens again, restarting the app usually helps.")
@@ -48,6 +55,23 @@ def app_icon() -> QIcon:
     return icon
 
 
+def _stop_on_missing_files(window: MainWindow):
+    """The bundled content is loaded after the first paint (by the chapters); if it turns out
+    damaged, say so calmly and close, instead of a crash box or a window with empty pages.
+    Returns a function that puts the previous hook back."""
+    previous = sys.excepthook
+
+    def hook(kind, error, trace):
+        if not isinstance(error, MissingResources):
+            return previous(kind, error, trace)
+        log.error("the app's own files are missing or damaged: %s", error.detail)
+        window.prompts.error(window, APP_NAME, MissingResources.MESSAGE)
+        QApplication.exit(EXIT_BROKEN_INSTALL)
+
+    sys.excepthook = hook
+    return lambda: setattr(sys, "excepthook", previous)
+
+
 def run_gui(paths: AppPaths, argv: list[str]) -> int:
     # Fusion from the start, named on Qt's command line: asking for it from Python would hand
     # back a QStyle, and wrapping the first one costs PySide milliseconds before the first paint.
@@ -55,16 +79,22 @@ def run_gui(paths: AppPaths, argv: list[str]) -> int:
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)
-    app.setDesktopFileName("couples-workbook")
+    app.setDesktopFileName(DESKTOP_ID)  # Wayland's app id; matches the installed .desktop file
+    if missing_files():  # a broken install: no window with empty pages, one calm message
+        log.error("the app's own files are missing: %s", ", ".join(missing_files()[:3]))
+        Prompts().error(None, APP_NAME, MissingResources.MESSAGE)
+        return EXIT_BROKEN_INSTALL
     app.setWindowIcon(app_icon())
     theme = apply_theme(app, calm_style=False)  # parented to the app, so it lives as long
     service = WorkbookService(paths.data_dir, auto_backups=True)
     window = create_main_window(service, paths)
     window.first_painted.connect(theme.use_calm_style)
     crash_handlers = _install_crash_handling(window, paths)
+    restore_hook = _stop_on_missing_files(window)
     window.show()
     try:
         return app.exec()
     finally:
         service.lock()
+        restore_hook()
         crash_handlers.uninstall()

@@ -7,7 +7,6 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QRadioButton, QVBoxLayout, QWidget
 
-from workbook import __version__
 from workbook.accounts import WorkbookService
 from workbook.session import PartnerInfo
 from workbook.ui.access.invite import InviteCard
@@ -30,10 +29,6 @@ from workbook.ui.common.widgets import (
 
 NEW_CODE = ("If you have lost the paper with your recovery code, or think someone else has seen "
             "it, make a new one. The old code stops working straight away.")
-ABOUT = (  # what encryption does and does not protect is in the Privacy card (privacy_page.py)
-    ("Nothing leaves this computer",
-     f"No account, no cloud, no tracking. Couples Workbook {__version__}."),
-)
 
 
 class PartnerChoice(QWidget):
@@ -116,7 +111,9 @@ class SettingsPage(Page):
         self.body.addWidget(self.data)
         self.delete = DeleteCard(service, prompts, self._partner)
         self.body.addWidget(self.delete)
-        self.body.addWidget(self._about_card())
+        from workbook.ui.settings.about_card import AboutCard
+        self.about = AboutCard(service.data_dir)
+        self.body.addWidget(self.about)
         self.finish()
 
     def add_privacy(self, options, prompts: Prompts) -> None:
@@ -146,15 +143,6 @@ class SettingsPage(Page):
         self.new_code_button.clicked.connect(self.make_new_code)
         card.body.addWidget(self.code_message)
         card.body.addLayout(button_row(self.new_code_button, align_left=True))
-        return card
-
-    @staticmethod
-    def _about_card() -> Card:
-        card = Card("About & privacy")
-        for lead, text in ABOUT:
-            card.body.addSpacing(2)
-            card.body.addWidget(plain_label(lead, role="lead"))
-            card.body.addWidget(plain_label(text))
         return card
 
     def refresh(self) -> None:
