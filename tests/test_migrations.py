@@ -31,7 +31,9 @@ SEED = {
                5: ["INSERT INTO conversations (kind, started_on, updated_at) "
                    "VALUES ('turns', 'd', 't')",
                    "INSERT INTO conversation_lines (conversation_id, partner_id, slot, text, "
-                   "shared_at) VALUES (1, 'aaaaaaaaaaaa', 'end-0', 'heard', 't')"]},
+                   "shared_at) VALUES (1, 'aaaaaaaaaaaa', 'end-0', 'heard', 't')"],
+               6: ["INSERT INTO milestones (title, state, created_on, updated_at, owner) "
+                   "VALUES ('I asked for a hug', 'reached', '2024-01-03', 't', 'aaaaaaaaaaaa')"]},
     "private": {1: ["INSERT INTO answers VALUES ('c', 'w', 'f', 'kept <b>', 't')"],
                 2: ["INSERT INTO bookmarks VALUES ('last', 'c', NULL, 't')"],
                 3: ["INSERT INTO ladder_readiness VALUES (1, 1, 1, 't')",

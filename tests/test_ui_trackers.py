@@ -202,7 +202,7 @@ def test_own_milestone_with_chapter_notes_and_an_adjusted_reached_day(qtbot, qtm
     assert "Added" in page.message.text()
     assert page.chosen().title == "Slept in the same room"  # the new one is chosen
     assert page.chosen().chapter_id == "safe-touch"
-    assert page.details.chapter.text().startswith("From chapter 8, “")
+    assert page.details.chapter.text().startswith("Whose: Both of you · From chapter 8, “")
     assert page.details.notes.toPlainText() == "Ünïcode <b>not html</b>"
     assert not page.details.reached_on.isVisible()
     page.details.notes.setPlainText("It felt calm.")

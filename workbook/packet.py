@@ -105,7 +105,7 @@ class PrintedTrend:
 @dataclass(frozen=True)
 class PrintedMilestone:
     title: str
-    whose: str  # "Both of you", or "Not recorded" for an "I…" milestone (see _whose)
+    whose: str  # "Both of you", a partner's name, or "Not recorded" (MilestoneService.whose)
     state: str  # state words: "Reached", "In progress"
     day: dt.date | None  # reached on, or started on
 
@@ -196,7 +196,7 @@ class PacketService:
             sections=frozenset(wants), label=self._label(request, who),
             period_text=_period_text(request.date_from, request.date_to),
             worksheets=self._worksheets(request, who) if ANSWERS in wants else (),
-            milestones=self._milestones(request) if MILESTONES in wants else (),
+            milestones=self._milestones(request, order) if MILESTONES in wants else (),
             ladder=self._ladder(request) if MILESTONES in wants else (),
             ladder_events=self._ladder_events(request) if MILESTONES in wants else (),
             trends=self._trends(request, who) if TRENDS in wants else (),
@@ -238,21 +238,29 @@ class PacketService:
                                                    tuple(questions), tuple(numbers)))
         return tuple(sheets)
 
-    def _milestones(self, request) -> tuple[PrintedMilestone, ...]:
+    def _milestones(self, request, order: dict[str, int]) -> tuple[PrintedMilestone, ...]:
         """Milestones reached in the period, and those in progress that had started by its
         end, of the chosen chapters (the couple's own, chapterless ones only with every
         chapter); reached ones first, newest first."""
-        rows = MilestoneService(self.workbook).page(0, 10_000)
+        service = MilestoneService(self.workbook)
+        rows = service.page(0, 10_000)
+        # whose, written as the header names them (a name, an initial, or "Partner 1")
+        who = {p.id: who_label(p.name, order[p.id], request.names)
+               for p in self.workbook.partners()}
+
+        def whose(m) -> str:
+            return who[m.owner] if m.owner in who else service.whose(m)
+
         wanted = None if request.chapter_ids is None else set(request.chapter_ids)
         reached, going = [], []
         for m in rows:
             if wanted is not None and m.chapter_id not in wanted:
                 continue
             if m.state == REACHED and _in_range(m.reached_on, request):
-                reached.append(PrintedMilestone(m.title, _whose(m.title), STATE_WORDS[REACHED],
+                reached.append(PrintedMilestone(m.title, whose(m), STATE_WORDS[REACHED],
                                                 _day(m.reached_on)))
             elif m.state == IN_PROGRESS and _started_by_end(m.started_on, request):
-                going.append(PrintedMilestone(m.title, _whose(m.title),
+                going.append(PrintedMilestone(m.title, whose(m),
                                               STATE_WORDS[IN_PROGRESS], _day(m.started_on)))
         reached.sort(key=lambda m: m.day or dt.date.min, reverse=True)
         return tuple(reached + going)
@@ -329,13 +337,6 @@ def _answered(fld: Field, text: str | None) -> bool:
         return text is not None and is_answered(fld, decode(fld, text))
     except InvalidValue:
         return False  # a value that no longer fits its field is not printed rather than guessed
-
-
-def _whose(title: str) -> str:
-    # Milestones live on one shared list that does not record who reached an "I…" one.
-    words = title.split(maxsplit=1)
-    return "Not recorded" if words and words[0] in ("I", "I'm", "I’m", "I've", "I’ve") \
-        else "Both of you"
 
 
 def _day(day: str | None) -> dt.date | None:

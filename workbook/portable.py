@@ -99,9 +99,10 @@ def _answer(key: AnswerKey, stored: str, content: Content) -> dict[str, Any]:
 
 
 def _milestone(row: tuple) -> dict[str, Any]:
-    title, chapter, suggestion, notes, state, created, started, reached = row
+    title, chapter, suggestion, notes, state, created, started, reached, owner = row
     return {"title": title, "chapter": chapter, "suggestion": suggestion, "notes": notes,
-            "state": state, "created_on": created, "started_on": started, "reached_on": reached}
+            "state": state, "created_on": created, "started_on": started, "reached_on": reached,
+            "owner": owner}
 
 
 def _ladder(shared, own) -> dict[str, list]:

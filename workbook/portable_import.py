@@ -350,8 +350,17 @@ class _Plan:
                 continue
             have.add(key)
             row = (m["title"].strip(), m["chapter"], m["suggestion"], m["notes"], m["state"],
-                   m["created_on"], m["started_on"], m["reached_on"])
+                   m["created_on"], m["started_on"], m["reached_on"], self._owner(m))
             self._count("Milestones", "added", lambda row=row: rows.add_milestone(self.shared, row))
+
+    def _owner(self, milestone: dict) -> str | None:
+        """Whose a milestone is, in this workbook: the file's exporter is whoever imports it;
+        "" is both of you; an unknown partner (or a file without owners) is "not recorded"."""
+        owner = milestone.get("owner")
+        if owner == self.doc["partner"]["id"]:
+            return self.me
+        known = {p.id for p in self.service.partners()}
+        return owner if owner == "" or owner in known else None
 
     def _ladder(self) -> None:
         ladder = self.doc.get("ladder", {"steps": [], "events": [], "my_readiness": []})

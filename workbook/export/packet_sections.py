@@ -135,9 +135,8 @@ def milestones_and_ladder(packet: Packet, width: float) -> list[Flowable]:
                  for m in packet.milestones]
         story.append(_table(rows, width, (0.44, 0.15, 0.17, 0.24), header=True))
         if any(m.whose == "Not recorded" for m in packet.milestones):
-            story.append(paragraph("Milestones are kept on one shared list; for those written "
-                                   "as “I…” the workbook does not record which partner "
-                                   "reached them.", "help"))
+            story.append(paragraph("“Not recorded”: added before the workbook asked whose a "
+                                   "milestone is.", "help"))
     else:
         story.append(paragraph(NONE_RECORDED + ".", "option"))
     story += [Spacer(1, 10), paragraph("Consent ladder", "worksheet_title")]

@@ -18,9 +18,10 @@ Conn = sqlcipher3.Connection
 
 # -- reading, for the export --------------------------------------------------------------------
 def milestones(conn: Conn) -> list[tuple]:
-    """(title, chapter_id, suggestion_id, notes, state, created_on, started_on, reached_on)."""
+    """(title, chapter_id, suggestion_id, notes, state, created_on, started_on, reached_on,
+    owner)."""
     return conn.execute("SELECT title, chapter_id, suggestion_id, notes, state, created_on, "
-                        "started_on, reached_on FROM milestones ORDER BY id").fetchall()
+                        "started_on, reached_on, owner FROM milestones ORDER BY id").fetchall()
 
 
 def ladder_steps(conn: Conn) -> list[tuple]:
@@ -68,8 +69,8 @@ def add_milestone(conn: Conn, row: tuple) -> None:
     """`row` as milestones() returns it."""
     with conn:
         conn.execute("INSERT INTO milestones (title, chapter_id, suggestion_id, notes, state, "
-                     "created_on, started_on, reached_on, updated_at) "
-                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", (*row, utc_now()))
+                     "created_on, started_on, reached_on, owner, updated_at) "
+                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", (*row, utc_now()))
 
 
 def add_step(conn: Conn, title: str, description: str, suggestion_id: str | None, state: str,

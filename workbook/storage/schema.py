@@ -152,6 +152,9 @@ SHARED_MIGRATIONS: list[str] = [
     CREATE TRIGGER conversation_lines_ad AFTER DELETE ON conversation_lines BEGIN
         DELETE FROM search_index WHERE rowid = (8 << 40) + old.id; END;
     """,
+    # 6: whose a milestone is, so an "I…" one says so on screen and paper: a partner's id, ''
+    # for both of you, NULL for one added before the app asked.
+    "ALTER TABLE milestones ADD COLUMN owner TEXT;",
 ]
 
 PRIVATE_MIGRATIONS: list[str] = [

@@ -32,6 +32,7 @@ class MilestoneRow:
     created_on: str
     started_on: str | None
     reached_on: str | None
+    owner: str | None = None  # a partner's id, "" for both of you, None when never asked
 
 
 @dataclass(frozen=True)
@@ -86,16 +87,16 @@ class _Repo:
 
 
 _MILESTONE_COLS = ("id, title, chapter_id, suggestion_id, notes, state, created_on, started_on, "
-                   "reached_on")
+                   "reached_on, owner")
 
 
 class MilestoneRepository(_Repo):
     def add(self, title: str, chapter_id: str | None, suggestion_id: str | None, notes: str,
-            day: str) -> int:
+            day: str, owner: str | None = "") -> int:
         return self._write(
             "INSERT INTO milestones (title, chapter_id, suggestion_id, notes, created_on, "
-            "updated_at) VALUES (?, ?, ?, ?, ?, ?)",
-            (title, chapter_id, suggestion_id, notes, day, utc_now()))
+            "updated_at, owner) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (title, chapter_id, suggestion_id, notes, day, utc_now(), owner))
 
     def get(self, milestone_id: int) -> MilestoneRow | None:
         row = self._one(f"SELECT {_MILESTONE_COLS} FROM milestones WHERE id = ?", (milestone_id,))

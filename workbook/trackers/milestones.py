@@ -22,6 +22,7 @@ STATE_WORDS = {NOT_STARTED: "Not started", IN_PROGRESS: "In progress", REACHED: 
                PAUSED: "Paused for now"}
 
 Milestone = MilestoneRow
+BOTH, BOTH_WORDS, NOT_RECORDED = "", "Both of you", "Not recorded"
 
 
 @dataclass(frozen=True)
@@ -44,13 +45,25 @@ class MilestoneService(TrackerService):
                 for ch in content.chapters for m in ch.milestones if m.id not in taken]
 
     def add(self, title: str, chapter_id: str | None = None, notes: str = "",
-            suggestion_id: str | None = None) -> int:
+            suggestion_id: str | None = None, owner: str = BOTH) -> int:
+        """`owner` is whose milestone it is: a partner's id, or BOTH."""
+        if owner != BOTH and owner not in {p.id for p in self.workbook.partners()}:
+            raise TrackerError("Choose whose milestone this is: one of you, or both.")
         return self._repo().add(clean_title(title), chapter_id, suggestion_id, clean_text(notes),
-                                iso(self.today()))
+                                iso(self.today()), owner)
 
-    def add_suggestion(self, suggestion: Suggestion) -> int:
+    def add_suggestion(self, suggestion: Suggestion, owner: str = BOTH) -> int:
         return self.add(suggestion.title, suggestion.chapter_id, suggestion.description,
-                        suggestion.id)
+                        suggestion.id, owner)
+
+    def whose(self, milestone: Milestone) -> str:
+        """"Both of you", a partner's name, or "Not recorded" (added before the app asked)."""
+        if milestone.owner is None:
+            return NOT_RECORDED
+        if milestone.owner == BOTH:
+            return BOTH_WORDS
+        names = {p.id: p.name for p in self.workbook.partners()}
+        return names.get(milestone.owner, "A partner who has left")
 
     def get(self, milestone_id: int) -> Milestone:
         row = self._repo().get(milestone_id)

@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
 
 from workbook.content.model import Content
-from workbook.trackers.milestones import REACHED, Milestone
+from workbook.trackers.milestones import BOTH, REACHED, Milestone
 from workbook.ui.common.date_field import DateField
 from workbook.ui.common.responsive import narrow_combo
 from workbook.ui.common.wheel_guard import wheel_only_when_focused
@@ -24,6 +24,13 @@ from workbook.ui.common.widgets import (
 
 PICK = "Choose a suggestion…"
 NO_CHAPTER = "No particular chapter"
+BOTH_OF_US = "Both of us"
+I_WORDS = ("I", "I'm", "I’m", "I've", "I’ve", "I'll", "I’ll")
+
+
+def written_as_i(title: str) -> bool:
+    words = title.split(maxsplit=1)
+    return bool(words) and words[0] in I_WORDS
 
 
 def _notes_box(name: str, placeholder: str) -> QPlainTextEdit:
@@ -56,6 +63,11 @@ class AddMilestoneForm(QWidget):
         for chapter in content.chapters:
             self.chapter.addItem(f"{chapter.number}. {chapter.title}", chapter.id)
         self.notes = _notes_box("Notes for the new milestone", "Notes, if you like")
+        # whose it is: an "I…" milestone says so wherever it appears, on screen and on paper
+        self.whose = narrow_combo(wheel_only_when_focused(QComboBox()))
+        self.whose.setAccessibleName("Whose milestone is it?")
+        self._present: list[str] = []
+        self.suggestion.currentIndexChanged.connect(lambda _: self._suggest_whose())
         self.add_button = primary_button("Add milestone")
         layout = _column(self)
         layout.addWidget(plain_label("Add a milestone", role="lead"))
@@ -64,6 +76,8 @@ class AddMilestoneForm(QWidget):
         layout.addWidget(form_label("From the chapter:", self.chapter))
         layout.addWidget(self.chapter)
         layout.addWidget(self.notes)
+        layout.addWidget(form_label("Whose milestone is it?", self.whose))
+        layout.addWidget(self.whose)
         layout.addLayout(button_row(self.add_button))
 
     def set_suggestions(self, suggestions) -> None:
@@ -72,10 +86,29 @@ class AddMilestoneForm(QWidget):
         for s in suggestions:
             self.suggestion.addItem(f"{s.title} ({s.chapter_title})", s)
 
+    def set_partners(self, partners, present_ids: list[str]) -> None:
+        """Every partner by name, and both of you; "both" unless an "I…" one is chosen alone."""
+        self.whose.clear()
+        self.whose.addItem(BOTH_OF_US, BOTH)
+        for partner in partners:
+            self.whose.addItem(partner.name, partner.id)
+        self._present = present_ids
+        self._suggest_whose()
+
+    def _suggest_whose(self) -> None:
+        chosen = self.suggestion.currentData()
+        mine = chosen is not None and written_as_i(chosen.title) and len(self._present) == 1
+        index = self.whose.findData(self._present[0]) if mine else 0
+        self.whose.setCurrentIndex(max(index, 0))
+
+    def owner(self) -> str:
+        return self.whose.currentData() if self.whose.currentData() is not None else BOTH
+
     def reset(self) -> None:
         self.title.clear()
         self.notes.clear()
         self.chapter.setCurrentIndex(0)
+        self._suggest_whose()
 
 
 class MilestoneDetails(QWidget):

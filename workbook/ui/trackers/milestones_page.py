@@ -82,7 +82,7 @@ class MilestonesPage(Page):
     # -- construction -----------------------------------------------------------------------------
     def _build_milestones(self) -> Card:
         card = Card("Our milestones")
-        self.model = PagedListModel(self._milestones.page, milestone_text)
+        self.model = PagedListModel(self._milestones.page, self._row_text)
         self.list = list_view("Milestones", self.model, 200)
         self.list.selectionModel().currentChanged.connect(lambda *_: self._show_chosen())
         self.state_buttons = {state: plain_button(label, f"Mark as {label.lower()}")
@@ -122,10 +122,17 @@ class MilestonesPage(Page):
         self.model.reload()
         self.timeline_model.reload()
         self.form.set_suggestions(self._milestones.suggestions(self._content))
+        self.form.set_partners(self._service.partners(),
+                               [p.id for p in self._service.present_partners()])
         if chosen is not None:
             self.open_milestone(chosen.id)
         self._show_chosen()
         self.ladder.refresh()
+
+    def _row_text(self, m: Milestone) -> str:
+        """A partner's own milestone names them; the couple's and older ones read as before."""
+        text = milestone_text(m)
+        return f"{text} ({self._milestones.whose(m)})" if m.owner else text
 
     def chosen(self) -> Milestone | None:
         index = self.list.currentIndex()
@@ -137,6 +144,9 @@ class MilestonesPage(Page):
         if chosen is not None and chosen.chapter_id:
             found = [c for c in self._content.chapters if c.id == chosen.chapter_id]
             chapter = f"From chapter {found[0].number}, “{found[0].title}”" if found else ""
+        if chosen is not None:
+            whose = f"Whose: {self._milestones.whose(chosen)}"
+            chapter = f"{whose} · {chapter}" if chapter else whose
         self.details.show_milestone(chosen, chapter, self._milestones.today())
 
     def open_milestone(self, milestone_id: int) -> bool:
@@ -158,12 +168,13 @@ class MilestonesPage(Page):
         form = self.form
         suggestion, title = form.suggestion.currentData(), form.title.text()
         chapter, notes = form.chapter.currentData(), form.notes.toPlainText()
+        owner = form.owner()
         if title.strip() or not suggestion:
-            action = lambda: self._milestones.add(title, chapter, notes)  # noqa: E731
+            action = lambda: self._milestones.add(title, chapter, notes, owner=owner)  # noqa: E731
         else:  # a suggestion keeps the notes typed for it; its own text only when none were
             action = lambda: self._milestones.add(  # noqa: E731
                 suggestion.title, suggestion.chapter_id,
-                notes if notes.strip() else suggestion.description, suggestion.id)
+                notes if notes.strip() else suggestion.description, suggestion.id, owner)
         ok, milestone_id = attempt(self.message.show_error, action)
         if ok:
             form.reset()
