@@ -69,3 +69,15 @@ def test_a_data_export_says_whose_and_a_fresh_start_gives_the_exporters_own_to_t
     owners = {m.title: m.owner for m in MilestoneService(fresh).page(0, 10)}
     assert me.id != alex.id and owners == {"I asked for a hug": me.id, "A walk without phones": ""}
     fresh.lock()
+
+
+def test_typing_an_i_milestone_alone_suggests_it_is_yours(qtbot, vault_one, app_paths):
+    window = open_window(qtbot, app_paths)
+    unlock(qtbot, window, PASSPHRASE_ONE)
+    window.shell.show_section("milestones")
+    form = window.shell.trackers["milestones"].form
+    qtbot.keyClicks(form.title, "I asked for a hug")
+    assert form.whose.currentText() == NAME_ONE
+    form.title.clear()
+    qtbot.keyClicks(form.title, "We walked without phones")
+    assert form.whose.currentText() == "Both of us"

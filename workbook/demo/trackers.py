@@ -17,7 +17,7 @@ from workbook.storage.trackers import bulk_writes
 from workbook.trackers.checkins import CheckinService
 from workbook.trackers.gratitude import GratitudeService
 from workbook.trackers.ladder import LadderService
-from workbook.trackers.milestones import IN_PROGRESS, PAUSED, REACHED, MilestoneService
+from workbook.trackers.milestones import BOTH, IN_PROGRESS, PAUSED, REACHED, MilestoneService
 
 _GRATEFUL = ["the quiet morning coffee", "a walk in the rain", "the kids laughing at dinner",
              "a good night's sleep", "sunlight on the kitchen table", "a friend who called",
@@ -83,8 +83,11 @@ def _daily(service, content, partner_ids, start, today, rng) -> tuple[int, int]:
 def _milestones(service, content, start, today, years, rng) -> int:
     milestones = MilestoneService(service, today=lambda: today)
     span = (today - start).days
+    partners = [p.id for p in service.partners()]
     for suggestion in milestones.suggestions(content):
-        milestones.add_suggestion(suggestion)
+        # an "I…" suggestion belongs to one of them (chosen at random); the rest to both
+        mine = suggestion.title.split(maxsplit=1)[0] in ("I", "I'm", "I’m", "I've", "I’ve")
+        milestones.add_suggestion(suggestion, rng.choice(partners) if mine else BOTH)
     for number in range(30 * years):
         milestones.add(f"{rng.choice(_OWN_MILESTONES)} ({number + 1})")
     made = milestones.page(0, 100_000)

@@ -68,6 +68,7 @@ class AddMilestoneForm(QWidget):
         self.whose.setAccessibleName("Whose milestone is it?")
         self._present: list[str] = []
         self.suggestion.currentIndexChanged.connect(lambda _: self._suggest_whose())
+        self.title.textEdited.connect(lambda _: self._suggest_whose())
         self.add_button = primary_button("Add milestone")
         layout = _column(self)
         layout.addWidget(plain_label("Add a milestone", role="lead"))
@@ -97,7 +98,8 @@ class AddMilestoneForm(QWidget):
 
     def _suggest_whose(self) -> None:
         chosen = self.suggestion.currentData()
-        mine = chosen is not None and written_as_i(chosen.title) and len(self._present) == 1
+        title = self.title.text().strip() or (chosen.title if chosen is not None else "")
+        mine = written_as_i(title) and len(self._present) == 1
         index = self.whose.findData(self._present[0]) if mine else 0
         self.whose.setCurrentIndex(max(index, 0))
 
