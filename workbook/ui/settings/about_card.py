@@ -26,7 +26,7 @@ class AboutCard(Card):
         self.body.addSpacing(2)
         self.body.addWidget(plain_label("Your encrypted workbook is kept in:"))
         self.folder = plain_label(str(data_dir), selectable=True)
-        self.folder.setAccessibleName(f"Workbook folder: {data_dir}")
+        self.folder.setAccessibleDescription("The workbook folder")  # read as it shows
         self.body.addWidget(self.folder)
         self.body.addSpacing(2)
         self.licence = plain_label(LICENCE)
