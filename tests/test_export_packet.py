@@ -342,3 +342,12 @@ def test_inner_pages_carry_confidentiality_period_and_one_date_format(filled, tm
         assert "31 December 2025 to 1 March 2026" in text
     everything = " ".join(pages)
     assert not re.search(r"\d{4}-\d{2}-\d{2}", everything)  # no ISO dates beside long ones
+
+
+def test_the_outline_counts_a_single_week_in_the_singular():
+    from workbook.packet import Packet, PrintedTrend, outline
+    one = PrintedTrend("Partner 1", "week", (("Safe", ((TODAY, 7.0),)),))
+    three = PrintedTrend("Partner 2", "week", (("Safe", tuple((TODAY, 7.0) for _ in range(3))),))
+    text = outline(Packet(sections=frozenset(), label="", period_text="all dates",
+                          trends=(one, three)))
+    assert "Partner 1: 1 week\n" in text + "\n" and "Partner 2: 3 weeks" in text

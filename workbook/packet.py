@@ -379,7 +379,8 @@ def outline(packet: Packet) -> str:
         lines.append(f"Milestones: {len(packet.milestones)}; ladder steps: {len(packet.ladder)}")
     for trend in packet.trends:
         points = max((len(p) for _, p in trend.scales), default=0)
-        lines.append(f"Check-in trend for {trend.who}: {points} {trend.period}s")
+        unit = trend.period if points == 1 else f"{trend.period}s"  # "1 week", "3 weeks"
+        lines.append(f"Check-in trend for {trend.who}: {points} {unit}")
     if packet.gratitude:
         lines.append(f"Gratitude notes: {len(packet.gratitude)}")
     if packet.conversations:
