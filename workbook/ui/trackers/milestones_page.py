@@ -216,5 +216,6 @@ class MilestonesPage(Page):
             model.forget()
         self.suggestion.clear()
         self.form.notes.clear()
+        self.form.whose.clear()  # partners' names leave with the lock
         self.details.clear()
         self.ladder.clear()
