@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 APP_STAMP := $(VENV)/.app-installed
 TEST_STAMP := $(VENV)/.test-installed
-TEST_DEBIAN_PACKAGES := poppler-utils desktop-file-utils appstream nsis shellcheck
+TEST_DEBIAN_PACKAGES := poppler-utils desktop-file-utils appstream nsis shellcheck xvfb
 
 .PHONY: run test lint bench package package-smoke package-lint install-check workflow-lint self-test demo system-deps clean
 
