@@ -17,7 +17,14 @@ from workbook.storage.trackers import bulk_writes
 from workbook.trackers.checkins import CheckinService
 from workbook.trackers.gratitude import GratitudeService
 from workbook.trackers.ladder import LadderService
-from workbook.trackers.milestones import BOTH, IN_PROGRESS, PAUSED, REACHED, MilestoneService
+from workbook.trackers.milestones import (
+    BOTH,
+    IN_PROGRESS,
+    PAUSED,
+    REACHED,
+    MilestoneService,
+    written_as_i,
+)
 
 _GRATEFUL = ["the quiet morning coffee", "a walk in the rain", "the kids laughing at dinner",
              "a good night's sleep", "sunlight on the kitchen table", "a friend who called",
@@ -86,7 +93,7 @@ def _milestones(service, content, start, today, years, rng) -> int:
     partners = [p.id for p in service.partners()]
     for suggestion in milestones.suggestions(content):
         # an "I…" suggestion belongs to one of them (chosen at random); the rest to both
-        mine = suggestion.title.split(maxsplit=1)[0] in ("I", "I'm", "I’m", "I've", "I’ve")
+        mine = written_as_i(suggestion.title)
         milestones.add_suggestion(suggestion, rng.choice(partners) if mine else BOTH)
     for number in range(30 * years):
         milestones.add(f"{rng.choice(_OWN_MILESTONES)} ({number + 1})")

@@ -23,6 +23,13 @@ STATE_WORDS = {NOT_STARTED: "Not started", IN_PROGRESS: "In progress", REACHED: 
 
 Milestone = MilestoneRow
 BOTH, BOTH_WORDS, NOT_RECORDED = "", "Both of you", "Not recorded"
+_I_WORDS = ("I", "I'm", "I’m", "I've", "I’ve", "I'll", "I’ll")
+
+
+def written_as_i(title: str) -> bool:
+    """An "I…" milestone is one partner's own, so whose it is must be asked."""
+    words = title.split(maxsplit=1)
+    return bool(words) and words[0] in _I_WORDS
 
 
 @dataclass(frozen=True)

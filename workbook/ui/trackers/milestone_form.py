@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
 
 from workbook.content.model import Content
-from workbook.trackers.milestones import BOTH, REACHED, Milestone
+from workbook.trackers.milestones import BOTH, REACHED, Milestone, written_as_i
 from workbook.ui.common.date_field import DateField
 from workbook.ui.common.responsive import narrow_combo
 from workbook.ui.common.wheel_guard import wheel_only_when_focused
@@ -25,12 +25,6 @@ from workbook.ui.common.widgets import (
 PICK = "Choose a suggestion…"
 NO_CHAPTER = "No particular chapter"
 BOTH_OF_US = "Both of us"
-I_WORDS = ("I", "I'm", "I’m", "I've", "I’ve", "I'll", "I’ll")
-
-
-def written_as_i(title: str) -> bool:
-    words = title.split(maxsplit=1)
-    return bool(words) and words[0] in I_WORDS
 
 
 def _notes_box(name: str, placeholder: str) -> QPlainTextEdit:
