@@ -21,11 +21,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from workbook.answer_values import InvalidValue
 from workbook.answers import AnswerKey, AnswerService
 from workbook.content.model import Content
 from workbook.json_check import SchemaProblem, check
-from workbook.portable_v1 import InvalidImport, upgrade_v1, validate_v1
+from workbook.portable_v1 import InvalidImport, check_fits, upgrade_v1, validate_v1
 from workbook.portable_values import field_of, to_stored
 from workbook.storage import portable_rows as rows
 from workbook.storage.trackers import (
@@ -144,14 +143,7 @@ def _check_meaning(data: dict, content: Content) -> None:
     for section in ("answers", "shared_answers"):
         for n, entry in enumerate(data.get(section, [])):
             where = f"{section}[{n}]"
-            found = field_of(content, _key(entry))
-            if found is not None and entry["kind"] != found.kind.value:
-                raise InvalidImport(f"{where}.kind is {entry['kind']!r}, but field "
-                                    f"{found.id!r} is a {found.kind.value}.")
-            try:
-                to_stored(found, entry["value"])
-            except InvalidValue as error:
-                raise InvalidImport(f"{where}: {error}.") from None
+            check_fits(where, entry, field_of(content, _key(entry)), to_stored)
     partner_ids = {p["id"] for p in data["partners"]} - {data["partner"]["id"]}
     for section in ("shared_answers", "shared_checkins", "shared_appreciations"):
         for n, entry in enumerate(data.get(section, [])):

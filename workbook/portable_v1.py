@@ -4,6 +4,7 @@ document in version 2's shape, so one merge serves both. docs/data-format.md kee
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 from workbook.answer_values import InvalidValue, decode
@@ -91,10 +92,16 @@ def _check_answer(where: str, entry: Any, content: Content) -> None:
     field = field_of(content, AnswerKey(entry["chapter"], entry["worksheet"], entry["field"]))
     if field is None:
         return  # content this version does not ship: kept as text, as export keeps it
-    if entry["kind"] != field.kind.value:
+    check_fits(where, entry, field, decode)
+
+
+def check_fits(where: str, entry: Any, field, convert: Callable[[Any, Any], Any]) -> None:
+    """An answer's kind is its question's, and its value converts (`decode` for version 1's
+    stored text, `to_stored` for version 2's native values); v1 and v2 imports share this."""
+    if field is not None and entry["kind"] != field.kind.value:
         raise InvalidImport(f"{where}.kind is {entry['kind']!r}, but field {field.id!r} is a "
                             f"{field.kind.value}.")
     try:
-        decode(field, entry["value"])
+        convert(field, entry["value"])
     except InvalidValue as error:
         raise InvalidImport(f"{where}: {error}.") from None
