@@ -159,6 +159,7 @@ def test_rich_text_in_a_name_is_shown_literally(qtbot, vault_one, app_paths):
     labels = [lbl for lbl in window.findChildren(QLabel) if "<b>" in lbl.text()]
     assert len(labels) >= 3
     assert all(lbl.textFormat() == Qt.TextFormat.PlainText for lbl in labels)
+    window.shell.show_section("settings")  # a page learns who is here when it is shown
     settings = window.shell.settings
     assert settings.who.names() == ["Alex", name]
 

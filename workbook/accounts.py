@@ -1,9 +1,11 @@
 """The workbook service: create a workbook, unlock and lock it, add a partner, change a
 passphrase, recover with a recovery code. The UI and the command line call this; it calls storage.
 
-Listeners registered with `subscribe` hear "unlocked", "locked" and "partners" after each change,
-so every screen can redraw itself without knowing who caused it. They also hear "locking" just
-before a lock closes the databases, so anything typed but not yet saved can be written first.
+Listeners registered with `subscribe` hear a `Change` (changes.py) after each change: this
+service announces UNLOCKED, PARTNERS and LOCKED, and LOCKING just before a lock closes the
+databases, so anything typed but not yet saved can be written first. The services beside it
+(answers, trackers, Together, imports, deletion) announce what they write through `announce`, so
+there is one list of listeners and every screen can redraw without knowing who caused a change.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
+from workbook.changes import Change
 from workbook.errors import Locked
 from workbook.passphrases import new_recovery_code, normalize_recovery_code, passphrase_strength
 from workbook.storage.errors import AlreadyUnlocked, VaultError
@@ -50,7 +53,7 @@ class WorkbookService:
         self.auto_backups = auto_backups  # the window turns them on (backups.py)
         self.session: Session | None = None
         self._lock_key = None  # the workbook's OS lock while a session is open (storage/lock.py)
-        self._listeners: list[Callable[[str], None]] = []
+        self._listeners: list[Callable[[Change], None]] = []
 
     @property
     def vault(self) -> VaultFolder:
@@ -79,20 +82,19 @@ class WorkbookService:
         or whose entries came in from an export is a name beside their shared entries only."""
         return self.vault.slot(partner_id, PASSPHRASE_SLOT).exists()
 
-    def subscribe(self, listener: Callable[[str], None]) -> None:
+    def subscribe(self, listener: Callable[[Change], None]) -> None:
+        """The one way to hear what changed in this workbook, whichever service changed it."""
         self._listeners.append(listener)
 
-    def unsubscribe(self, listener: Callable[[str], None]) -> None:
+    def unsubscribe(self, listener: Callable[[Change], None]) -> None:
         if listener in self._listeners:
             self._listeners.remove(listener)
 
-    def _notify(self, what: str) -> None:
+    def announce(self, change: Change) -> None:
+        """Tell every listener what changed; the services beside this one call it after they
+        write (answers.py, trackers/, together/, portable_import.py, deletion.py)."""
         for listener in list(self._listeners):
-            listener(what)
-
-    def announce(self, what: str) -> None:
-        """For services beside this one (deletion.py) that change who is in the workbook."""
-        self._notify(what)
+            listener(change)
 
     def current_session(self) -> Session:
         return self._session()
@@ -121,7 +123,7 @@ class WorkbookService:
         self.session = Session(self.vault, shared_key, shared_conn)
         created = [self._add_partner_files(p) for p in partners]
         log.info("workbook created with %d partner(s)", len(created))
-        self._notify("unlocked")
+        self.announce(Change.UNLOCKED)
         return created
 
     def add_partner(self, partner: NewPartner) -> CreatedPartner:
@@ -133,7 +135,7 @@ class WorkbookService:
         self._ensure_unused(partner.passphrase)
         created = self._add_partner_files(partner)
         log.info("partner added")
-        self._notify("partners")
+        self.announce(Change.PARTNERS)
         return created
 
     def _add_partner_files(self, partner: NewPartner) -> CreatedPartner:
@@ -198,7 +200,7 @@ class WorkbookService:
         log.info("partner unlocked (%d present)", len(self.session.present))
         if first and self.auto_backups:
             self._take_auto_backup()
-        self._notify("unlocked")
+        self.announce(Change.UNLOCKED)
         return next(p for p in self.session.partners() if p.id == material.partner_id)
 
     def _take_auto_backup(self) -> None:
@@ -219,16 +221,16 @@ class WorkbookService:
             self.lock()
             return
         self.session.present.pop(partner_id).conn.close()
-        self._notify("partners")
+        self.announce(Change.PARTNERS)
 
     def lock(self) -> None:
         if self.session is not None:
-            self._notify("locking")  # last chance to save pending edits
+            self.announce(Change.LOCKING)  # last chance to save pending edits
             self.session.close()
             self.session = None
             self._let_go()
             log.info("workbook locked")
-            self._notify("locked")
+            self.announce(Change.LOCKED)
 
     # -- one writer per workbook (storage/lock.py) ---------------------------------------------
     def _hold(self) -> None:

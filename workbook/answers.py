@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from workbook.accounts import WorkbookService
 from workbook.answer_values import is_answered_text
+from workbook.changes import Change
 from workbook.content.model import Chapter
 from workbook.errors import InvalidInput
 from workbook.storage.repositories import AnswerKey
@@ -41,8 +42,11 @@ class AnswerService:
         value = check_storable(value)
         session = self._session()
         session.partner(partner_id).answers.save(key, value)
+        change = Change.ANSWERS
         if session.shared_answers.get(partner_id, key) is not None:
             session.shared_answers.share(partner_id, key, value)  # keep the shared copy current
+            change |= Change.SHARING
+        self.workbook.announce(change)
 
     def get(self, partner_id: str, key: AnswerKey) -> str | None:
         return self._session().partner(partner_id).answers.get(key)
@@ -53,11 +57,13 @@ class AnswerService:
         if value is None:
             raise InvalidInput("There is no answer to share yet.")
         session.shared_answers.share(partner_id, key, value)
+        self.workbook.announce(Change.SHARING)
 
     def unshare(self, partner_id: str, key: AnswerKey) -> None:
         session = self._session()
         session.partner(partner_id)  # only the owner, present, may unshare
         session.shared_answers.unshare(partner_id, key)
+        self.workbook.announce(Change.SHARING)
 
     def shared_value(self, owner_id: str, key: AnswerKey) -> str | None:
         """What `owner_id` has shared; any unlocked partner may read it."""
@@ -92,6 +98,7 @@ class AnswerService:
     def set_bookmark(self, partner_id: str, chapter_id: str, worksheet_id: str | None = None,
                      name: str = LAST_READ) -> None:
         self._session().partner(partner_id).bookmarks.set(name, chapter_id, worksheet_id)
+        self.workbook.announce(Change.BOOKMARKS)
 
     def bookmark(self, partner_id: str, name: str = LAST_READ) -> tuple[str, str | None] | None:
         return self._session().partner(partner_id).bookmarks.get(name)

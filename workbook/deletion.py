@@ -15,6 +15,7 @@ from __future__ import annotations
 import logging
 
 from workbook.backups import auto_backups
+from workbook.changes import Change
 from workbook.errors import NotPresent
 from workbook.storage.lock import Held
 from workbook.storage.removal import remove_partner_files, remove_shared_rows, remove_vault, shred
@@ -44,7 +45,7 @@ def delete_private_space(service, partner_id: str, remove_shared: bool) -> None:
     if not session.present:
         service.lock()
     else:
-        service.announce("partners")
+        service.announce(Change.PARTNERS)
 
 
 def delete_workbook(service) -> None:
@@ -56,7 +57,7 @@ def delete_workbook(service) -> None:
         service.lock()
         remove_vault(service.vault)
     log.info("the workbook was deleted")
-    service.announce("deleted")  # screens that showed the unlock page start afresh
+    service.announce(Change.DELETED)  # screens that showed the unlock page start afresh
 
 
 def _drop_auto_backups(service) -> None:

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from workbook.answers import AnswerKey, AnswerService
+from workbook.changes import Change
 from workbook.content.model import Content
 from workbook.json_check import SchemaProblem, check
 from workbook.portable_v1 import InvalidImport, check_fits, upgrade_v1, validate_v1
@@ -207,7 +208,7 @@ def start_from_export(service, data: dict, content: Content, passphrase: str,
     plan = _Plan(service, me, doc, content, keep_others=True)
     plan.apply(progress)
     log.info("workbook started from an export (%d entries)", plan.preview.changes)
-    service.announce("partners")
+    service.announce(Change.PARTNERS)
     return created, plan.preview
 
 
@@ -249,6 +250,8 @@ class _Plan:
             for conn in conns:
                 conn.execute("PRAGMA synchronous = FULL")
                 conn.execute("PRAGMA wal_checkpoint(FULL)")
+            if self.actions:  # much of it is written as rows, which announce nothing
+                self.service.announce(Change.ENTRIES)
 
     def _count(self, label: str, state: str, action: Callable[[], None] | None = None) -> None:
         tally = self.preview.tally(label)

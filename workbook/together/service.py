@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from workbook.changes import Change
 from workbook.content.model import Content
 from workbook.storage.repositories import AnswerRepository, SharedAnswerRepository
 from workbook.storage.together import (
@@ -103,6 +104,7 @@ class TogetherService(TrackerService):
         if kind not in KINDS:
             raise TrackerError("That is not one of the conversations.")
         new_id = self._repo().start(kind, clean_topic(topic), iso(self.today()))
+        self.workbook.announce(Change.TOGETHER)
         return self.get(new_id)
 
     def get(self, conversation_id: int) -> Conversation:
@@ -117,6 +119,7 @@ class TogetherService(TrackerService):
 
     def set_step(self, conversation_id: int, step: int) -> None:
         self._repo().set_step(self.get(conversation_id).id, max(0, step))
+        self.workbook.announce(Change.TOGETHER)
 
     def write(self, conversation_id: int, partner_id: str, slot: str, text: str,
               share: bool = False) -> None:
@@ -135,6 +138,7 @@ class TogetherService(TrackerService):
             repo.share_line(conversation.id, partner_id, slot, text)
         else:
             repo.unshare_line(conversation.id, partner_id, slot)
+        self.workbook.announce(Change.TOGETHER)
 
     def write_together(self, conversation_id: int, slot: str, text: str) -> None:
         """A line the couple wrote together (the weekly plan): it belongs to the record."""
@@ -145,6 +149,7 @@ class TogetherService(TrackerService):
             self._repo().share_line(conversation.id, TOGETHER_ID, slot, text)
         else:
             self._repo().unshare_line(conversation.id, TOGETHER_ID, slot)
+        self.workbook.announce(Change.TOGETHER)
 
     def notes(self, conversation_id: int, partner_id: str) -> dict[str, Line]:
         return {n.slot: Line(n.slot, n.text, n.shared)
@@ -159,16 +164,19 @@ class TogetherService(TrackerService):
         returns whether it was kept."""
         self._require_both()
         conversation = self._open(conversation_id)
-        if set(self._present_ids()) <= set(keep_agreed_by):
+        kept = set(self._present_ids()) <= set(keep_agreed_by)
+        if kept:
             self._repo().keep(conversation.id)
-            return True
-        self._drop(conversation.id)
-        return False
+        else:
+            self._drop(conversation.id)
+        self.workbook.announce(Change.TOGETHER)
+        return kept
 
     def let_go(self, conversation_id: int) -> None:
         """Leave an unfinished conversation for good: its shared record goes, notes stay."""
         self._require_both()
         self._drop(self._open(conversation_id).id)
+        self.workbook.announce(Change.TOGETHER)
 
     def _drop(self, conversation_id: int) -> None:
         for partner_id in self._present_ids():

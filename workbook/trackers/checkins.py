@@ -15,6 +15,7 @@ import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from workbook.changes import Change
 from workbook.content.model import CheckinScale
 from workbook.storage.trackers import CheckinRepository, SharedCheckinRepository
 from workbook.trackers.tracking import Clock, TrackerError, TrackerService, clean_text, iso
@@ -87,6 +88,7 @@ class CheckinService(TrackerService):
             self._shared_repo().share(partner_id, when, encoded)
         else:
             self._shared_repo().unshare(partner_id, when)
+        self.workbook.announce(Change.CHECKINS)
 
     def get(self, partner_id: str, day: dt.date | None = None) -> Checkin | None:
         row = self._mine(partner_id).get(iso(day or self.today()))

@@ -10,6 +10,7 @@ import datetime as dt
 import random
 from dataclasses import dataclass
 
+from workbook.changes import Change
 from workbook.storage.trackers import GratitudeRepository, SharedAppreciationRepository
 from workbook.trackers.tracking import TrackerService, clean_text, iso
 
@@ -61,6 +62,7 @@ class GratitudeService(TrackerService):
             self._shared_repo().share(partner_id, when, appreciation)
         else:
             self._shared_repo().unshare(partner_id, when)
+        self.workbook.announce(Change.GRATITUDE)
 
     def get(self, partner_id: str, day: dt.date | None = None) -> Entry | None:
         row = self._mine(partner_id).get(iso(day or self.today()))

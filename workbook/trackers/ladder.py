@@ -23,6 +23,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from workbook.changes import Change
 from workbook.content.model import LadderStep as SuggestedStep
 from workbook.dates import full_date
 from workbook.storage.trackers import LadderRepository, ReadinessRepository, StepRow
@@ -74,8 +75,10 @@ class LadderService(TrackerService):
 
     # -- building the ladder ----------------------------------------------------------------------
     def add(self, title: str, description: str = "", suggestion_id: str | None = None) -> int:
-        return self._steps().add(clean_title(title), clean_text(description), suggestion_id,
-                                 iso(self.today()))
+        new_id = self._steps().add(clean_title(title), clean_text(description), suggestion_id,
+                                   iso(self.today()))
+        self.workbook.announce(Change.LADDER)
+        return new_id
 
     def add_suggestion(self, suggestion: SuggestedStep) -> int:
         return self.add(suggestion.title, suggestion.description, suggestion.id)
@@ -91,10 +94,12 @@ class LadderService(TrackerService):
         other = index + offset
         if 0 <= other < len(steps):
             self._steps().swap(steps[index], steps[other])
+            self.workbook.announce(Change.LADDER)
 
     def rename(self, step_id: int, title: str) -> None:
         self._step(step_id)
         self._steps().rename(step_id, clean_title(title))
+        self.workbook.announce(Change.LADDER)
 
     def can_remove(self, step_id: int) -> bool:
         """Only a step that has never opened can be taken off. One you have opened together
@@ -108,6 +113,7 @@ class LadderService(TrackerService):
         self._steps().delete(step_id)
         for partner_id in self._present_ids():  # tidy; an absent partner's mark stays unread
             self._readiness(partner_id).forget(step_id)
+        self.workbook.announce(Change.LADDER)
 
     # -- what a partner sees ----------------------------------------------------------------------
     def steps(self, viewer_id: str) -> list[StepView]:
@@ -132,6 +138,7 @@ class LadderService(TrackerService):
             self.pause(step_id)
         else:
             self.open_ready_steps()
+        self.workbook.announce(Change.LADDER)
         return next(v for v in self.steps(partner_id) if v.id == step_id)
 
     def open_ready_steps(self) -> list[int]:
@@ -143,6 +150,8 @@ class LadderService(TrackerService):
             if step.state != OPEN and self._all_ready(step):
                 self._steps().set_state(step.id, OPEN, step.round, iso(self.today()), OPENED)
                 opened.append(step.id)
+        if opened:
+            self.workbook.announce(Change.LADDER)
         return opened
 
     def _all_ready(self, step: StepRow) -> bool:
@@ -155,6 +164,7 @@ class LadderService(TrackerService):
         if step.state == PAUSED and event == PAUSED_EVENT:
             return  # already paused: pausing again is simply honoured
         self._steps().set_state(step_id, PAUSED, step.round + 1, iso(self.today()), event)
+        self.workbook.announce(Change.LADDER)
 
     def step_back(self) -> int:
         """Pause the highest open step. Returns its id."""

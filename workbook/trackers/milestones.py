@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from workbook.changes import Change
 from workbook.content.model import Content
 from workbook.storage.trackers import MilestoneRepository, MilestoneRow
 from workbook.trackers.tracking import TrackerError, TrackerService, clean_text, clean_title, iso
@@ -56,8 +57,10 @@ class MilestoneService(TrackerService):
         """`owner` is whose milestone it is: a partner's id, or BOTH."""
         if owner != BOTH and owner not in {p.id for p in self.workbook.partners()}:
             raise TrackerError("Choose whose milestone this is: one of you, or both.")
-        return self._repo().add(clean_title(title), chapter_id, suggestion_id, clean_text(notes),
-                                iso(self.today()), owner)
+        new_id = self._repo().add(clean_title(title), chapter_id, suggestion_id,
+                                  clean_text(notes), iso(self.today()), owner)
+        self.workbook.announce(Change.MILESTONES)
+        return new_id
 
     def add_suggestion(self, suggestion: Suggestion, owner: str = BOTH) -> int:
         return self.add(suggestion.title, suggestion.chapter_id, suggestion.description,
@@ -81,6 +84,7 @@ class MilestoneService(TrackerService):
     def edit(self, milestone_id: int, title: str, notes: str) -> None:
         self.get(milestone_id)
         self._repo().edit(milestone_id, clean_title(title), clean_text(notes))
+        self.workbook.announce(Change.MILESTONES)
 
     def set_state(self, milestone_id: int, state: str, on: dt.date | None = None) -> Milestone:
         """Move to `state`. `on` is the day it happened (today by default)."""
@@ -95,6 +99,7 @@ class MilestoneService(TrackerService):
             started = None  # starting over is fine; the old start date would only mislead
         reached = day if state == REACHED else None
         self._repo().set_state(milestone_id, state, started, reached)
+        self.workbook.announce(Change.MILESTONES)
         return self.get(milestone_id)
 
     def set_reached_on(self, milestone_id: int, day: dt.date) -> Milestone:
@@ -106,10 +111,12 @@ class MilestoneService(TrackerService):
             raise TrackerError("Please choose today or an earlier day.")
         started = min(current.started_on or iso(day), iso(day))  # it began by then at the latest
         self._repo().set_state(milestone_id, REACHED, started, iso(day))
+        self.workbook.announce(Change.MILESTONES)
         return self.get(milestone_id)
 
     def delete(self, milestone_id: int) -> None:
         self._repo().delete(milestone_id)
+        self.workbook.announce(Change.MILESTONES)
 
     def page(self, offset: int, limit: int) -> list[Milestone]:
         return self._repo().page(offset, limit)

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from workbook.accounts import WorkbookService
 from workbook.answers import AnswerService
+from workbook.changes import Change
 from workbook.content.model import Content
 from workbook.session import PartnerInfo
 from workbook.ui.access.invite import InviteCard
@@ -139,6 +140,7 @@ class LeftOffCard(Card):
 
 
 class HomePage(Page):
+    follows = Change.WHO | Change.BOOKMARKS  # the greeting and cards; where each left off
     show_codes = Signal(object)  # list[CodeToShow]
     continue_chapter = Signal(str)
     read = Signal(str)  # the introduction or Support and safety
@@ -163,8 +165,11 @@ class HomePage(Page):
         self.body.addWidget(plain_label(GENTLE, role="muted"))
         self.finish()
 
-    def refresh(self) -> None:
+    def refresh(self, changes: Change = Change.EVERYTHING) -> None:
         if not self._service.is_unlocked:
+            return
+        if not changes & Change.WHO:  # only where someone is reading moved on
+            self._show_left_off(self._service.present_partners())
             return
         partners = self._service.partners()
         present = [p for p in partners if p.unlocked]
@@ -177,12 +182,20 @@ class HomePage(Page):
             self.join.close_form()
         self.invite.setVisible(len(partners) == 1)
         self.together.setVisible(len(present) == 2)
+        self._show_left_off(present)
+
+    def _show_left_off(self, present: list[PartnerInfo]) -> None:
         self.left_off.refresh(present)
         self.start_here.setVisible(self.left_off.rows.count() == 0)
         # "Continue" buttons are made after the cards below them: Tab follows the page instead.
         tab_in_reading_order(self.left_off, self.join, self.invite)
 
     def clear(self) -> None:
+        """Locking: no name and nothing typed stays on Home, and both forms close."""
         super().clear()
-        self.join.open_button.setAccessibleDescription("")  # it named the absent partner
+        self.greeting.clear()
+        self.join.text.clear()  # it named the absent partner
+        self.join.open_button.setAccessibleDescription("")
+        self.join.close_form()
+        self.invite.close_form()
         self.left_off.clear()

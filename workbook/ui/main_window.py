@@ -16,6 +16,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QWidget
 
 from workbook import APP_NAME
+from workbook.changes import Change
 from workbook.paths import AppPaths
 from workbook.ui.access.unlock import UnlockPage
 from workbook.ui.common.discreet import DiscreetMode
@@ -262,8 +263,8 @@ class MainWindow(QMainWindow):
         if not self.service.is_unlocked:
             self.show_start()
             return
-        self.shell.refresh()
         self.shell.show_section(str(self._settings.value(PAGE_KEY, HOME_KEY)))
+        self.shell.bring_up_to_date()  # when the section shown was already the current one
         self._show(self.shell)
         self.shell.nav.setFocus()
 
@@ -318,26 +319,25 @@ class MainWindow(QMainWindow):
         self._clear_everything()
         self.show_start()
 
-    def _on_service_event(self, what: str) -> None:
+    def _on_service_event(self, changes: Change) -> None:
+        """The window's one subscription: every service's announcements arrive here."""
         shell = self._shell
-        if what == "locking" and shell is not None:  # however the lock came about, save first
+        if changes & Change.LOCKING and shell is not None:  # however the lock came, save first
             shell.flush()
-        elif what == "locked":
+        if changes & Change.LOCKED:
             self.idle_lock.arm(False)
             if self.clipboard_guard is not None:
                 self.clipboard_guard.clear_if_ours()
             self._clear_everything()
             if self.current_page in (shell, self._lazy_pages.get("codes")):
                 self.show_start()
-        elif what == "deleted":
+        if changes & Change.DELETED:
             self.show_start()
-        elif what == "unlocked":
+        if changes & Change.UNLOCKED:
             self._finish_window()
             self.idle_lock.arm(True)
-            if shell is not None and self.current_page is shell:
-                shell.refresh()
-        elif shell is not None and self.current_page is shell:
-            shell.refresh()
+        if shell is not None and changes & Change.EVERYTHING:
+            shell.refresh(changes)  # the pages that show what changed redraw (page_changes.py)
 
     def _clear_everything(self) -> None:
         for page in (self.unlock_page, *self._lazy_pages.values()):

@@ -3,6 +3,8 @@ button, and one page per part of the workbook."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -17,8 +19,10 @@ from PySide6.QtWidgets import (
 
 from workbook import APP_NAME
 from workbook.accounts import WorkbookService
+from workbook.changes import Change
 from workbook.ui.chapters.chapters_page import ChaptersPage
 from workbook.ui.common.lazy_pages import LazyPages
+from workbook.ui.common.page_changes import ChangePage, PageChanges
 from workbook.ui.common.prompts import Prompts
 from workbook.ui.common.widgets import plain_button, plain_label
 from workbook.ui.home import HomePage
@@ -80,6 +84,8 @@ class ShellPage(QWidget):
         self.home.read.connect(self.show_reading)
         self.chapters.reader.support_requested.connect(lambda: self.show_reading(SUPPORT_PAGE))
         self._build()
+        self._changes = PageChanges(self._built_pages, self.pages.currentWidget)
+        self._day = dt.date.today()
         self.nav.currentRowChanged.connect(self._on_row)
         self.nav.setCurrentRow(0)
 
@@ -168,16 +174,8 @@ class ShellPage(QWidget):
         if self._keys[row] in self.trackers:
             self.trackers[self._keys[row]]
         self.pages.setCurrentIndex(row)
-        if self._keys[row] == HOME and self._service.is_unlocked:
-            self.home.refresh()  # where you left off, and whether "Start here" still applies
-        self._refresh_tracker()
+        self.bring_up_to_date()
         self.page_changed.emit(self._keys[row])
-
-    def _refresh_tracker(self) -> None:
-        """Tracker pages read the vault, so only the one on screen is brought up to date."""
-        page = self.pages.currentWidget()
-        if page in self.trackers.built() and self._service.is_unlocked:
-            page.refresh()
 
     @property
     def search_page(self):
@@ -191,6 +189,7 @@ class ShellPage(QWidget):
     def show_search(self) -> None:
         self.nav.setCurrentRow(-1)  # no section is current, and any section can be chosen again
         self.pages.setCurrentWidget(self.search_page)
+        self.bring_up_to_date()
         self.search_page.run(self.search.text())
 
     def show_row(self, row: int) -> None:
@@ -211,15 +210,30 @@ class ShellPage(QWidget):
     def keys(self) -> list[str]:
         return list(self._keys)
 
-    def refresh(self) -> None:
+    # -- what changed (changes.py; ui/common/page_changes.py) --------------------------------------
+    def _built_pages(self) -> list[ChangePage]:
+        return [self.home, self.chapters, self.settings, self.support, *self.trackers.built()]
+
+    def refresh(self, changes: Change) -> None:
+        """Something changed in the workbook (the window hands on every announcement): the
+        header and the page on screen follow who is here at once, other pages when shown."""
+        if changes & Change.WHO and self._service.is_unlocked:
+            self._show_present()
+        self._changes.changed(changes)
+
+    def bring_up_to_date(self) -> None:
+        """The page on screen redraws from whatever changed since it last did."""
         if not self._service.is_unlocked:
             return
+        if (today := dt.date.today()) != self._day:  # "today" on the tracker pages moves on
+            self._day = today
+            self._changes.changed(Change.DAY)
+        self._show_present()
+        self._changes.shown(self.pages.currentWidget())
+
+    def _show_present(self) -> None:
         present = self._service.present_partners()
         self.present_label.setText(present_text([p.name for p in present]))
-        self.home.refresh()
-        self.chapters.refresh()
-        self.settings.refresh()
-        self._refresh_tracker()
 
     def use_settings(self, settings) -> None:
         """UI state the pages remember (the gratitude reminder's on/off choice)."""
@@ -232,14 +246,8 @@ class ShellPage(QWidget):
             together.flush()  # a conversation's lines, typed in the last moment
 
     def clear(self) -> None:
-        """Forget every name and everything typed (the workbook is being locked)."""
+        """Forget every name and everything typed (the workbook is being locked): the header
+        here, and each page its own (a page that was never built has nothing to forget)."""
         self.present_label.clear()
         self.search.clear()
-        self.home.join.text.clear()
-        for page in [self.home, self.chapters, self.settings, *self.trackers.built()]:
-            page.clear()
-        self.home.greeting.clear()
-        self.home.join.close_form()
-        self.home.invite.close_form()
-        self.settings.invite.close_form()
-        self.settings.who.clear()
+        self._changes.clear()

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from workbook.accounts import WorkbookService
 from workbook.answers import AnswerService
+from workbook.changes import Change
 from workbook.content.loader import load_content
 from workbook.content.model import Content
 from workbook.ui.chapters.autosave import Autosaver
@@ -63,6 +64,8 @@ class ChapterListPage(QWidget):
 
 
 class ChaptersPage(QStackedWidget):
+    follows = Change.ANSWERS | Change.SHARING | Change.WHO  # progress; who is answering
+
     def __init__(self, service: WorkbookService, content: Content | None = None):
         super().__init__()
         self.key = "chapters"
@@ -97,12 +100,14 @@ class ChaptersPage(QStackedWidget):
         self.list_page.view.setCurrentIndex(self.model.index(max(row, 0)))
         self.list_page.view.setFocus()
 
-    def refresh(self) -> None:
+    def refresh(self, changes: Change = Change.EVERYTHING) -> None:
         """Recount progress; an open chapter is rebuilt when someone joins or leaves."""
         if not self._service.is_unlocked:
             return
         partners = self._service.partners()
         self.model.refresh(partners)
+        if not changes & Change.WHO:
+            return
         chapter = self.reader.chapter
         present = [p.id for p in partners if p.unlocked]
         if chapter and [p.id for p in self.reader.partners if p.unlocked] != present:

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from workbook.accounts import WorkbookService
+from workbook.changes import Change
 from workbook.content.model import Content
 from workbook.packet import (
     ANSWERS,
@@ -73,6 +74,8 @@ _KEY = Qt.ItemDataRole.UserRole
 
 
 class ExportPage(SavingAndPrinting, Page):
+    follows = Change.ENTRIES | Change.WHO  # the outline counts what is in the packet
+
     def __init__(self, service: WorkbookService, content: Content, prompts: Prompts,
                  today=dt.date.today):
         super().__init__()
@@ -210,8 +213,8 @@ class ExportPage(SavingAndPrinting, Page):
         widget.addItem(item)
 
     # -- state ----------------------------------------------------------------------------------
-    def refresh(self) -> None:
-        """Called when the page is shown: who is here may have changed."""
+    def refresh(self, changes: Change = Change.EVERYTHING) -> None:
+        """When the page is shown after who is here, or what it could print, changed."""
         chosen = {pid for pid, box in self.partner_boxes.items() if box.isChecked()}
         for box in self.partner_boxes.values():
             discard_widget(box)

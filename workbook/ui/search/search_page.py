@@ -11,6 +11,7 @@ from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtWidgets import QLineEdit, QListView, QToolButton
 
 from workbook.accounts import WorkbookService
+from workbook.changes import Change
 from workbook.search import SearchResult, SearchService
 from workbook.ui.common.paged_model import PagedListModel
 from workbook.ui.common.partner_picker import PartnerPicker
@@ -47,6 +48,7 @@ def search_field() -> QLineEdit:
 
 class SearchPage(Page):
     open_result = Signal(object)  # search.Target
+    follows = Change.WHO  # whose text may be searched; a query runs afresh each time
 
     def __init__(self, service: WorkbookService, search: SearchService):
         super().__init__(width=820)
@@ -97,7 +99,7 @@ class SearchPage(Page):
         if target is not None:
             self.open_result.emit(target)
 
-    def refresh(self) -> None:
+    def refresh(self, changes: Change = Change.EVERYTHING) -> None:
         if self._query:
             self.run(self._query)
 

@@ -110,7 +110,6 @@ class DataCard(Card):
             ok, done = attempt(self.message.show_error, lambda: self._import(data, partner_id))
         if ok:
             self.message.show_success(f"Imported: {done.changes} entries added or updated.")
-            self._service.announce("imported")
 
     def _preview(self, source: Path, partner_id: str):
         data = portable.read_import(source, _content())

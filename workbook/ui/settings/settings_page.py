@@ -8,6 +8,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QRadioButton, QVBoxLayout, QWidget
 
 from workbook.accounts import WorkbookService
+from workbook.changes import Change
 from workbook.session import PartnerInfo
 from workbook.ui.access.invite import InviteCard
 from workbook.ui.access.recovery_page import CodeToShow
@@ -78,6 +79,7 @@ class PartnerChoice(QWidget):
 
 
 class SettingsPage(Page):
+    follows = Change.WHO  # whose passphrase and code; inviting while one of you
     show_codes = Signal(object)  # list[CodeToShow]
     lock_requested = Signal()  # a restore is about to replace the vault
 
@@ -145,7 +147,7 @@ class SettingsPage(Page):
         card.body.addLayout(button_row(self.new_code_button, align_left=True))
         return card
 
-    def refresh(self) -> None:
+    def refresh(self, changes: Change = Change.EVERYTHING) -> None:
         if not self._service.is_unlocked:
             return
         partners = self._service.partners()
@@ -153,6 +155,12 @@ class SettingsPage(Page):
         self.who.set_partners(present)
         self.rotate.refresh(present)
         self.invite.setVisible(len(partners) == 1)
+
+    def clear(self) -> None:
+        """Locking: the names in "Whose settings" go, and the invite form closes."""
+        super().clear()
+        self.invite.close_form()
+        self.who.clear()
 
     def _partner(self) -> tuple[str, str]:
         return self.who.chosen()

@@ -8,6 +8,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from workbook.changes import Change
 from workbook.content.model import Content
 from workbook.content.model import Page as ContentPage
 from workbook.ui.common.widgets import (
@@ -30,6 +31,7 @@ class ReadingPage(Page):
     page was opened over another screen (before unlocking)."""
 
     back = Signal()
+    follows = Change(0)  # the same words for everyone, whatever was written
 
     def __init__(self, content: Content, with_back: bool = False):
         super().__init__()
@@ -101,6 +103,9 @@ class ReadingPage(Page):
     def _show_other(self) -> None:
         self.show_page(INTRODUCTION if self.page_id == SUPPORT else SUPPORT)
         self.other_button.setFocus()
+
+    def refresh(self, changes: Change = Change.EVERYTHING) -> None:
+        """Nothing here depends on the workbook's entries (page_changes.py)."""
 
     def clear(self) -> None:
         """Nothing personal is shown here; only typed fields would need forgetting."""

@@ -11,6 +11,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
 
 from workbook.accounts import WorkbookService
+from workbook.changes import Change
 from workbook.content.model import Content
 from workbook.together.script import Script
 from workbook.together.service import REPAIR, TURNS, WEEKLY, Conversation, Record
@@ -35,6 +36,8 @@ RECORDS_SHOWN = 10
 
 
 class TogetherPage(QWidget):
+    follows = Change.TOGETHER | Change.WHO  # conversations waiting and kept; both here?
+
     def __init__(self, service: WorkbookService, content: Content, script: Script, services):
         """`services` holds together, gratitude, checkins and milestones (tracker_pages.py)."""
         super().__init__()
@@ -92,7 +95,7 @@ class TogetherPage(QWidget):
         return page
 
     # -- showing ---------------------------------------------------------------------
-    def refresh(self) -> None:
+    def refresh(self, changes: Change = Change.EVERYTHING) -> None:
         if not self._service.is_unlocked:
             return
         if not self.together.both_present():

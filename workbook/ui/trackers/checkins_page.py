@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from workbook.accounts import WorkbookService
+from workbook.changes import Change
 from workbook.content.model import CheckinScale
 from workbook.dates import full_date, month_year, weekday_date
 from workbook.trackers.checkins import MONTH, WEEK, CheckinService, TrendPoint
@@ -86,6 +87,8 @@ class ScaleRow(QWidget):
 
 
 class CheckinsPage(Page):
+    follows = Change.CHECKINS | Change.WHO | Change.DAY  # "today", and the trend
+
     def __init__(self, service: WorkbookService, checkins: CheckinService):
         super().__init__(width=820)
         self.key = "checkins"
@@ -166,7 +169,7 @@ class CheckinsPage(Page):
         return card
 
     # -- behaviour ------------------------------------------------------------------------------
-    def refresh(self) -> None:
+    def refresh(self, changes: Change = Change.EVERYTHING) -> None:
         if not self._service.is_unlocked:
             return
         self.picker.refresh()

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from workbook.accounts import WorkbookService
+from workbook.changes import Change
 from workbook.content.model import Content
 from workbook.dates import full_date, weekday_date
 from workbook.trackers.gratitude import Appreciation, Entry, GratitudeService
@@ -101,6 +102,8 @@ def _text_box(name: str, placeholder: str) -> QPlainTextEdit:
 
 
 class GratitudePage(Page):
+    follows = Change.GRATITUDE | Change.WHO | Change.DAY  # "today", the month, memories
+
     def __init__(self, service: WorkbookService, gratitude: GratitudeService, content: Content):
         super().__init__(width=820)
         self.key = "gratitude"
@@ -211,7 +214,7 @@ class GratitudePage(Page):
         return card
 
     # -- behaviour ------------------------------------------------------------------------------
-    def refresh(self) -> None:
+    def refresh(self, changes: Change = Change.EVERYTHING) -> None:
         if not self._service.is_unlocked:
             return
         self.picker.refresh()

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 
 from workbook.accounts import WorkbookService
+from workbook.changes import Change
 from workbook.content.model import Content
 from workbook.dates import full_date, long_date
 from workbook.trackers.ladder import LadderService
@@ -63,6 +64,8 @@ def reached_text(m: Milestone) -> str:
 
 
 class MilestonesPage(Page):
+    follows = Change.MILESTONES | Change.LADDER | Change.WHO | Change.DAY
+
     def __init__(self, service: WorkbookService, milestones: MilestoneService,
                  ladder: LadderService, content: Content, prompts: Prompts | None = None):
         super().__init__(width=820)
@@ -115,9 +118,15 @@ class MilestonesPage(Page):
         return card
 
     # -- showing ----------------------------------------------------------------------------------
-    def refresh(self) -> None:
+    def refresh(self, changes: Change = Change.EVERYTHING) -> None:
         if not self._service.is_unlocked:
             return
+        if changes & (Change.MILESTONES | Change.WHO | Change.DAY):
+            self._refresh_milestones()
+        if changes & (Change.LADDER | Change.WHO):
+            self.ladder.refresh()
+
+    def _refresh_milestones(self) -> None:
         chosen = self.chosen()
         self.model.reload()
         self.timeline_model.reload()
@@ -127,7 +136,6 @@ class MilestonesPage(Page):
         if chosen is not None:
             self.open_milestone(chosen.id)
         self._show_chosen()
-        self.ladder.refresh()
 
     def _row_text(self, m: Milestone) -> str:
         """A partner's own milestone names them; the couple's and older ones read as before."""
@@ -179,7 +187,7 @@ class MilestonesPage(Page):
         if ok:
             form.reset()
             self.message.show_success("Added to your milestones.")
-            self.refresh()
+            self.refresh(Change.MILESTONES)
             self.open_milestone(milestone_id)
 
     def set_state(self, state: str) -> None:
@@ -190,7 +198,7 @@ class MilestonesPage(Page):
         ok, after = attempt(self.message.show_error,
                             lambda: self._milestones.set_state(chosen.id, state))
         if ok:
-            self.refresh()
+            self.refresh(Change.MILESTONES)
             self.message.show_success(celebration(after, self._milestones.today())
                                       if state == REACHED else STATE_NOTES[state])
 
@@ -200,7 +208,7 @@ class MilestonesPage(Page):
             return
         ok, _ = attempt(self.message.show_error, lambda: self._save(chosen, details))
         if ok:
-            self.refresh()
+            self.refresh(Change.MILESTONES)
             after = self.chosen()
             self.message.show_success(celebration(after, self._milestones.today())
                                       if after and after.state == REACHED else "Saved.")
