@@ -13,11 +13,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QFormLayout,
     QHBoxLayout,
     QLineEdit,
@@ -45,6 +44,7 @@ from workbook.packet import (
     PacketService,
     outline,
 )
+from workbook.ui.common.date_field import DateField
 from workbook.ui.common.prompts import Prompts
 from workbook.ui.common.wheel_guard import wheel_only_when_focused
 from workbook.ui.common.widgets import (
@@ -132,23 +132,20 @@ class ExportPage(SavingAndPrinting, Page):
 
     def _build_options(self) -> None:
         form = QFormLayout()
-        self.date_from = wheel_only_when_focused(QDateEdit())
-        self.date_to = wheel_only_when_focused(QDateEdit())
-        for edit, name in ((self.date_from, "From"), (self.date_to, "To")):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("d MMM yyyy")
-            edit.setAccessibleName(f"{name} date")
-            inner = edit.findChild(QLineEdit)  # the spin box's own field is what gets focus
-            if inner is not None:
-                inner.setAccessibleName(f"{name} date")
-            edit.dateChanged.connect(self.schedule_preview)
+        # The app's one date field (ui/common/date_field.py): typed or picked, and empty means
+        # no limit on that side. "All dates" sets both aside without forgetting them.
+        self.date_from = DateField("From date")
+        self.date_to = DateField("To date")
+        for field, empty in ((self.date_from, "From the beginning"),
+                             (self.date_to, "Up to the latest")):
+            field.edit.setPlaceholderText(empty)  # what an empty field means here
+            field.date_changed.connect(self.schedule_preview)
+        self._dates_set = False
         self.all_dates = QCheckBox("All dates")
         self.all_dates.toggled.connect(self._dates_toggled)
-        dates = QHBoxLayout()
-        for widget in (self.date_from, plain_label("to"), self.date_to, self.all_dates):
-            dates.addWidget(widget)
-        dates.addStretch(1)
-        form.addRow("Dates", dates)
+        form.addRow("From", self.date_from)  # one above the other: side by side, two date
+        form.addRow("To", self.date_to)      # fields are wider than an 800 px window's page
+        form.addRow("", self.all_dates)
         self.names = wheel_only_when_focused(QComboBox())
         self.names.setAccessibleName("Names in the header")
         for label, value in NAME_CHOICES:
@@ -175,7 +172,7 @@ class ExportPage(SavingAndPrinting, Page):
         self.password.textChanged.connect(self._password_changed)
         self.body.addWidget(self.password)
         self.page_count = plain_label(role="lead")
-        self.page_count.setAccessibleName("Page count")
+        self.page_count.setAccessibleDescription("Page count")  # read by what it shows
         self.pages = PageStrip()
         self.preview = QPlainTextEdit(readOnly=True)
         self.preview.setAccessibleName("Outline of the PDF")
@@ -222,10 +219,10 @@ class ExportPage(SavingAndPrinting, Page):
             box.toggled.connect(self._partners_changed)
             self.partner_boxes[partner.id] = box
             self.partners_row.addWidget(box)
-        if not self.date_from.property("set"):
-            self.date_to.setDate(QDate(self._today()))
-            self.date_from.setDate(QDate(self._today() - dt.timedelta(days=91)))
-            self.date_from.setProperty("set", True)
+        if not self._dates_set:  # the last three months, until the person says otherwise
+            self.date_to.set_value(self._today())
+            self.date_from.set_value(self._today() - dt.timedelta(days=91))
+            self._dates_set = True
         self._fill_private()
         self.update_preview()
 
@@ -259,8 +256,8 @@ class ExportPage(SavingAndPrinting, Page):
         dates = not self.all_dates.isChecked()
         return PacketRequest(
             partner_ids=self._partner_ids(), chapter_ids=self._chapter_ids(),
-            date_from=self.date_from.date().toPython() if dates else None,
-            date_to=self.date_to.date().toPython() if dates else None,
+            date_from=self.date_from.value() if dates else None,
+            date_to=self.date_to.value() if dates else None,
             sections=frozenset(k for k, box in self.sections.items() if box.isChecked()),
             private_keys=frozenset(self._checked(self.private)),
             questions=self.questions.toPlainText(), names=self.names.currentData())
