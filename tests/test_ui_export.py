@@ -243,3 +243,16 @@ def test_the_dates_are_typed_in_the_apps_date_field_and_tab_moves_on(qtbot, vaul
     click(qtbot, page.all_dates)
     assert not page.date_from.isEnabled() and page.request().date_from is None
     qtbot.waitUntil(lambda: "covering all dates" in page.preview.toPlainText(), timeout=20000)
+
+
+def test_tab_leaves_the_questions_box(qtbot, vault_two, app_paths):
+    """Found driving the page by keyboard: Tab in "Questions to bring" typed a tab character
+    and kept the focus there, so nothing below it could be reached by Tab."""
+    from PySide6.QtWidgets import QApplication
+    window, page = open_export(qtbot, app_paths, ScriptedPrompts())
+    page.questions.setFocus()
+    qtbot.waitUntil(page.questions.hasFocus)
+    qtbot.keyClick(page.questions, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is not page.questions
+    assert page.questions.toPlainText() == ""
+    assert not page.sections["questions"].isChecked()

@@ -127,6 +127,7 @@ class ExportPage(SavingAndPrinting, Page):
         self.questions.setPlaceholderText("Questions to bring to the session. Not saved in the "
                                           "workbook: they go only into this PDF.")
         self.questions.setMaximumHeight(90)
+        self.questions.setTabChangesFocus(True)  # Tab moves on, as in every other field
         self.questions.textChanged.connect(self._questions_typed)
         self.body.addWidget(self.questions)
 
@@ -177,6 +178,7 @@ class ExportPage(SavingAndPrinting, Page):
         self.preview = QPlainTextEdit(readOnly=True)
         self.preview.setAccessibleName("Outline of the PDF")
         self.preview.setMaximumHeight(110)
+        self.preview.setTabChangesFocus(True)
         self.progress = QProgressBar()
         self.progress.setAccessibleName("Saving the PDF")
         self.progress.hide()
