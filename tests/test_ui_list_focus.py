@@ -90,3 +90,14 @@ def test_all_chapters_is_scrolled_into_view_when_it_gets_focus(qtbot, vault_one,
     assert reader.back_button.hasFocus() and reader.back_button.isVisibleTo(window)
     assert in_viewport(reader.back_button)
     assert bar.value() < bar.maximum()
+
+
+def test_the_first_tab_into_the_export_pages_chapters_shows_one(qtbot, vault_one, app_paths):
+    window = open_window(qtbot, app_paths)
+    unlock(qtbot, window, PASSPHRASE_ONE)
+    window.shell.show_section("export")
+    page = window.shell.trackers["export"]
+    page.blank_button.setFocus()
+    tab_until(qtbot, page.chapters, most=4)
+    assert highlighted_row(page.chapters) == 0 and page.chapters.isVisibleTo(window)
+    assert page.chapters.currentItem().checkState() == Qt.CheckState.Checked  # not changed

@@ -45,6 +45,7 @@ from workbook.packet import (
     outline,
 )
 from workbook.ui.common.date_field import DateField
+from workbook.ui.common.focus_order import highlight_first_on_focus
 from workbook.ui.common.prompts import Prompts
 from workbook.ui.common.wheel_guard import wheel_only_when_focused
 from workbook.ui.common.widgets import (
@@ -192,7 +193,7 @@ class ExportPage(SavingAndPrinting, Page):
         self.body.addLayout(button_row(self.print_button, self.save_button))
 
     def _check_list(self, name: str, height: int) -> QListWidget:
-        widget = QListWidget()
+        widget = highlight_first_on_focus(QListWidget())  # the first Tab in shows an item
         widget.setAccessibleName(name)
         widget.setMaximumHeight(height)
         widget.setWordWrap(True)  # long questions wrap instead of scrolling sideways
