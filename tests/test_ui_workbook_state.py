@@ -79,3 +79,13 @@ def test_support_and_odd_values_are_not_remembered(app_paths, tmp_path):
     again = WorkbookState(QSettings(str(app_paths.settings_file), QSettings.Format.IniFormat),
                           tmp_path / "one" / ".." / "one")  # the same folder, spelt otherwise
     assert again._group == state._group
+
+
+def test_a_first_window_fits_a_small_screen_with_its_title_bar():
+    """Found at 800×600 under openbox: a window as tall as the screen put its title bar on
+    top and its bottom 20 px under the screen's edge."""
+    from workbook.ui.common.workbook_state import FRAME_ALLOWANCE, first_size
+    width, height = first_size((1000, 680), QRect(0, 0, 800, 600))
+    assert width + FRAME_ALLOWANCE[0] <= 800 and height + FRAME_ALLOWANCE[1] <= 600
+    assert height >= 460  # still above the window's minimum size
+    assert first_size((1000, 680), QRect(0, 0, 1920, 1080)) == (1000, 680)

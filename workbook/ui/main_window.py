@@ -22,7 +22,7 @@ from workbook.ui.common.discreet import DiscreetMode
 from workbook.ui.common.privacy import QUICK_HIDE_KEYS, IdleLock, PrivacyOptions, scrub_text_history
 from workbook.ui.common.prompts import Prompts
 from workbook.ui.common.theme import saved_appearance, use_appearance
-from workbook.ui.common.workbook_state import WorkbookState
+from workbook.ui.common.workbook_state import WorkbookState, first_size
 
 if TYPE_CHECKING:  # the rest loads after the unlock window's first paint (benchmarks/)
     from workbook.accounts import CreatedPartner, WorkbookService
@@ -356,7 +356,7 @@ class MainWindow(QMainWindow):
         geometry = self.ui_state.geometry()
         if not (geometry is not None and self.restoreGeometry(geometry)):
             room = self.screen().availableGeometry()  # an 800×600 screen gets a window that fits
-            self.resize(min(DEFAULT_SIZE[0], room.width()), min(DEFAULT_SIZE[1], room.height()))
+            self.resize(*first_size(DEFAULT_SIZE, room))
 
     def _remember_page(self, key: str) -> None:
         if self.service.is_unlocked:  # (never Support: ui/common/workbook_state.py)

@@ -17,11 +17,20 @@ import hashlib
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtCore import QByteArray, QRect, QSettings
 
 SALT_KEY = "workbooks/salt"
 LEGACY_GEOMETRY, LEGACY_PAGE = "window/geometry", "window/page"  # per computer, until 2026
+FRAME_ALLOWANCE = (16, 48)  # a title bar and borders, which resize() does not count
 NOT_REMEMBERED = frozenset({"support"})  # the file must not say that someone looked for help
+
+
+def first_size(default: tuple[int, int], room: QRect) -> tuple[int, int]:
+    """The size of a window opened for the first time: the default, or less on a small screen,
+    so that the whole window, title bar included, fits (at 800×600 the bottom row of buttons
+    would otherwise sit under the screen's edge)."""
+    return (min(default[0], room.width() - FRAME_ALLOWANCE[0]),
+            min(default[1], room.height() - FRAME_ALLOWANCE[1]))
 
 
 def folder_id(folder: Path, salt: bytes) -> str:
