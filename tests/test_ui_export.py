@@ -256,3 +256,16 @@ def test_tab_leaves_the_questions_box(qtbot, vault_two, app_paths):
     assert QApplication.focusWidget() is not page.questions
     assert page.questions.toPlainText() == ""
     assert not page.sections["questions"].isChecked()
+
+
+def test_dates_out_of_order_are_said_and_nothing_is_saved(qtbot, vault_two, app_paths):
+    from test_ui_support import type_date
+    window, page = open_export(qtbot, app_paths, ScriptedPrompts())
+    type_date(qtbot, page.date_from, "01032026")
+    type_date(qtbot, page.date_to, "01022026")
+    qtbot.waitUntil(lambda: "after the To date" in page.preview.toPlainText(), timeout=20000)
+    assert page.preview.isVisibleTo(window) and page.page_count.text() == ""
+    assert not page.save_button.isEnabled() and not page.print_button.isEnabled()
+    type_date(qtbot, page.date_to, "01042026")  # in order again: the packet comes back
+    qtbot.waitUntil(lambda: "including the cover" in page.page_count.text(), timeout=20000)
+    assert page.save_button.isEnabled()

@@ -291,16 +291,25 @@ class ExportPage(SavingAndPrinting, Page):
 
     def gather(self):
         """The packet, read from the vault here on the UI thread; None when nothing fits."""
-        if not self._service.is_unlocked or not self._partner_ids():
+        if not self._service.is_unlocked or self._not_ready() is not None:
             return None
         return self.packets.gather(self.request())
+
+    def _not_ready(self) -> str | None:
+        """Why there is no packet to show yet, in words."""
+        if not self._partner_ids():
+            return "Choose at least one partner who is here."
+        request = self.request()
+        if request.date_from and request.date_to and request.date_from > request.date_to:
+            return "The From date is after the To date. Choose dates in order, or All dates."
+        return None
 
     def update_preview(self) -> None:
         packet = self.gather()
         self.save_button.setEnabled(packet is not None)
         self.print_button.setEnabled(packet is not None)
         if packet is None:
-            self.preview.setPlainText("Choose at least one partner who is here.")
+            self.preview.setPlainText(self._not_ready() or "")
             self.page_count.setText("")
             return
         self.preview.setPlainText(outline(packet))
