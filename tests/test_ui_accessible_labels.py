@@ -35,3 +35,15 @@ def test_labels_are_read_as_they_show(qtbot, vault_one, app_paths):
     assert reader.save_state.isVisibleTo(window)
     assert renamed_labels(window) == []
     assert window.shell.present_label.accessibleDescription() == "Who is here"
+
+
+def test_the_export_pages_labels_are_read_as_they_show(qtbot, vault_one, app_paths):
+    """The page count ("3 pages, including the cover") is read by that text, not by a name."""
+    window = open_window(qtbot, app_paths)
+    unlock(qtbot, window, PASSPHRASE_ONE)
+    window.shell.show_section("export")
+    page = window.shell.trackers["export"]
+    qtbot.waitUntil(lambda: "including the cover" in page.page_count.text(), timeout=20000)
+    assert page.page_count.isVisibleTo(window)
+    assert page.page_count.accessibleName() in ("", page.page_count.text())
+    assert renamed_labels(window) == []

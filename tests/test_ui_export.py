@@ -201,3 +201,71 @@ def test_blank_worksheets_from_the_unlock_screen(qtbot, vault_two, app_paths, tm
     reader = PdfReader(target)
     assert len(reader.pages) > len(load_content().content.chapters) and reader.get_fields()
     assert not window.service.is_unlocked  # nothing was opened to make them
+
+
+def test_the_dates_are_typed_in_the_apps_date_field_and_tab_moves_on(qtbot, vault_two,
+                                                                      app_paths):
+    """Issue 17, item 3: the packet's date range uses the one date field: a typed date is
+    understood and written out, Tab leaves the field, and an empty side means no limit."""
+    import datetime as dt
+
+    from PySide6.QtWidgets import QApplication
+    from test_ui_support import type_date
+
+    from workbook.dates import full_date
+    window, page = open_export(qtbot, app_paths, ScriptedPrompts())
+    assert page.date_from.edit.isVisibleTo(window) and page.date_to.edit.isVisibleTo(window)
+    today = full_date(dt.date.today())
+    assert page.date_to.edit.text() == today  # the last three months until told otherwise
+
+    type_date(qtbot, page.date_from, "01022024")  # 1 February 2024 (the tests' locale)
+    assert page.date_from.edit.text() == "1 February 2024"
+    assert QApplication.focusWidget() is page.date_to.edit  # one Tab: on to the next field
+    qtbot.waitUntil(lambda: f"covering 1 February 2024 to {today}"
+                    in page.preview.toPlainText(), timeout=20000)
+    assert page.preview.isVisibleTo(window)
+
+    page.date_to.edit.selectAll()  # emptied: no end date
+    qtbot.keyClick(page.date_to.edit, Qt.Key.Key_Backspace)
+    qtbot.keyClick(page.date_to.edit, Qt.Key.Key_Tab)
+    assert page.date_to.value() is None and page.date_to.edit.placeholderText()
+    qtbot.waitUntil(lambda: "covering since 1 February 2024" in page.preview.toPlainText(),
+                    timeout=20000)
+    qtbot.waitUntil(lambda: "page" in page.page_count.text(), timeout=20000)
+
+    page.date_from.edit.setFocus()
+    qtbot.keyClick(page.date_from.edit, Qt.Key.Key_F4)  # the calendar, from the keyboard
+    popup = page.date_from._popup
+    qtbot.waitUntil(lambda: popup is not None and popup.isVisible())
+    assert popup.calendar.selectedDate().toPython() == dt.date(2024, 2, 1)
+    qtbot.keyClick(popup.calendar.focusWidget() or popup.calendar, Qt.Key.Key_Escape)
+
+    click(qtbot, page.all_dates)
+    assert not page.date_from.isEnabled() and page.request().date_from is None
+    qtbot.waitUntil(lambda: "covering all dates" in page.preview.toPlainText(), timeout=20000)
+
+
+def test_tab_leaves_the_questions_box(qtbot, vault_two, app_paths):
+    """Found driving the page by keyboard: Tab in "Questions to bring" typed a tab character
+    and kept the focus there, so nothing below it could be reached by Tab."""
+    from PySide6.QtWidgets import QApplication
+    window, page = open_export(qtbot, app_paths, ScriptedPrompts())
+    page.questions.setFocus()
+    qtbot.waitUntil(page.questions.hasFocus)
+    qtbot.keyClick(page.questions, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is not page.questions
+    assert page.questions.toPlainText() == ""
+    assert not page.sections["questions"].isChecked()
+
+
+def test_dates_out_of_order_are_said_and_nothing_is_saved(qtbot, vault_two, app_paths):
+    from test_ui_support import type_date
+    window, page = open_export(qtbot, app_paths, ScriptedPrompts())
+    type_date(qtbot, page.date_from, "01032026")
+    type_date(qtbot, page.date_to, "01022026")
+    qtbot.waitUntil(lambda: "after the To date" in page.preview.toPlainText(), timeout=20000)
+    assert page.preview.isVisibleTo(window) and page.page_count.text() == ""
+    assert not page.save_button.isEnabled() and not page.print_button.isEnabled()
+    type_date(qtbot, page.date_to, "01042026")  # in order again: the packet comes back
+    qtbot.waitUntil(lambda: "including the cover" in page.page_count.text(), timeout=20000)
+    assert page.save_button.isEnabled()

@@ -212,9 +212,10 @@ def test_change_passphrase_in_settings(qtbot, vault_one, app_paths):
     click(qtbot, settings.change_button)
     assert "not your current passphrase" in settings.passphrase_message.text() or \
         settings.passphrase_message.text() == str(WrongPassphrase())
-    assert settings.old.text() == ""
+    assert settings.old.text() == "" and settings.passphrase_message.isVisibleTo(window)
 
     type_text(qtbot, settings.old, PASSPHRASE_ONE)
+    assert not settings.passphrase_message.isVisibleTo(window)  # typing again clears the error
     click(qtbot, settings.change_button)
     assert "has been changed" in settings.passphrase_message.text()
     assert settings.new.passphrase() == "" and settings.old.text() == ""

@@ -126,3 +126,48 @@ def test_second_partner_unlocks_alone(qtbot, vault_two, app_paths):
     window = open_window(qtbot, app_paths)
     unlock(qtbot, window, PASSPHRASE_TWO)
     assert window.shell.present_label.text() == "Sam is here"
+
+
+def test_return_in_the_code_field_submits_and_typing_again_clears_the_error(qtbot, vault_one,
+                                                                            app_paths):
+    """Issue 17, item 7: Return in the recovery-code field does what the button does, and an
+    error from before goes when the person types again or submits again."""
+    window = open_window(qtbot, app_paths)
+    click(qtbot, window.unlock_page.forgot_button)
+    page = window.recover_page
+    qtbot.keyClick(page.code, Qt.Key.Key_Return)  # nothing typed yet
+    assert page.message.isVisibleTo(window)
+    assert page.message.text() == "Please type your recovery code."
+    assert QApplication.focusWidget() is page.code
+
+    type_text(qtbot, page.code, "00000-00000-00000-00000-00000")
+    assert not page.message.isVisibleTo(window)  # typing again: the old error is gone
+    qtbot.keyClick(page.code, Qt.Key.Key_Return)  # Return submits: the passphrase is missing
+    assert page.message.isVisibleTo(window) and page.message.text() == "Please choose a passphrase."
+    assert QApplication.focusWidget() is page.passphrase.first.edit  # where the problem is
+
+    type_text(qtbot, page.passphrase.first, NEW_PASSPHRASE)
+    assert not page.message.isVisibleTo(window)
+    type_text(qtbot, page.passphrase.again, NEW_PASSPHRASE)
+    page.code.setFocus()
+    qtbot.keyClick(page.code, Qt.Key.Key_Return)  # the code itself is wrong
+    assert window.current_page is page and page.message.isVisibleTo(window)
+    wrong_code = page.message.text()
+    assert wrong_code not in ("", "Please choose a passphrase.")
+    assert QApplication.focusWidget() is page.code
+
+    page.passphrase.again.edit.clear()  # submitting again replaces the old message
+    click(qtbot, page.reset_button)
+    assert page.message.text() == "The two passphrases don't match. Please type them again."
+    assert page.message.isVisibleTo(window)
+
+
+def test_typing_again_on_the_unlock_screen_clears_a_wrong_passphrase_message(qtbot, vault_one,
+                                                                            app_paths):
+    window = open_window(qtbot, app_paths)
+    page = window.unlock_page
+    type_text(qtbot, page.field, "not it")
+    qtbot.keyClick(page.field.edit, Qt.Key.Key_Return)
+    assert page.message.isVisibleTo(window) and page.message.text() == str(WrongPassphrase())
+    type_text(qtbot, page.field, "r")
+    assert not page.message.isVisibleTo(window)

@@ -62,6 +62,15 @@ def scroll_shots(app, window, page, name: str, out: Path) -> None:
         shoot_screen(app, out / f"{name}-{number}.png")
 
 
+def pdf_preview_ready(app, page, seconds: int = 60) -> None:
+    """The export page lays its PDF out off the window's thread: shoot once it is shown."""
+    for _ in range(seconds * 10):
+        if "including the cover" in page.page_count.text() and page.pages.count():
+            return
+        settle(app, 1)
+        QTest.qWait(70)
+
+
 def dialog_shot(app, out: Path, name: str, opener) -> None:
     """Open a dialog, shoot the screen while it shows, then press Escape."""
     def look():
@@ -101,6 +110,8 @@ def main(argv: list[str]) -> int:
             key(app, shell.nav, Qt.Key.Key_Down, times=row)
             settle(app, 20)
             page = shell.pages.currentWidget()
+            if section == "export":
+                pdf_preview_ready(app, page)
             scroll_shots(app, window, page, f"{section}{suffix}", out)
         extras(app, window, out, suffix)
         window.close()
@@ -125,6 +136,38 @@ def extras(app, window, out: Path, suffix: str) -> None:
     shoot_screen(app, out / f"calendar{suffix}.png")
     key(app, None, Qt.Key.Key_Escape)
     worksheet_date(app, shell, out, suffix)
+    search_results(app, shell, out, suffix)
+    export_dates(app, shell, out, suffix)
+
+
+def search_results(app, shell, out: Path, suffix: str) -> None:
+    """Ctrl+F, a word, Enter, then Tab into the results: the first one shows as chosen."""
+    shell.nav.setFocus()
+    key(app, None, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClicks(app.focusWidget(), "walk")
+    key(app, None, Qt.Key.Key_Return)
+    results = shell.search_page.list
+    for _ in range(6):
+        if app.focusWidget() is results:
+            break
+        key(app, None, Qt.Key.Key_Tab)
+    shoot_screen(app, out / f"search{suffix}.png")
+
+
+def export_dates(app, shell, out: Path, suffix: str) -> None:
+    """Print & export with a start date typed into the date field, then Tab."""
+    shell.show_section("export")
+    page = shell.pages.currentWidget()
+    settle(app, 20)
+    field = page.date_from.edit
+    page.findChild(QScrollArea).ensureWidgetVisible(field, 0, 200)
+    field.setFocus()
+    field.selectAll()
+    QTest.keyClicks(field, "01092026")
+    key(app, field, Qt.Key.Key_Tab)
+    settle(app, 20)
+    pdf_preview_ready(app, page)
+    shoot_screen(app, out / f"export-dates{suffix}.png")
 
 
 def worksheet_date(app, shell, out: Path, suffix: str) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QWidget
 
@@ -23,6 +23,7 @@ from workbook.ui.common.discreet import DiscreetMode
 from workbook.ui.common.privacy import QUICK_HIDE_KEYS, IdleLock, PrivacyOptions, scrub_text_history
 from workbook.ui.common.prompts import Prompts
 from workbook.ui.common.theme import saved_appearance, use_appearance
+from workbook.ui.common.workbook_state import WorkbookState, first_size
 
 if TYPE_CHECKING:  # the rest loads after the unlock window's first paint (benchmarks/)
     from workbook.accounts import CreatedPartner, WorkbookService
@@ -32,7 +33,6 @@ if TYPE_CHECKING:  # the rest loads after the unlock window's first paint (bench
 
 DEFAULT_SIZE = (1000, 680)
 MINIMUM_SIZE = (640, 460)
-GEOMETRY_KEY, PAGE_KEY = "window/geometry", "window/page"
 HOME_KEY = "home"
 
 
@@ -51,6 +51,7 @@ class MainWindow(QMainWindow):
         self.setMinimumSize(*MINIMUM_SIZE)
         self._build_pages()
         self._settings = self._open_settings()
+        self.ui_state = WorkbookState(self._settings, paths.data_dir)  # per workbook folder
         self.discreet = DiscreetMode(self._settings, self)
         self.discreet.changed.connect(lambda: self.discreet.apply(self))
         self.discreet.apply(self)
@@ -263,7 +264,7 @@ class MainWindow(QMainWindow):
         if not self.service.is_unlocked:
             self.show_start()
             return
-        self.shell.show_section(str(self._settings.value(PAGE_KEY, HOME_KEY)))
+        self.shell.show_section(self.ui_state.section(HOME_KEY))
         self.shell.bring_up_to_date()  # when the section shown was already the current one
         self._show(self.shell)
         self.shell.nav.setFocus()
@@ -352,19 +353,17 @@ class MainWindow(QMainWindow):
         return QSettings(str(self.paths.settings_file), QSettings.Format.IniFormat)
 
     def _restore_geometry(self) -> None:
-        geometry = self._settings.value(GEOMETRY_KEY)
-        if not (isinstance(geometry, QByteArray) and self.restoreGeometry(geometry)):
+        geometry = self.ui_state.geometry()
+        if not (geometry is not None and self.restoreGeometry(geometry)):
             room = self.screen().availableGeometry()  # an 800×600 screen gets a window that fits
-            self.resize(min(DEFAULT_SIZE[0], room.width()), min(DEFAULT_SIZE[1], room.height()))
+            self.resize(*first_size(DEFAULT_SIZE, room))
 
     def _remember_page(self, key: str) -> None:
-        # Support is never remembered: the settings file must not say that someone looked for help
-        if self.service.is_unlocked and key != "support":
-            self._settings.setValue(PAGE_KEY, key)
+        if self.service.is_unlocked:  # (never Support: ui/common/workbook_state.py)
+            self.ui_state.remember_section(key)
 
     def _save_state(self) -> None:
-        self._settings.setValue(GEOMETRY_KEY, self.saveGeometry())
-        self._settings.sync()
+        self.ui_state.save_geometry(self.saveGeometry())
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._save_state()

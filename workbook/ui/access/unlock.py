@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QLineEdit
+from PySide6.QtWidgets import QLineEdit, QWidget
 
 from workbook.errors import DamagedFile
 from workbook.ui.common.prompts import Prompts
@@ -71,6 +71,7 @@ class UnlockPage(Page):
         self.blank_button.clicked.connect(self.open_blank_sheets)
         self.field.returnPressed.connect(self.submit)
         self.unlock_button.clicked.connect(self.submit)
+        clear_error_when_typing(self.message, self.field.edit)
         self.forgot_button.clicked.connect(self.forgot)
         self._layout()
 
@@ -140,6 +141,16 @@ class UnlockPage(Page):
             self.field.setFocus()
 
 
+def clear_error_when_typing(message: InlineMessage, *fields: QLineEdit) -> None:
+    """An error about what was typed goes as soon as the person types again: left standing, it
+    would seem to speak of the new text. (A success note stays until it is read.)"""
+    def typed() -> None:
+        if message.property("role") == "error":
+            message.clear()
+    for field in fields:
+        field.textEdited.connect(typed)
+
+
 def unlock_from_field(service: WorkbookService, field: PassphraseField, message: InlineMessage,
                       button, busy_text: str, *also_disabled, on_damaged=None) -> bool:
     """Unlock with what `field` holds; errors appear inline and the field is ready to retry.
@@ -182,7 +193,13 @@ class RecoverPage(Page):
         self.reset_button = primary_button("Reset passphrase")
         self.back_button.clicked.connect(self.back)
         self.reset_button.clicked.connect(self.submit)
-        self.passphrase.again.returnPressed.connect(self.submit)
+        # Return in any of the three fields does what the button does (a problem is said, and
+        # focus goes to the field it is about).
+        for signal in (self.code.returnPressed, self.passphrase.first.returnPressed,
+                       self.passphrase.again.returnPressed):
+            signal.connect(self.submit)
+        clear_error_when_typing(self.message, self.code, self.passphrase.first.edit,
+                                self.passphrase.again.edit)
         self._layout()
 
     def _layout(self) -> None:
@@ -203,17 +220,25 @@ class RecoverPage(Page):
 
     def submit(self) -> None:
         self.message.clear()
-        problem = None if self.code.text().strip() else "Please type your recovery code."
-        problem = problem or self.passphrase.problem()
+        if not self.code.text().strip():
+            self._refuse("Please type your recovery code.", self.code)
+            return
+        problem = self.passphrase.problem()
         if problem:
-            self.message.show_error(problem)
+            self._refuse(problem, self.passphrase.first)
             return
         code, new = self.code.text(), self.passphrase.passphrase()
         with busy(self.reset_button, "Checking…", self.back_button):
             ok, result = attempt(self.message.show_error,
                                  lambda: self._service.recover(code, new))
-        if ok:
+        if not ok:
+            self.code.setFocus()  # the code is what was refused, or the disk: try again
+        else:
             from workbook.ui.access.recovery_page import CodeToShow
             info, new_code = result
             self.clear()
             self.recovered.emit(CodeToShow(info.name, new_code))
+
+    def _refuse(self, problem: str, field: QWidget) -> None:
+        self.message.show_error(problem)
+        field.setFocus()

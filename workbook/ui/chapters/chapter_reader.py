@@ -22,6 +22,7 @@ from workbook.ui.chapters.autosave import SAVED, Autosaver
 from workbook.ui.chapters.consent_step import ConsentStep
 from workbook.ui.chapters.field_card import FieldCard
 from workbook.ui.chapters.side_by_side import SideBySideView
+from workbook.ui.common.focus_order import reveal_on_focus
 from workbook.ui.common.widgets import (
     Card,
     InlineMessage,
@@ -75,7 +76,7 @@ class ChapterReader(Page):
         self._build()
 
     def _build(self) -> None:
-        self.back_button = link_button("← All chapters", "Back to all chapters")
+        self.back_button = reveal_on_focus(link_button("← All chapters", "Back to all chapters"))
         self.back_button.clicked.connect(self.back)
         self.save_state = plain_label(role="muted")
         self.save_state.setAccessibleDescription("Save state")

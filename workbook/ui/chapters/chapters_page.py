@@ -22,6 +22,7 @@ from workbook.ui.chapters.autosave import Autosaver
 from workbook.ui.chapters.chapter_delegate import ChapterDelegate
 from workbook.ui.chapters.chapter_model import ChapterListModel
 from workbook.ui.chapters.chapter_reader import ChapterReader
+from workbook.ui.common.focus_order import highlight_first_on_focus
 from workbook.ui.common.widgets import plain_label
 
 LIST_WIDTH = 760
@@ -35,7 +36,7 @@ class ChapterListPage(QWidget):
     def __init__(self, model: ChapterListModel):
         super().__init__()
         self.setAccessibleName("Chapters")
-        self.view = QListView()
+        self.view = highlight_first_on_focus(QListView())  # the first Tab in shows a chapter
         self.view.setObjectName("chapterList")
         self.view.setAccessibleName("Chapters")
         self.view.setModel(model)

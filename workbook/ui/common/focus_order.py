@@ -9,7 +9,7 @@ from __future__ import annotations
 from itertools import pairwise
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtWidgets import QAbstractItemView, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QScrollArea, QWidget
 
 
 def focus_chain(container: QWidget) -> list[QWidget]:
@@ -47,3 +47,21 @@ def highlight_first_on_focus(view: QAbstractItemView) -> QAbstractItemView:
     """The first Tab into a list with nothing chosen chooses its first item, so focus shows."""
     view.installEventFilter(_FirstItemOnFocus(view))
     return view
+
+
+class _RevealOnFocus(QObject):
+    def eventFilter(self, widget: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.FocusIn and isinstance(widget, QWidget):
+            parent = widget.parentWidget()
+            while parent is not None and not isinstance(parent, QScrollArea):
+                parent = parent.parentWidget()
+            if parent is not None:
+                parent.ensureWidgetVisible(widget, 0, 16)
+        return False
+
+
+def reveal_on_focus(widget: QWidget) -> QWidget:
+    """Scroll `widget` into its page's view whenever it gets focus, however it got it: Qt only
+    does so for Tab inside a scroll area, not for focus given by code or coming from outside."""
+    widget.installEventFilter(_RevealOnFocus(widget))
+    return widget

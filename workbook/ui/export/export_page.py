@@ -13,11 +13,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QFormLayout,
     QHBoxLayout,
     QLineEdit,
@@ -46,6 +45,8 @@ from workbook.packet import (
     PacketService,
     outline,
 )
+from workbook.ui.common.date_field import DateField
+from workbook.ui.common.focus_order import highlight_first_on_focus
 from workbook.ui.common.prompts import Prompts
 from workbook.ui.common.wheel_guard import wheel_only_when_focused
 from workbook.ui.common.widgets import (
@@ -130,28 +131,26 @@ class ExportPage(SavingAndPrinting, Page):
         self.questions.setPlaceholderText("Questions to bring to the session. Not saved in the "
                                           "workbook: they go only into this PDF.")
         self.questions.setMaximumHeight(90)
+        self.questions.setTabChangesFocus(True)  # Tab moves on, as in every other field
         self.questions.textChanged.connect(self._questions_typed)
         self.body.addWidget(self.questions)
 
     def _build_options(self) -> None:
         form = QFormLayout()
-        self.date_from = wheel_only_when_focused(QDateEdit())
-        self.date_to = wheel_only_when_focused(QDateEdit())
-        for edit, name in ((self.date_from, "From"), (self.date_to, "To")):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("d MMM yyyy")
-            edit.setAccessibleName(f"{name} date")
-            inner = edit.findChild(QLineEdit)  # the spin box's own field is what gets focus
-            if inner is not None:
-                inner.setAccessibleName(f"{name} date")
-            edit.dateChanged.connect(self.schedule_preview)
+        # The app's one date field (ui/common/date_field.py): typed or picked, and empty means
+        # no limit on that side. "All dates" sets both aside without forgetting them.
+        self.date_from = DateField("From date")
+        self.date_to = DateField("To date")
+        for field, empty in ((self.date_from, "From the beginning"),
+                             (self.date_to, "Up to the latest")):
+            field.edit.setPlaceholderText(empty)  # what an empty field means here
+            field.date_changed.connect(self.schedule_preview)
+        self._dates_set = False
         self.all_dates = QCheckBox("All dates")
         self.all_dates.toggled.connect(self._dates_toggled)
-        dates = QHBoxLayout()
-        for widget in (self.date_from, plain_label("to"), self.date_to, self.all_dates):
-            dates.addWidget(widget)
-        dates.addStretch(1)
-        form.addRow("Dates", dates)
+        form.addRow("From", self.date_from)  # one above the other: side by side, two date
+        form.addRow("To", self.date_to)      # fields are wider than an 800 px window's page
+        form.addRow("", self.all_dates)
         self.names = wheel_only_when_focused(QComboBox())
         self.names.setAccessibleName("Names in the header")
         for label, value in NAME_CHOICES:
@@ -178,11 +177,12 @@ class ExportPage(SavingAndPrinting, Page):
         self.password.textChanged.connect(self._password_changed)
         self.body.addWidget(self.password)
         self.page_count = plain_label(role="lead")
-        self.page_count.setAccessibleName("Page count")
+        self.page_count.setAccessibleDescription("Page count")  # read by what it shows
         self.pages = PageStrip()
         self.preview = QPlainTextEdit(readOnly=True)
         self.preview.setAccessibleName("Outline of the PDF")
         self.preview.setMaximumHeight(110)
+        self.preview.setTabChangesFocus(True)
         self.progress = QProgressBar()
         self.progress.setAccessibleName("Saving the PDF")
         self.progress.hide()
@@ -196,7 +196,7 @@ class ExportPage(SavingAndPrinting, Page):
         self.body.addLayout(button_row(self.print_button, self.save_button))
 
     def _check_list(self, name: str, height: int) -> QListWidget:
-        widget = QListWidget()
+        widget = highlight_first_on_focus(QListWidget())  # the first Tab in shows an item
         widget.setAccessibleName(name)
         widget.setMaximumHeight(height)
         widget.setWordWrap(True)  # long questions wrap instead of scrolling sideways
@@ -225,10 +225,10 @@ class ExportPage(SavingAndPrinting, Page):
             box.toggled.connect(self._partners_changed)
             self.partner_boxes[partner.id] = box
             self.partners_row.addWidget(box)
-        if not self.date_from.property("set"):
-            self.date_to.setDate(QDate(self._today()))
-            self.date_from.setDate(QDate(self._today() - dt.timedelta(days=91)))
-            self.date_from.setProperty("set", True)
+        if not self._dates_set:  # the last three months, until the person says otherwise
+            self.date_to.set_value(self._today())
+            self.date_from.set_value(self._today() - dt.timedelta(days=91))
+            self._dates_set = True
         self._fill_private()
         self.update_preview()
 
@@ -262,8 +262,8 @@ class ExportPage(SavingAndPrinting, Page):
         dates = not self.all_dates.isChecked()
         return PacketRequest(
             partner_ids=self._partner_ids(), chapter_ids=self._chapter_ids(),
-            date_from=self.date_from.date().toPython() if dates else None,
-            date_to=self.date_to.date().toPython() if dates else None,
+            date_from=self.date_from.value() if dates else None,
+            date_to=self.date_to.value() if dates else None,
             sections=frozenset(k for k, box in self.sections.items() if box.isChecked()),
             private_keys=frozenset(self._checked(self.private)),
             questions=self.questions.toPlainText(), names=self.names.currentData())
@@ -294,16 +294,25 @@ class ExportPage(SavingAndPrinting, Page):
 
     def gather(self):
         """The packet, read from the vault here on the UI thread; None when nothing fits."""
-        if not self._service.is_unlocked or not self._partner_ids():
+        if not self._service.is_unlocked or self._not_ready() is not None:
             return None
         return self.packets.gather(self.request())
+
+    def _not_ready(self) -> str | None:
+        """Why there is no packet to show yet, in words."""
+        if not self._partner_ids():
+            return "Choose at least one partner who is here."
+        request = self.request()
+        if request.date_from and request.date_to and request.date_from > request.date_to:
+            return "The From date is after the To date. Choose dates in order, or All dates."
+        return None
 
     def update_preview(self) -> None:
         packet = self.gather()
         self.save_button.setEnabled(packet is not None)
         self.print_button.setEnabled(packet is not None)
         if packet is None:
-            self.preview.setPlainText("Choose at least one partner who is here.")
+            self.preview.setPlainText(self._not_ready() or "")
             self.page_count.setText("")
             return
         self.preview.setPlainText(outline(packet))

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QLineEdit, QListView, QToolButton
 from workbook.accounts import WorkbookService
 from workbook.changes import Change
 from workbook.search import SearchResult, SearchService
+from workbook.ui.common.focus_order import highlight_first_on_focus
 from workbook.ui.common.paged_model import PagedListModel
 from workbook.ui.common.partner_picker import PartnerPicker
 from workbook.ui.common.widgets import Page, attempt, plain_label
@@ -63,7 +64,7 @@ class SearchPage(Page):
         self.summary = plain_label(role="muted")
         self.model = PagedListModel(lambda o, n: self._results[o:o + n],
                                     lambda r: r.text, batch=50)
-        self.list = QListView()
+        self.list = highlight_first_on_focus(QListView())  # the first Tab in shows a result
         self.list.setModel(self.model)
         self.list.setAccessibleName("Search results")
         self.list.setWordWrap(True)

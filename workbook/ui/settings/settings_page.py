@@ -12,6 +12,7 @@ from workbook.changes import Change
 from workbook.session import PartnerInfo
 from workbook.ui.access.invite import InviteCard
 from workbook.ui.access.recovery_page import CodeToShow
+from workbook.ui.access.unlock import clear_error_when_typing
 from workbook.ui.common.prompts import Prompts
 from workbook.ui.common.widgets import (
     Card,
@@ -133,6 +134,8 @@ class SettingsPage(Page):
         self.change_button = primary_button("Change passphrase")
         self.change_button.clicked.connect(self.change_passphrase)
         self.new.again.returnPressed.connect(self.change_passphrase)
+        clear_error_when_typing(self.passphrase_message, self.old.edit, self.new.first.edit,
+                                self.new.again.edit)
         card.body.addWidget(self.new)
         card.body.addWidget(self.passphrase_message)
         card.body.addLayout(button_row(self.change_button))
