@@ -88,6 +88,10 @@ def test_sitting_together_second_partner_joins(qtbot, vault_two, app_paths):
     type_text(qtbot, home.join.field, PASSPHRASE_ONE)  # already here: said calmly, inline
     qtbot.keyClick(home.join.field.edit, Qt.Key.Key_Return)
     assert "already unlocked" in home.join.message.text()
+    assert home.join.message.isVisibleTo(window)
+    type_text(qtbot, home.join.field, "x")  # typing again takes the old error away
+    assert not home.join.message.isVisibleTo(window)
+    home.join.field.clear()
 
     type_text(qtbot, home.join.field, PASSPHRASE_TWO)
     qtbot.keyClick(home.join.field.edit, Qt.Key.Key_Return)

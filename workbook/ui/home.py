@@ -12,7 +12,7 @@ from workbook.changes import Change
 from workbook.content.model import Content
 from workbook.session import PartnerInfo
 from workbook.ui.access.invite import InviteCard
-from workbook.ui.access.unlock import unlock_from_field
+from workbook.ui.access.unlock import clear_error_when_typing, unlock_from_field
 from workbook.ui.common.focus_order import tab_in_reading_order
 from workbook.ui.common.folding_card import FoldingFormCard
 from workbook.ui.common.widgets import (
@@ -73,6 +73,7 @@ class JoinCard(FoldingFormCard):
         self.join_button = primary_button("Join")
         self.field.returnPressed.connect(self.submit)
         self.join_button.clicked.connect(self.submit)
+        clear_error_when_typing(self.message, self.field.edit)
         self.form_layout.addWidget(self.field)
         self.form_layout.addWidget(self.message)
         self.form_layout.addLayout(button_row(self.cancel_button, self.join_button))
