@@ -67,8 +67,11 @@ class ShellPage(QWidget):
             else:
                 self.trackers.add(key, builders[key])
         self._add_page(SETTINGS, "Settings", self.settings)
-        self.support = ReadingPage(self.chapters.content)  # the introduction, and help (F1)
-        self._add_page(SUPPORT, "Support", self.support)
+        # The introduction and help (F1): long text, so built on its first visit (like the
+        # trackers), not at unlock. benchmarks/README.md has what it cost there.
+        self._reading = LazyPages(self.pages)
+        self._add_nav(SUPPORT, "Support")
+        self._reading.add(SUPPORT, lambda: ReadingPage(self.chapters.content))
         self.trackers.add("search", lambda: self._connect_search(builders["search"]()))
         self.reminder_banner = self.trackers["gratitude"].reminder.banner
         self.reminder_banner.open_requested.connect(lambda: self.show_section("gratitude"))
@@ -165,8 +168,9 @@ class ShellPage(QWidget):
             return
         if self.pages.currentWidget() is self.chapters and self._keys[row] != CHAPTERS:
             self.chapters.flush()  # leaving the chapters: write what was typed now
-        if self._keys[row] in self.trackers:
-            self.trackers[self._keys[row]]
+        for lazy in (self.trackers, self._reading):
+            if self._keys[row] in lazy:
+                lazy[self._keys[row]]  # built on this first visit
         self.pages.setCurrentIndex(row)
         if self._keys[row] == HOME and self._service.is_unlocked:
             self.home.refresh()  # where you left off, and whether "Start here" still applies
@@ -178,6 +182,10 @@ class ShellPage(QWidget):
         page = self.pages.currentWidget()
         if page in self.trackers.built() and self._service.is_unlocked:
             page.refresh()
+
+    @property
+    def support(self) -> ReadingPage:
+        return self._reading[SUPPORT]
 
     @property
     def search_page(self):
