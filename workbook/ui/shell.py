@@ -45,6 +45,7 @@ class ShellPage(QWidget):
     hide_requested = Signal()  # lock and minimise at once (privacy.py: quick hide)
     show_codes = Signal(object)  # list[CodeToShow]
     page_changed = Signal(str)
+    settings_built = Signal(object)  # SettingsPage: the main window adds its own cards to it
 
     def __init__(self, service: WorkbookService, prompts: Prompts):
         super().__init__()
@@ -52,7 +53,7 @@ class ShellPage(QWidget):
         self.setAccessibleName("Workbook")
         self.chapters = ChaptersPage(service)
         self.home = HomePage(service, self.chapters.answers, self.chapters.content)
-        self.settings = SettingsPage(service, prompts)
+        self._prompts = prompts
         self.pages = QStackedWidget()
         self.trackers = LazyPages(self.pages)  # built on first visit, but for gratitude's
         builders = lazy_tracker_pages(service, prompts, self.chapters.content)
@@ -66,18 +67,17 @@ class ShellPage(QWidget):
                 self.trackers.add_built(key, gratitude_page(service, self.chapters.content))
             else:
                 self.trackers.add(key, builders[key])
-        self._add_page(SETTINGS, "Settings", self.settings)
-        # The introduction and help (F1): long text, so built on its first visit (like the
-        # trackers), not at unlock. benchmarks/README.md has what it cost there.
-        self._reading = LazyPages(self.pages)
+        # Settings and the introduction and help (F1) are built on their first visit, like the
+        # trackers, not at unlock: Home is what unlocking shows (benchmarks/README.md).
+        self._later = LazyPages(self.pages)
+        self._add_nav(SETTINGS, "Settings")
+        self._later.add(SETTINGS, self._build_settings)
         self._add_nav(SUPPORT, "Support")
-        self._reading.add(SUPPORT, lambda: ReadingPage(self.chapters.content))
+        self._later.add(SUPPORT, lambda: ReadingPage(self.chapters.content))
         self.trackers.add("search", lambda: self._connect_search(builders["search"]()))
         self.reminder_banner = self.trackers["gratitude"].reminder.banner
         self.reminder_banner.open_requested.connect(lambda: self.show_section("gratitude"))
-        for page in (self.home, self.settings):
-            page.show_codes.connect(self.show_codes)
-        self.settings.lock_requested.connect(self.lock_requested)
+        self.home.show_codes.connect(self.show_codes)
         self.home.join.joined.connect(lambda: self.nav.setFocus())  # the form that had it is gone
         self.home.continue_chapter.connect(self.continue_chapter)
         self.home.read.connect(self.show_reading)
@@ -85,6 +85,15 @@ class ShellPage(QWidget):
         self._build()
         self.nav.currentRowChanged.connect(self._on_row)
         self.nav.setCurrentRow(0)
+
+    def _build_settings(self) -> SettingsPage:
+        page = SettingsPage(self._service, self._prompts)
+        page.show_codes.connect(self.show_codes)
+        page.lock_requested.connect(self.lock_requested)
+        self.settings_built.emit(page)
+        if self._service.is_unlocked:
+            page.refresh()
+        return page
 
     def _add_page(self, key: str, title: str, page: QWidget) -> None:
         self._add_nav(key, title)
@@ -168,7 +177,7 @@ class ShellPage(QWidget):
             return
         if self.pages.currentWidget() is self.chapters and self._keys[row] != CHAPTERS:
             self.chapters.flush()  # leaving the chapters: write what was typed now
-        for lazy in (self.trackers, self._reading):
+        for lazy in (self.trackers, self._later):
             if self._keys[row] in lazy:
                 lazy[self._keys[row]]  # built on this first visit
         self.pages.setCurrentIndex(row)
@@ -184,8 +193,12 @@ class ShellPage(QWidget):
             page.refresh()
 
     @property
+    def settings(self) -> SettingsPage:
+        return self._later[SETTINGS]
+
+    @property
     def support(self) -> ReadingPage:
-        return self._reading[SUPPORT]
+        return self._later[SUPPORT]
 
     @property
     def search_page(self):
@@ -226,7 +239,8 @@ class ShellPage(QWidget):
         self.present_label.setText(present_text([p.name for p in present]))
         self.home.refresh()
         self.chapters.refresh()
-        self.settings.refresh()
+        if (settings := self._later.peek(SETTINGS)) is not None:
+            settings.refresh()
         self._refresh_tracker()
 
     def use_settings(self, settings) -> None:
@@ -244,10 +258,13 @@ class ShellPage(QWidget):
         self.present_label.clear()
         self.search.clear()
         self.home.join.text.clear()
-        for page in [self.home, self.chapters, self.settings, *self.trackers.built()]:
+        settings = self._later.peek(SETTINGS)
+        for page in [self.home, self.chapters, *self.trackers.built()]:
             page.clear()
         self.home.greeting.clear()
         self.home.join.close_form()
         self.home.invite.close_form()
-        self.settings.invite.close_form()
-        self.settings.who.clear()
+        if settings is not None:
+            settings.clear()
+            settings.invite.close_form()
+            settings.who.clear()
