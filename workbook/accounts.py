@@ -63,6 +63,12 @@ class WorkbookService:
             self._vault = VaultFolder(self.data_dir)
         return self._vault
 
+    def prepare_unlock(self) -> None:
+        """Load the code unlocking runs (the session, the workbook lock, the automatic backups)
+        ahead of time: the window calls this after its first paint, while a passphrase is typed."""
+        from workbook import backups, session  # noqa: F401
+        from workbook.storage import lock, removal  # noqa: F401 - removal: a due backup
+
     # -- state ----------------------------------------------------------------------
     def exists(self) -> bool:
         return workbook_exists(self.data_dir)

@@ -55,9 +55,12 @@ def acquire(folder: Path) -> Path:
         except OSError:
             os.close(fd)
             raise WorkbookBusy() from None
-        try:
-            os.ftruncate(fd, 0)
-            os.write(fd, f"{os.getpid()}\n".encode("ascii"))
+        try:  # over the old pid, then cut to length: truncating to nothing first can wait on
+            # the file system's journal for milliseconds, at every unlock (benchmarks/README.md)
+            pid = f"{os.getpid()}\n".encode("ascii")
+            os.lseek(fd, 0, os.SEEK_SET)
+            os.write(fd, pid)
+            os.ftruncate(fd, len(pid))
         except OSError:
             pass  # the pid is only a courtesy; the lock itself is what counts
         _held[path] = [fd, 1]

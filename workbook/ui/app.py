@@ -3,10 +3,11 @@ never pays for Qt."""
 
 from __future__ import annotations
 
+import linecache
 import logging
 import sys
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -72,6 +73,16 @@ def _stop_on_missing_files(window: MainWindow):
     return lambda: setattr(sys, "excepthook", previous)
 
 
+def forget_module_sources() -> None:
+    """PySide reads the source of every module imported after it (to look for `__feature__`
+    imports) through `linecache`, which keeps every line for the life of the process: about
+    5 MiB for this app wherever its sources are installed. Nothing needs them (a traceback reads
+    them again), so they are dropped once the first paint is done, and again once the open
+    workbook's pages have been built right after it (benchmarks/README.md: peak memory)."""
+    linecache.clearcache()
+    QTimer.singleShot(0, linecache.clearcache)  # after MainWindow._after_first_paint
+
+
 def run_gui(paths: AppPaths, argv: list[str]) -> int:
     # Fusion from the start, named on Qt's command line: asking for it from Python would hand
     # back a QStyle, and wrapping the first one costs PySide milliseconds before the first paint.
@@ -89,6 +100,7 @@ def run_gui(paths: AppPaths, argv: list[str]) -> int:
     service = WorkbookService(paths.data_dir, auto_backups=True)
     window = create_main_window(service, paths)
     window.first_painted.connect(theme.use_calm_style)
+    window.first_painted.connect(forget_module_sources)
     crash_handlers = _install_crash_handling(window, paths)
     restore_hook = _stop_on_missing_files(window)
     window.show()

@@ -177,27 +177,33 @@ class MainWindow(QMainWindow):
         self.first_painted.emit()
         self._finish_window()
         self.shell  # noqa: B018 - built now, while the passphrase is typed
+        self.service.prepare_unlock()
 
     @property
     def shell(self):
         """The unlocked workbook's pages. Building them (chapters, trackers, settings) costs more
         than the whole unlock screen, so it waits until someone first needs them."""
         if self._shell is None:
-            from workbook.ui.settings.appearance_card import AppearanceCard
-            from workbook.ui.settings.discreet_card import DiscreetCard
             from workbook.ui.shell import ShellPage
             self._shell = ShellPage(self.service, self.prompts)
+            self._shell.settings_built.connect(self._add_window_settings)
             self.stack.addWidget(self._shell)
             self._shell.lock_requested.connect(self.lock)
             self._shell.show_codes.connect(self.show_codes)
             self._shell.page_changed.connect(self._remember_page)
             self._shell.hide_requested.connect(self.quick_hide)
-            self._shell.settings.add_privacy(self.privacy, self.prompts)
-            self._shell.settings.privacy_slot.insertWidget(0, AppearanceCard(self._settings))
-            self._shell.settings.privacy_slot.addWidget(DiscreetCard(self.discreet))
             self._shell.use_settings(self._settings)
             self.discreet.apply(self)  # the side panel shows the app's name too
         return self._shell
+
+    def _add_window_settings(self, page) -> None:
+        """The window's own choices (privacy, appearance, discreet mode) join Settings when
+        that page is built, on its first visit."""
+        from workbook.ui.settings.appearance_card import AppearanceCard
+        from workbook.ui.settings.discreet_card import DiscreetCard
+        page.add_privacy(self.privacy, self.prompts)
+        page.privacy_slot.insertWidget(0, AppearanceCard(self._settings))
+        page.privacy_slot.addWidget(DiscreetCard(self.discreet))
 
     def _build_actions(self) -> None:
         self.lock_action = QAction("Lock", self)

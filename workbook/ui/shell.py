@@ -49,6 +49,7 @@ class ShellPage(QWidget):
     hide_requested = Signal()  # lock and minimise at once (privacy.py: quick hide)
     show_codes = Signal(object)  # list[CodeToShow]
     page_changed = Signal(str)
+    settings_built = Signal(object)  # SettingsPage: the main window adds its own cards to it
 
     def __init__(self, service: WorkbookService, prompts: Prompts):
         super().__init__()
@@ -56,7 +57,7 @@ class ShellPage(QWidget):
         self.setAccessibleName("Workbook")
         self.chapters = ChaptersPage(service)
         self.home = HomePage(service, self.chapters.answers, self.chapters.content)
-        self.settings = SettingsPage(service, prompts)
+        self._prompts = prompts
         self.pages = QStackedWidget()
         self.trackers = LazyPages(self.pages)  # built on first visit, but for gratitude's
         builders = lazy_tracker_pages(service, prompts, self.chapters.content)
@@ -70,15 +71,17 @@ class ShellPage(QWidget):
                 self.trackers.add_built(key, gratitude_page(service, self.chapters.content))
             else:
                 self.trackers.add(key, builders[key])
-        self._add_page(SETTINGS, "Settings", self.settings)
-        self.support = ReadingPage(self.chapters.content)  # the introduction, and help (F1)
-        self._add_page(SUPPORT, "Support", self.support)
+        # Settings and the introduction and help (F1) are built on their first visit, like the
+        # trackers, not at unlock: Home is what unlocking shows (benchmarks/README.md).
+        self._later = LazyPages(self.pages)
+        self._add_nav(SETTINGS, "Settings")
+        self._later.add(SETTINGS, self._build_settings)
+        self._add_nav(SUPPORT, "Support")
+        self._later.add(SUPPORT, lambda: ReadingPage(self.chapters.content))
         self.trackers.add("search", lambda: self._connect_search(builders["search"]()))
         self.reminder_banner = self.trackers["gratitude"].reminder.banner
         self.reminder_banner.open_requested.connect(lambda: self.show_section("gratitude"))
-        for page in (self.home, self.settings):
-            page.show_codes.connect(self.show_codes)
-        self.settings.lock_requested.connect(self.lock_requested)
+        self.home.show_codes.connect(self.show_codes)
         self.home.join.joined.connect(lambda: self.nav.setFocus())  # the form that had it is gone
         self.home.continue_chapter.connect(self.continue_chapter)
         self.home.read.connect(self.show_reading)
@@ -88,6 +91,15 @@ class ShellPage(QWidget):
         self._day = dt.date.today()
         self.nav.currentRowChanged.connect(self._on_row)
         self.nav.setCurrentRow(0)
+
+    def _build_settings(self) -> SettingsPage:
+        page = SettingsPage(self._service, self._prompts)
+        page.show_codes.connect(self.show_codes)
+        page.lock_requested.connect(self.lock_requested)
+        self.settings_built.emit(page)
+        if self._service.is_unlocked:
+            page.refresh()
+        return page
 
     def _add_page(self, key: str, title: str, page: QWidget) -> None:
         self._add_nav(key, title)
@@ -171,11 +183,20 @@ class ShellPage(QWidget):
             return
         if self.pages.currentWidget() is self.chapters and self._keys[row] != CHAPTERS:
             self.chapters.flush()  # leaving the chapters: write what was typed now
-        if self._keys[row] in self.trackers:
-            self.trackers[self._keys[row]]
+        for lazy in (self.trackers, self._later):
+            if self._keys[row] in lazy:
+                lazy[self._keys[row]]  # built on this first visit
         self.pages.setCurrentIndex(row)
         self.bring_up_to_date()
         self.page_changed.emit(self._keys[row])
+
+    @property
+    def settings(self) -> SettingsPage:
+        return self._later[SETTINGS]
+
+    @property
+    def support(self) -> ReadingPage:
+        return self._later[SUPPORT]
 
     @property
     def search_page(self):
@@ -212,7 +233,7 @@ class ShellPage(QWidget):
 
     # -- what changed (changes.py; ui/common/page_changes.py) --------------------------------------
     def _built_pages(self) -> list[ChangePage]:
-        return [self.home, self.chapters, self.settings, self.support, *self.trackers.built()]
+        return [self.home, self.chapters, *self._later.built(), *self.trackers.built()]
 
     def refresh(self, changes: Change) -> None:
         """Something changed in the workbook (the window hands on every announcement): the

@@ -13,13 +13,22 @@ from PySide6.QtWidgets import QAbstractItemView, QScrollArea, QWidget
 
 
 def focus_chain(container: QWidget) -> list[QWidget]:
-    """The widgets inside `container` that Tab stops on, in their current chain order."""
+    """The widgets inside `container` that Tab stops on, in their current chain order.
+
+    The chain runs through the whole window (every page of the open workbook), so the walk
+    stops once it has met every such widget: counting them first is far cheaper."""
+    def stops_tab(widget: QWidget) -> bool:
+        return (container.isAncestorOf(widget)  # same window: a child dialog is not in the chain
+                and bool(widget.focusPolicy() & Qt.FocusPolicy.TabFocus)
+                and widget.focusProxy() is None)
+
+    remaining = sum(1 for widget in container.findChildren(QWidget) if stops_tab(widget))
     found: list[QWidget] = []
     widget = container.nextInFocusChain()
-    while widget is not None and widget is not container and widget not in found:
-        if container.isAncestorOf(widget) and widget.focusPolicy() & Qt.FocusPolicy.TabFocus \
-                and widget.focusProxy() is None:
+    while remaining and widget is not None and widget is not container and widget not in found:
+        if stops_tab(widget):
             found.append(widget)
+            remaining -= 1
         widget = widget.nextInFocusChain()
     return found
 
