@@ -63,6 +63,7 @@ class PartnerChoice(QWidget):
             button.setChecked(partner.id == chosen)
             self.group.addButton(button)
             self.row.insertWidget(self.row.count() - 1, button)
+            button.show()  # at once: a layout only queues showing a widget added while visible
             self.buttons.append(button)
         if self.buttons and self.group.checkedButton() is None:
             self.buttons[0].setChecked(True)
