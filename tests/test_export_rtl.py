@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import re
-import time
 
 from bidi import get_display
 from pypdf import PdfReader
@@ -118,15 +117,17 @@ def test_titles_and_list_items_in_hebrew_also_reorder():
     assert item.lines[0].bulletText == "1."
 
 
-def test_a_100000_character_hebrew_answer_stays_fast():
+def test_a_100000_character_hebrew_answer_is_printed_whole():
+    """How long it takes is measured by benchmarks/ ("the same in Hebrew"), not asserted here."""
     sentence = "אני מרגישה שהדברים משתנים לאט, ואני רוצה לדבר על זה בפגישה הבאה. "
     text = ((sentence * 5 + "\n") * 400)[:100_000]
     one_line = (sentence * 1500)[:100_000]
     for answer in (text, one_line):
-        started = time.perf_counter()
-        pages = build_pdf(io.BytesIO(), cover("x", []) + user_paragraphs(answer, "body"))
+        out = io.BytesIO()
+        pages = build_pdf(out, cover("x", []) + user_paragraphs(answer, "body"))
         assert pages > 10
-        assert time.perf_counter() - started < 8  # about 0.6 s on a laptop
+        words = " ".join(p.extract_text() for p in PdfReader(out).pages)
+        assert words.count("בפגישה") >= answer.count("בפגישה") - 1  # nothing dropped
 
 
 def test_a_hebrew_answer_in_a_session_packet_reads_right_to_left(filled, tmp_path):  # noqa: F811
