@@ -7,9 +7,12 @@ order explicitly, and make the first Tab into a list land on an item, visibly.""
 from __future__ import annotations
 
 from itertools import pairwise
+from typing import TypeVar
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QAbstractItemView, QWidget
+
+V = TypeVar("V", bound=QAbstractItemView)
 
 
 def focus_chain(container: QWidget) -> list[QWidget]:
@@ -43,7 +46,7 @@ class _FirstItemOnFocus(QObject):
         return False
 
 
-def highlight_first_on_focus(view: QAbstractItemView) -> QAbstractItemView:
+def highlight_first_on_focus(view: V) -> V:
     """The first Tab into a list with nothing chosen chooses its first item, so focus shows."""
     view.installEventFilter(_FirstItemOnFocus(view))
     return view

@@ -385,7 +385,9 @@ class Page(QWidget):
 
     def content(self) -> QWidget:
         """The scrolled content: it paints when the page shows (Qt skips what it covers)."""
-        return self._scroll.widget()
+        content = self._scroll.widget()
+        assert content is not None  # set in __init__, never taken
+        return content
 
     def finish(self) -> None:
         self.body.addStretch(1)
