@@ -141,7 +141,7 @@ class MilestoneDetails(QWidget):
         self.notes.setPlainText(milestone.notes if milestone else "")
         reached = milestone is not None and milestone.state == REACHED
         self.reached_on.maximum = today
-        if reached and milestone.reached_on:
+        if reached and milestone is not None and milestone.reached_on:
             self.reached_on.set_value(dt.date.fromisoformat(milestone.reached_on))
         for widget in (self.reached_on, self.reached_label):
             widget.setVisible(reached)
