@@ -72,6 +72,10 @@ NAME_CHOICES = (("No names in the header", NO_NAMES), ("Initials", INITIALS),
 _KEY = Qt.ItemDataRole.UserRole
 
 
+def _day(day: QDate) -> dt.date:
+    return dt.date(day.year(), day.month(), day.day())  # toPython() is typed as object
+
+
 class ExportPage(SavingAndPrinting, Page):
     def __init__(self, service: WorkbookService, content: Content, prompts: Prompts,
                  today=dt.date.today):
@@ -259,8 +263,8 @@ class ExportPage(SavingAndPrinting, Page):
         dates = not self.all_dates.isChecked()
         return PacketRequest(
             partner_ids=self._partner_ids(), chapter_ids=self._chapter_ids(),
-            date_from=self.date_from.date().toPython() if dates else None,
-            date_to=self.date_to.date().toPython() if dates else None,
+            date_from=_day(self.date_from.date()) if dates else None,
+            date_to=_day(self.date_to.date()) if dates else None,
             sections=frozenset(k for k, box in self.sections.items() if box.isChecked()),
             private_keys=frozenset(self._checked(self.private)),
             questions=self.questions.toPlainText(), names=self.names.currentData())
@@ -307,11 +311,14 @@ class ExportPage(SavingAndPrinting, Page):
         self._generation += 1
         generation = self._generation
         job = PdfJob(packet, self.page_size.currentText())
-        job.signals.previewed.connect(lambda images: generation == self._generation
-                                      and self.pages.show_pages(images))
+        job.signals.previewed.connect(lambda images: self._previewed(generation, images))
         job.signals.done.connect(lambda pages: self._counted(generation, pages))
         job.signals.failed.connect(lambda text: self._counted(generation, None))
         self._start(job)
+
+    def _previewed(self, generation: int, images) -> None:
+        if generation == self._generation:
+            self.pages.show_pages(images)
 
     def _counted(self, generation: int, pages: int | None) -> None:
         if generation != self._generation:
