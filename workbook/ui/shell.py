@@ -63,14 +63,15 @@ class ShellPage(QWidget):
         for key, title in TRACKERS:
             self._add_nav(key, title)
             if key == "gratitude":
-                self.trackers.add_built(key, gratitude_page(service, self.chapters.content))
+                self.gratitude = gratitude_page(service, self.chapters.content)
+                self.trackers.add_built(key, self.gratitude)
             else:
                 self.trackers.add(key, builders[key])
         self._add_page(SETTINGS, "Settings", self.settings)
         self.support = ReadingPage(self.chapters.content)  # the introduction, and help (F1)
         self._add_page(SUPPORT, "Support", self.support)
         self.trackers.add("search", lambda: self._connect_search(builders["search"]()))
-        self.reminder_banner = self.trackers["gratitude"].reminder.banner
+        self.reminder_banner = self.gratitude.reminder.banner
         self.reminder_banner.open_requested.connect(lambda: self.show_section("gratitude"))
         for page in (self.home, self.settings):
             page.show_codes.connect(self.show_codes)
@@ -175,8 +176,9 @@ class ShellPage(QWidget):
 
     def _refresh_tracker(self) -> None:
         """Tracker pages read the vault, so only the one on screen is brought up to date."""
-        page = self.pages.currentWidget()
-        if page in self.trackers.built() and self._service.is_unlocked:
+        current = self.pages.currentWidget()
+        page = next((p for p in self.trackers.built() if p == current), None)
+        if page is not None and self._service.is_unlocked:
             page.refresh()
 
     @property
@@ -203,7 +205,7 @@ class ShellPage(QWidget):
     @property
     def current_key(self) -> str:
         search = self.trackers.peek("search")
-        if search is not None and self.pages.currentWidget() is search:
+        if search is not None and self.pages.indexOf(search) == self.pages.currentIndex():
             return search.key
         return self._keys[self.pages.currentIndex()]
 
@@ -223,7 +225,7 @@ class ShellPage(QWidget):
 
     def use_settings(self, settings) -> None:
         """UI state the pages remember (the gratitude reminder's on/off choice)."""
-        self.trackers["gratitude"].use_settings(settings)
+        self.gratitude.use_settings(settings)
 
     def flush(self) -> None:
         """Write every pending edit now (before locking or closing)."""
