@@ -29,6 +29,7 @@ if TYPE_CHECKING:  # the rest loads after the unlock window's first paint (bench
     from workbook.ui.common.clipboard_guard import ClipboardGuard
     from workbook.ui.common.privacy import ScreenLockWatcher
     from workbook.ui.common.widgets import Page
+    from workbook.ui.shell import ShellPage
 
 DEFAULT_SIZE = (1000, 680)
 MINIMUM_SIZE = (640, 460)
@@ -69,7 +70,7 @@ class MainWindow(QMainWindow):
         # and the others (welcome, create, reset, codes) are built on first use (_lazy).
         self.unlock_page = UnlockPage(self.service, self.prompts)
         self._lazy_pages: dict[str, Page] = {}
-        self._shell = None  # built on first use: the unlock window must appear fast
+        self._shell: ShellPage | None = None  # built on first use: the unlock window appears fast
         self.stack = QStackedWidget()
         self.stack.addWidget(self.unlock_page)
         self.setCentralWidget(self.stack)
