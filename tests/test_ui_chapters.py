@@ -95,7 +95,7 @@ def test_a_content_note_offers_not_today(qtbot, vault_one, app_paths):
     reader = open_chapter(qtbot, window, WITH_NOTE)
     click(qtbot, reader.note.continue_button)
     assert reader.chapter_area.isVisible() and reader.cards
-    assert open_chapter(qtbot, window, NO_NOTE).content.isVisible()  # no note: straight in
+    assert open_chapter(qtbot, window, NO_NOTE).chapter_area.isVisible()  # no note: straight in
 
 
 def test_every_editor_saves_what_was_entered(qtbot, vault_one, app_paths):
