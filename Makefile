@@ -16,10 +16,11 @@ LINTED := workbook tests tools benchmarks packaging
 test: $(TEST_STAMP) lint
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(PYTEST_ARGS)
 
-# The lint gates (ruff and the import-linter layer contracts in pyproject.toml, and
+# The lint gates (ruff, mypy and the import-linter layer contracts in pyproject.toml, and
 # tools/check_layers.py for SQL and dynamic imports); `make test` runs them before the tests.
 lint: $(TEST_STAMP)
 	$(BIN)/ruff check $(LINTED)
+	$(BIN)/mypy
 	$(BIN)/lint-imports --no-cache
 	$(BIN)/python tools/check_layers.py workbook
 

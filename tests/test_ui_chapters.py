@@ -46,7 +46,7 @@ def settle(qtbot, reader) -> None:
     """New cards are shown and laid out from the event loop; let it run before clicking."""
     def laid_out() -> bool:
         cards = ([c for c in reader.cards if c.isVisibleTo(reader)]
-                 if reader.content.isVisibleTo(reader) else [reader.note])
+                 if reader.chapter_area.isVisibleTo(reader) else [reader.note])
         buttons = [b for b in reader.findChildren(QAbstractButton) if b.isVisible()]
         return all(w.isVisible() and w.height() > 0 for w in [*cards, *buttons])
     qtbot.waitUntil(laid_out)
@@ -88,14 +88,14 @@ def test_a_content_note_offers_not_today(qtbot, vault_one, app_paths):
     window = open_window(qtbot, app_paths)
     unlock(qtbot, window, PASSPHRASE_ONE)
     reader = open_chapter(qtbot, window, WITH_NOTE)
-    assert reader.note.isVisible() and not reader.content.isVisible()
+    assert reader.note.isVisible() and not reader.chapter_area.isVisible()
     assert "not today" in shown_text(reader.note).lower()
     click(qtbot, reader.note.not_today)
     assert window.shell.chapters.currentWidget() is window.shell.chapters.list_page
     reader = open_chapter(qtbot, window, WITH_NOTE)
     click(qtbot, reader.note.continue_button)
-    assert reader.content.isVisible() and reader.cards
-    assert open_chapter(qtbot, window, NO_NOTE).content.isVisible()  # no note: straight in
+    assert reader.chapter_area.isVisible() and reader.cards
+    assert open_chapter(qtbot, window, NO_NOTE).chapter_area.isVisible()  # no note: straight in
 
 
 def test_every_editor_saves_what_was_entered(qtbot, vault_one, app_paths):

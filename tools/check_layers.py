@@ -31,7 +31,7 @@ def folded_strings(tree: ast.AST) -> list[tuple[int, str]]:
     found = []
     for node in ast.walk(tree):
         text = _fold(node)
-        if text is not None:
+        if text is not None and isinstance(node, ast.expr):  # folded nodes are expressions
             found.append((node.lineno, text))
     return found
 
@@ -44,8 +44,8 @@ def _fold(node: ast.AST) -> str | None:
         if left is not None and right is not None:
             return left + right
     if isinstance(node, ast.JoinedStr):  # f-strings: their literal parts, holes as a name
-        return "".join(v.value if isinstance(v, ast.Constant) else " x "
-                       for v in node.values)
+        return "".join(v.value if isinstance(v, ast.Constant) and isinstance(v.value, str)
+                       else " x " for v in node.values)
     return None
 
 

@@ -44,7 +44,7 @@ def _save(window, app: QApplication, folder: Path, name: str) -> None:
     image = window.grab().toImage()
     image.save(str(path), "PNG", 9)
     if path.stat().st_size > MAX_BYTES:  # long text pages: 256 colours keep the docs light
-        _indexed(image).save(str(path), "PNG", 9)
+        _indexed(image).save(str(path), "PNG", 9)  # type: ignore[call-overload]  # the stubs want bytes; PySide6 takes str
 
 
 def _indexed(image: QImage) -> QImage:

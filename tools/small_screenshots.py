@@ -99,7 +99,9 @@ def main(argv: list[str]) -> int:
         window = create_main_window(WorkbookService(paths.data_dir), paths, Prompts())
         window.showMaximized()
         settle(app)
-        QTest.keyClicks(app.focusWidget(), PASSPHRASE)
+        focused = app.focusWidget()
+        assert focused is not None  # the passphrase field, once the window shows
+        QTest.keyClicks(focused, PASSPHRASE)
         key(app, None, Qt.Key.Key_Return)
         settle(app, 30)
         shell = window.shell

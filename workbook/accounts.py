@@ -52,7 +52,8 @@ class WorkbookService:
         self._vault: VaultFolder | None = None
         self.auto_backups = auto_backups  # the window turns them on (backups.py)
         self.session: Session | None = None
-        self._lock_key = None  # the workbook's OS lock while a session is open (storage/lock.py)
+        # the workbook's OS lock while a session is open (storage/lock.py)
+        self._lock_key: Path | None = None
         self._listeners: list[Callable[[Change], None]] = []
 
     @property
@@ -192,6 +193,8 @@ class WorkbookService:
             conn = self.vault.open_shared(material.shared_key, material.previous_shared)
             self.session = Session(self.vault, material.shared_key, conn)
             self._hold()
+        if self.session is None:  # opened just above when first
+            raise Locked()
         try:
             private = self.vault.open_private(material)
         except VaultError:

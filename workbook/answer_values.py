@@ -24,7 +24,7 @@ from __future__ import annotations
 import datetime as _dt
 import json
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NoReturn
 
 from workbook.content.model import Field, FieldKind
 from workbook.dates import WEEKDAYS, full_date
@@ -93,6 +93,7 @@ def decode(field: Field, text: str | None) -> Any:
     if not isinstance(text, str):
         raise InvalidValue(f"field {field.id!r}: the stored value must be text")
     kind = field.kind
+    value: Any
     if kind in TEXT_KINDS:
         value = text
     elif kind == FieldKind.DATE:
@@ -212,7 +213,7 @@ def _text(field: Field, value: Any) -> str:
     return check_storable(value)
 
 
-def _bad(field: Field, expected: str):
+def _bad(field: Field, expected: str) -> NoReturn:
     raise InvalidValue(f"field {field.id!r} ({field.kind.value}) expects {expected}")
 
 

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from glob import escape as glob_escape
 from pathlib import Path
+from typing import NoReturn
 
 from workbook.errors import Locked
 from workbook.passphrases import normalize_recovery_code
@@ -167,7 +168,8 @@ def _stamp_time(path: Path) -> datetime:
     found = _STAMP.fullmatch(path.stem[len(AUTO_PREFIX):])
     if found is None:
         raise ValueError("not an automatic backup's name")
-    return datetime(*(int(part) for part in found.groups()), tzinfo=UTC)
+    year, month, day, hour, minute, second = (int(part) for part in found.groups())
+    return datetime(year, month, day, hour, minute, second, tzinfo=UTC)
 
 
 # -- checking and restoring ---------------------------------------------------------------------
@@ -221,7 +223,7 @@ def restore_latest_auto(vault_folder: Path, secret: str) -> BackupReport:
             return _restore_auto(vault_folder, candidate, secret)
         except (container.NotABackup, DamagedFile) as error:
             first_error = first_error or error
-    raise first_error
+    raise first_error or VaultNotFound("There is no automatic backup of this workbook.")
 
 
 def _restore_auto(vault_folder: Path, backup: Path, secret: str) -> BackupReport:
@@ -269,5 +271,5 @@ def _find_keys(vault: VaultFolder, secret: str) -> KeyMaterial:
         _wrong()
 
 
-def _wrong() -> KeyMaterial:
+def _wrong() -> NoReturn:
     raise WrongPassphrase(WRONG_SECRET)

@@ -30,7 +30,7 @@ def setup_logging(log_dir: Path, level: int = logging.INFO) -> Path:
     for old in [h for h in root.handlers if getattr(h, "_workbook", False)]:
         root.removeHandler(old)
         old.close()
-    handler._workbook = True  # type: ignore[attr-defined]
+    handler._workbook = True  # type: ignore[attr-defined]  # our mark, to replace it next time
     root.addHandler(handler)
     root.setLevel(level)
     if path.exists():

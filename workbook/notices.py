@@ -85,14 +85,19 @@ def _requirement_names(dist: metadata.Distribution) -> list[str]:
     return names
 
 
+def _header(meta: metadata.PackageMetadata, name: str) -> str | None:
+    """meta.get(name), which the metadata protocol is typed with only from Python 3.12 on."""
+    return meta[name] if name in meta else None
+
+
 def licence_of(dist: metadata.Distribution) -> str:
     meta = dist.metadata
-    if meta.get("License-Expression"):
+    if _header(meta, "License-Expression"):
         return meta["License-Expression"]
     known = READ_FROM_LICENCE_FILES.get(meta["Name"].lower())
     if known:
         return known
-    text = (meta.get("License") or "").strip()
+    text = (_header(meta, "License") or "").strip()
     if text and len(text) < 120 and "\n" not in text:
         return text.rsplit(" :: ", 1)[-1]
     classifiers = [c.rsplit(" :: ", 1)[-1] for c in meta.get_all("Classifier") or []
@@ -106,7 +111,7 @@ def licence_files(dist: metadata.Distribution) -> list[tuple[str, str]]:
         name = str(file)
         if _LICENCE_FILE.search(name) and not name.endswith((".py", ".pyc")):
             try:
-                texts.append((name, Path(dist.locate_file(file)).read_text(encoding="utf-8")))
+                texts.append((name, Path(str(dist.locate_file(file))).read_text(encoding="utf-8")))
             except (OSError, UnicodeDecodeError):
                 continue
     return texts
@@ -144,7 +149,7 @@ def generate(bundle: bool = False) -> str:
     out += [f"  - Python {version} (the interpreter and standard library): PSF-2.0", ""]
     for dist in dists:
         out += [_RULE, f"{dist.metadata['Name']} {dist.version}", f"Licence: {licence_of(dist)}"]
-        home = dist.metadata.get("Home-page") or _project_url(dist)
+        home = _header(dist.metadata, "Home-page") or _project_url(dist)
         out += [f"Home: {home}"] if home else []
         texts = licence_files(dist)
         if not texts:

@@ -273,7 +273,8 @@ class PacketService:
 
     def _ladder_events(self, request) -> tuple[PrintedLadderEvent, ...]:
         events = LadderService(self.workbook).events(limit=200)
-        return tuple(PrintedLadderEvent(_day(e.day), e.title, _NEUTRAL_EVENTS.get(e.event, ""))
+        return tuple(PrintedLadderEvent(dt.date.fromisoformat(e.day[:10]), e.title,
+                                        _NEUTRAL_EVENTS.get(e.event, ""))
                      for e in events if _in_range(e.day, request))
 
     def _trends(self, request, who) -> tuple[PrintedTrend, ...]:
@@ -344,7 +345,8 @@ def _day(day: str | None) -> dt.date | None:
 
 
 def _started_by_end(day: str | None, request: PacketRequest) -> bool:
-    return request.date_to is None or (day is not None and _day(day) <= request.date_to)
+    started = _day(day)
+    return request.date_to is None or (started is not None and started <= request.date_to)
 
 
 def _in_range(day: str | None, request: PacketRequest) -> bool:

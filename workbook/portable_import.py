@@ -221,7 +221,8 @@ class _Plan:
         self.own, self.shared = session.partner(partner_id).conn, session.shared_conn
         self.me, self.doc, self.content, self.service = partner_id, doc, content, service
         self._check_owner()
-        self.actions: list[Callable[[], None]] = []
+        # Called with no arguments; `...` because the lambdas bind loop values as defaults.
+        self.actions: list[Callable[..., None]] = []
         self.preview = ImportPreview([Tally(label) for label in (
             "Answers", "Check-ins", "Gratitude entries", "Milestones", "Ladder steps",
             "Your ladder readiness", "What your partner shared")])
@@ -253,7 +254,7 @@ class _Plan:
             if self.actions:  # much of it is written as rows, which announce nothing
                 self.service.announce(Change.ENTRIES)
 
-    def _count(self, label: str, state: str, action: Callable[[], None] | None = None) -> None:
+    def _count(self, label: str, state: str, action: Callable[..., None] | None = None) -> None:
         tally = self.preview.tally(label)
         setattr(tally, state, getattr(tally, state) + 1)
         if action is not None:

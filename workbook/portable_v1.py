@@ -32,7 +32,7 @@ def validate_v1(data: dict, content: Content) -> None:
     for n, entry in enumerate(_list(data, "shared_answers")):
         _entry(f"shared_answers[{n}]", entry, SHARED_KEYS)
     for n, entry in enumerate(_list(data, "bookmarks")):
-        _entry(f"bookmarks[{n}]", entry, BOOKMARK_KEYS, optional={"worksheet"})
+        _entry(f"bookmarks[{n}]", entry, BOOKMARK_KEYS, optional=frozenset({"worksheet"}))
 
 
 def upgrade_v1(data: dict, content: Content) -> dict[str, Any]:
@@ -68,7 +68,7 @@ def _list(data: dict, name: str) -> list:
     return value
 
 
-def _entry(where: str, entry: Any, keys: set[str], optional: set[str] = frozenset()) -> None:
+def _entry(where: str, entry: Any, keys: set[str], optional: frozenset[str] = frozenset()) -> None:
     if not isinstance(entry, dict) or set(entry) != keys:
         raise InvalidImport(f"{where} must have exactly the keys {', '.join(sorted(keys))}.")
     for name in keys - {"shared", "kind"}:

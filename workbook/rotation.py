@@ -52,7 +52,7 @@ def rotate_keys(service, partner_id: str, old_passphrase: str, new_passphrase: s
         old_shared, new_shared = session.shared_key, (new_key() if other else session.shared_key)
         plans = [(KeyMaterial(partner_id, new_shared, new_key(), old_shared,
                                         me.material.private_key), new_passphrase)]
-        if other is not None:
+        if other is not None and other_passphrase is not None:
             plans.append((KeyMaterial(other.id, new_shared,
                                                    other.material.private_key, old_shared,
                                                    other.material.private_key),

@@ -87,7 +87,7 @@ class Found:
 
     def summary(self) -> str:
         """"Showing the first 200 of 1234 matches (answers 150, gratitude 50)"."""
-        groups = {}
+        groups: dict[str, int] = {}
         for result in self.results:
             groups[result.group] = groups.get(result.group, 0) + 1
         kinds = ", ".join(f"{name.lower()} {count}" for name, count in groups.items())

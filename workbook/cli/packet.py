@@ -47,10 +47,11 @@ def _check_chapters(content, chapter_ids) -> None:
 
 
 def _gather(service, content, me: str, args: argparse.Namespace):
+    from workbook.answers import AnswerKey
     from workbook.packet import PacketRequest, PacketService
     packets = PacketService(service, content)
     chapters = tuple(args.chapter) if args.chapter else None
-    ticked = frozenset()
+    ticked: frozenset[tuple[str, AnswerKey]] = frozenset()
     if args.include_private:
         ticked = frozenset((c.owner_id, c.key) for c in packets.answer_choices([me], chapters)
                            if c.private)

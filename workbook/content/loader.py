@@ -276,7 +276,7 @@ def _worksheet(ctx: _Ctx, data: dict, _i: int) -> Worksheet | None:
 
 
 def _field(ctx: _Ctx, data: dict, _i: int) -> Field | None:
-    kind = data.get("kind")
+    kind = data.get("kind", "")
     known = isinstance(kind, str) and kind in _KIND_KEYS
     # With an unknown kind, accept any kind's keys so the one real mistake is the one reported.
     spec = _FIELD | (_KIND_KEYS[kind] if known else _ANY_KIND_KEY)
@@ -359,7 +359,10 @@ _BUILDERS = {"chapter": _chapter, "page": _page, "checkins": _checkins, "gratitu
 
 def _assemble(loaded: list[tuple[str, str, Any]], errors: list[ContentError]) -> Content:
     """Combine files; a file that clashes with an earlier one (by name order) is skipped."""
-    chapters, pages, scales, prompts = [], [], [], []
+    chapters: list[tuple[str, Chapter]] = []
+    pages: list[tuple[str, Page]] = []
+    scales: list[tuple[str, CheckinScale]] = []
+    prompts: list[str] = []
     for name, kind, item in loaded:
         if kind == "chapter" and _number_free(name, item, chapters, errors):
             _add_unique(name, [item], chapters, errors)

@@ -142,12 +142,13 @@ def _pages(story: list[Flowable], width: float, height: float) -> int:
     """About how many pages `story` takes: each flowable goes on the page if it fits, else
     starts the next (questions are kept together)."""
     pages, left = 1, height
+    need: float
     for flowable in story:
         if isinstance(flowable, KeepTogether):  # a question; its own wrap needs a canvas
             # At the exact width the frame will give it (inside the indent): a table keeps the
             # column widths of its first wrap.
             need = sum(f.wrap(width - _INDENT, 10_000)[1] + f.getSpaceBefore()
-                       + f.getSpaceAfter() for f in flowable._content)
+                       + f.getSpaceAfter() for f in flowable._content)  # type: ignore[attr-defined]  # no public accessor
         else:
             need = (flowable.wrap(width, 10_000)[1] + flowable.getSpaceBefore()
                     + flowable.getSpaceAfter())
@@ -299,7 +300,7 @@ def _mark_table(cells: list[list], two_columns: bool, mark_width: float = 18) ->
 def _reframe(field: Field, name: str | None) -> Table:
     header = [paragraph(field.left_label, "column"), paragraph(field.right_label, "column")]
     rows = [[_cell(name, r, c) for c in (1, 2)] for r in range(1, REFRAME_ROWS + 1)]
-    table = Table([header] + rows, colWidths=[None, None],
+    table = Table([header, *rows], colWidths=[None, None],
                   rowHeights=[None] + [REFRAME_ROW_HEIGHT] * REFRAME_ROWS, repeatRows=1)
     table.setStyle(TableStyle([
         *_CELL_FONT,

@@ -48,7 +48,7 @@ def _chart(series, low: int, high: int, width: float, unit: str) -> Drawing:
     drawing = _drawing(width, CHART_HEIGHT)
     plot = LinePlot()
     plot.x, plot.y = 30, 34
-    plot.width, plot.height = width - 44, CHART_HEIGHT - 50
+    plot.width, plot.height = width - 44, CHART_HEIGHT - 50  # type: ignore[assignment]  # any number; the stubs say int
     plot.data = [[(d.toordinal(), v) for d, v in pts] for _, pts in series]
     few = max(len(pts) for _, pts in series) <= 12  # a week or two: points, not only lines
     for i in range(len(series)):
@@ -90,9 +90,8 @@ def _axes(plot: LinePlot, series, low: int, high: int) -> None:
 
 
 def _drawing(width: float, height: float) -> Drawing:
-    drawing = Drawing(width, height)
     # The renderer starts every drawing in reportlab's Helvetica, which is not embedded.
-    drawing.initialFontName = SANS
+    drawing = Drawing(width, height, initialFontName=SANS)
     return drawing
 
 
@@ -128,7 +127,7 @@ def _legend(series) -> Drawing:
     x = 28.0
     for i, (title, _) in enumerate(series):
         drawing.add(Line(x, 6, x + 22, 6, strokeColor=LINES[i % len(LINES)], strokeWidth=1.6,
-                         strokeDashArray=DASHES[i % len(DASHES)]))
+                         strokeDashArray=DASHES[i % len(DASHES)]))  # type: ignore[arg-type]  # None: solid, as at runtime
         drawing.add(String(x + 27, 3, title, fontName=SANS, fontSize=8, fillColor=MUTED))
         x += 40 + len(title) * 4.6
     drawing.width = x

@@ -199,7 +199,7 @@ class ScaleBar(Flowable):
         canv.setFillColor(INK)
         canv.drawCentredString(x, y + 10, str(value))
         if self.name:  # a round button over each number
-            canv.acroForm.radio(name=self.name, value=str(value), x=x - 8, y=y + 6, size=16,
+            canv.acroForm.radio(name=self.name, value=str(value), x=x - 8, y=y + 6, size=16,  # type: ignore[arg-type]  # x, y: any number; the stubs say int
                                 fieldFlags="radio", borderColor=None, fillColor=None,
                                 textColor=INK, borderWidth=0, relative=True)
 

@@ -29,7 +29,8 @@ def encryption_for(password: str | None) -> pdfencrypt.StandardEncryption | None
     check_password(password)
     if password is None:
         return None
-    if pdfencrypt.pyaes is None:  # reportlab's AES comes from the optional pyaes package
+    # reportlab's AES comes from the optional pyaes package
+    if pdfencrypt.pyaes is None:  # type: ignore[attr-defined]  # its optional import: not in the stubs
         raise ExportError("Password protection for PDFs is not available in this installation "
                           "(the 'pyaes' package is missing).")
     # The owner password equals the user password, and every permission stays granted: the

@@ -91,7 +91,7 @@ def _reframe(field: Field, rows) -> Table:
     # print (A4, under an answer's indent), plus the paddings.
     narrowest = (A4[0] - 2 * MARGIN_X - 16) / 2 - 12
     header_height = max(cell.wrap(narrowest, 1000)[1] for cell in header) + 11
-    table = Table([header] + body, colWidths=["50%", "50%"], repeatRows=1, splitInRow=1,
+    table = Table([header, *body], colWidths=["50%", "50%"], repeatRows=1, splitInRow=1,
                   rowHeights=[header_height] + [None] * len(body))
     table.setStyle(TableStyle([
         *_CELL_FONT,

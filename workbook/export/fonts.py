@@ -70,9 +70,10 @@ def ensure_fonts() -> None:
         for family, (normal, bold, italic, bold_italic) in _FAMILIES.items():
             # addMapping also records face -> style, last call winning: plain styles go last
             # so that DejaVuSans reads as "regular", not as the stand-in for italic.
-            for is_bold, is_italic, face in ((1, 1, bold_italic), (0, 1, italic),
-                                             (1, 0, bold), (0, 0, normal)):
-                addMapping(family, is_bold, is_italic, face)
+            addMapping(family, 1, 1, bold_italic)
+            addMapping(family, 0, 1, italic)
+            addMapping(family, 1, 0, bold)
+            addMapping(family, 0, 0, normal)
         # Filled last: a non-empty dict is what tells other threads the work is done.
         _coverage.update({name: _bmp(font) for name, font in faces.items()})
 

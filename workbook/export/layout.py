@@ -12,7 +12,7 @@ import datetime as _dt
 import re
 from collections.abc import Callable
 from functools import cache
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_RIGHT
@@ -183,7 +183,7 @@ def cover(title: str, lines: list[str], note: str = "") -> list[Flowable]:
 class _AtFoot(Flowable):
     """Takes the rest of the frame and sets its paragraph at the bottom of it."""
 
-    def __init__(self, para: Paragraph):
+    def __init__(self, para: Flowable):
         super().__init__()
         self.para = para
 
@@ -218,8 +218,8 @@ def build_pdf(out: BinaryIO, story: list[Flowable], *, size: str = "A4",
     frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="text",
                   leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
     heads = _RunningHeads(label, _dt.date.today(), footer_note) if running_heads else None
-    cover_page = dict(onPage=heads.footer) if heads else {}
-    body_page = dict(onPage=heads.header_and_footer) if heads else {}
+    cover_page: dict[str, Any] = dict(onPage=heads.footer) if heads else {}
+    body_page: dict[str, Any] = dict(onPage=heads.header_and_footer) if heads else {}
     doc.addPageTemplates([PageTemplate("cover", [frame], **cover_page),
                           PageTemplate("body", [frame], **body_page)])
     if progress is not None:

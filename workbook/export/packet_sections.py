@@ -79,9 +79,9 @@ def _contents(packet: Packet) -> list[tuple[str, str]]:
                           if answers else "No answers chosen")),
         ("Milestones and ladder", state(MILESTONES, milestones)),
         ("Check-ins", state(TRENDS, trend_text)),
-        ("Gratitude notes", state(GRATITUDE, packet.gratitude
-                                  and _n(len(packet.gratitude), "note"))),
-        ("Notes page", state(NOTES, packet.notes_lines and "Ruled lines at the end")),
+        ("Gratitude notes", state(GRATITUDE, _n(len(packet.gratitude), "note")
+                                  if packet.gratitude else "")),
+        ("Notes page", state(NOTES, "Ruled lines at the end" if packet.notes_lines else "")),
     ]
 
 
@@ -164,7 +164,7 @@ def milestones_and_ladder(packet: Packet, width: float) -> list[Flowable]:
 def _table(rows, width: float, fractions, header: bool = False) -> Table:
     table = Table(rows, colWidths=[width * f for f in fractions], repeatRows=1 if header else 0,
                   hAlign="LEFT")
-    style = [*_CELL_FONT, ("VALIGN", (0, 0), (-1, -1), "TOP"),
+    style: list[tuple] = [*_CELL_FONT, ("VALIGN", (0, 0), (-1, -1), "TOP"),
              ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE),
              ("TOPPADDING", (0, 0), (-1, -1), 3), ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
              ("LEFTPADDING", (0, 0), (-1, -1), 4)]

@@ -28,9 +28,9 @@ def install() -> None:
     from reportlab.pdfbase import ttfonts
     from reportlab.platypus import paragraph
     with _lock:
-        if getattr(paragraph.shapeFragWord, "workbook_wrapped", False):
+        if getattr(paragraph.shapeFragWord, "workbook_wrapped", False):  # type: ignore[attr-defined]  # imported there, not in its stubs
             return
-        shape_word, unicode_map = paragraph.shapeFragWord, ttfonts.makeToUnicodeCMap
+        shape_word, unicode_map = paragraph.shapeFragWord, ttfonts.makeToUnicodeCMap  # type: ignore[attr-defined]  # as above
 
         def shape(word, *args, **kwargs):
             shaped = shape_word(word, *args, **kwargs)
@@ -50,8 +50,8 @@ def install() -> None:
                     for i, code in enumerate(subset) if code in known}
             return "\n".join(swap.get(line, line) for line in text.split("\n"))
 
-        shape.workbook_wrapped = True
-        paragraph.shapeFragWord = shape
+        shape.workbook_wrapped = True  # type: ignore[attr-defined]  # a mark on our own wrapper
+        paragraph.shapeFragWord = shape  # type: ignore[attr-defined]  # as above
         ttfonts.makeToUnicodeCMap = cmap
 
 
@@ -68,7 +68,7 @@ def _remember(word, shaped) -> None:
         data = getattr(piece, "__shapeData__", None)
         if data is None or hasattr(frag, "cbDefn"):
             continue
-        face = getFont(frag.fontName).face.name
+        face = getFont(frag.fontName).face.name  # type: ignore[attr-defined]  # stubs omit Font.face
         face = face.decode("latin-1") if isinstance(face, bytes) else face
         glyphs += [(face, ch, d.cluster) for ch, d in zip(piece, data, strict=False)]
     starts = sorted({cluster for _, _, cluster in glyphs}) + [len(text)]

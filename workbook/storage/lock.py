@@ -15,6 +15,7 @@ run in the same process and must not refuse each other); only another process is
 from __future__ import annotations
 
 import os
+import sys
 import threading
 from pathlib import Path
 
@@ -118,7 +119,7 @@ class Held:
             self.key = None
 
 
-if os.name == "nt":  # pragma: no cover - exercised on Windows only
+if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
     import msvcrt
 
     def _lock_fd(fd: int) -> None:

@@ -50,7 +50,7 @@ class Manifest:
     def looks_damaged(self, keyslot: Path) -> bool:
         """True only when we know the file's checksum and it does not match."""
         known = self.checksums.get(keyslot.name)
-        return bool(known) and file_sha256(keyslot) not in known
+        return bool(known and file_sha256(keyslot) not in known)
 
     def record(self, name: str, *checksums: str) -> None:
         self.checksums[name] = list(checksums)

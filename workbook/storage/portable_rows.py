@@ -8,12 +8,14 @@ Shared functions take the `shared.db` connection; private ones take one partner'
 
 from __future__ import annotations
 
+from typing import TypeAlias
+
 import sqlcipher3
 
 from workbook.storage.repositories import utc_now
 from workbook.storage.trackers import LadderRepository
 
-Conn = sqlcipher3.Connection
+Conn: TypeAlias = sqlcipher3.Connection
 
 
 # -- reading, for the export --------------------------------------------------------------------

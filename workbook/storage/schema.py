@@ -269,7 +269,7 @@ def schema_version(conn: sqlcipher3.Connection) -> int:
 
 
 def migrate(conn: sqlcipher3.Connection, migrations: list[str],
-            backup: Callable[[int], None], upto: int | None = None) -> tuple[int, int]:
+            backup: Callable[[int], object], upto: int | None = None) -> tuple[int, int]:
     """Bring `conn` to the latest version (or `upto`, for tests). Returns (from, to)."""
     target = len(migrations) if upto is None else upto
     current = schema_version(conn)

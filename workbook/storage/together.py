@@ -100,7 +100,8 @@ class NoteRepository(_Repo):
         rows = self._all("SELECT conversation_id, kind, topic, day, slot, text, shared "
                          "FROM conversation_notes WHERE conversation_id = ? ORDER BY id",
                          (conversation_id,))
-        return [NoteRow(*r[:6], bool(r[6])) for r in rows]
+        return [NoteRow(conversation_id, kind, topic, day, slot, text, bool(shared))
+                for conversation_id, kind, topic, day, slot, text, shared in rows]
 
     def forget_sharing(self, conversation_id: int) -> None:
         """The shared record is gone, so nothing of this conversation is shared any more."""

@@ -105,5 +105,6 @@ class GratitudeService(TrackerService):
         mine = self._mine(partner_id)
         if count := mine.appreciation_count(before):
             row = mine.appreciation_at(rng.randrange(count))
-            return Appreciation(dt.date.fromisoformat(row.day), row.appreciation, False)
+            if row is not None:  # None only if the entry went between counting and picking
+                return Appreciation(dt.date.fromisoformat(row.day), row.appreciation, False)
         return None

@@ -86,7 +86,9 @@ def forget_module_sources() -> None:
 def run_gui(paths: AppPaths, argv: list[str]) -> int:
     # Fusion from the start, named on Qt's command line: asking for it from Python would hand
     # back a QStyle, and wrapping the first one costs PySide milliseconds before the first paint.
-    app = QApplication.instance() or QApplication([*argv, "-style", "fusion"])
+    existing = QApplication.instance()  # typed as the core application; a test's is a QApplication
+    app = existing if isinstance(existing, QApplication) else \
+        QApplication([*argv, "-style", "fusion"])
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)

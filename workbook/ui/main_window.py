@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QWidget
 
 from workbook import APP_NAME
@@ -30,6 +30,8 @@ if TYPE_CHECKING:  # the rest loads after the unlock window's first paint (bench
     from workbook.ui.access.recovery_page import CodeToShow
     from workbook.ui.common.clipboard_guard import ClipboardGuard
     from workbook.ui.common.privacy import ScreenLockWatcher
+    from workbook.ui.common.widgets import Page
+    from workbook.ui.shell import ShellPage
 
 DEFAULT_SIZE = (1000, 680)
 MINIMUM_SIZE = (640, 460)
@@ -69,8 +71,8 @@ class MainWindow(QMainWindow):
         # Only the unlock screen is built now: when a workbook exists it is the one shown first,
         # and the others (welcome, create, reset, codes) are built on first use (_lazy).
         self.unlock_page = UnlockPage(self.service, self.prompts)
-        self._lazy_pages: dict[str, QWidget] = {}
-        self._shell = None  # built on first use: the unlock window must appear fast
+        self._lazy_pages: dict[str, Page] = {}
+        self._shell: ShellPage | None = None  # built on first use: the unlock window appears fast
         self.stack = QStackedWidget()
         self.stack.addWidget(self.unlock_page)
         self.setCentralWidget(self.stack)
@@ -78,7 +80,7 @@ class MainWindow(QMainWindow):
         self.unlock_page.forgot.connect(self._show_recover)
         self.unlock_page.read.connect(self.show_reading)
 
-    def _lazy(self, name: str, build: Callable[[], QWidget]) -> QWidget:
+    def _lazy(self, name: str, build: Callable[[], Page]) -> Page:
         page = self._lazy_pages.get(name)
         if page is None:
             page = self._lazy_pages[name] = build()
@@ -226,12 +228,14 @@ class MainWindow(QMainWindow):
 
     def _build_privacy(self) -> None:
         self.privacy = PrivacyOptions(self._settings, self)
-        self.idle_lock = IdleLock(QApplication.instance(), self)
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)  # a window exists only inside the application
+        self.idle_lock = IdleLock(app, self)
         self.idle_lock.idle.connect(self._lock_if_unlocked)
         self.clipboard_guard: ClipboardGuard | None = None
         self.screen_watcher: ScreenLockWatcher | None = None
         self.privacy.changed.connect(self._apply_privacy)
-        QGuiApplication.instance().applicationStateChanged.connect(self._on_app_state)
+        app.applicationStateChanged.connect(self._on_app_state)
         self._apply_privacy()
 
     def _finish_window(self) -> None:
@@ -292,7 +296,9 @@ class MainWindow(QMainWindow):
 
     @property
     def current_page(self) -> QWidget:
-        return self.stack.currentWidget()
+        page = self.stack.currentWidget()
+        assert page is not None  # the stack always holds the unlock page
+        return page
 
     # -- locking ----------------------------------------------------------------------------------
     def quick_hide(self) -> None:

@@ -68,7 +68,8 @@ class ShellPage(QWidget):
         for key, title in TRACKERS:
             self._add_nav(key, title)
             if key == "gratitude":
-                self.trackers.add_built(key, gratitude_page(service, self.chapters.content))
+                self.gratitude = gratitude_page(service, self.chapters.content)
+                self.trackers.add_built(key, self.gratitude)
             else:
                 self.trackers.add(key, builders[key])
         # Settings and the introduction and help (F1) are built on their first visit, like the
@@ -79,7 +80,7 @@ class ShellPage(QWidget):
         self._add_nav(SUPPORT, "Support")
         self._later.add(SUPPORT, lambda: ReadingPage(self.chapters.content))
         self.trackers.add("search", lambda: self._connect_search(builders["search"]()))
-        self.reminder_banner = self.trackers["gratitude"].reminder.banner
+        self.reminder_banner = self.gratitude.reminder.banner
         self.reminder_banner.open_requested.connect(lambda: self.show_section("gratitude"))
         self.home.show_codes.connect(self.show_codes)
         self.home.join.joined.connect(lambda: self.nav.setFocus())  # the form that had it is gone
@@ -223,7 +224,7 @@ class ShellPage(QWidget):
     @property
     def current_key(self) -> str:
         search = self.trackers.peek("search")
-        if search is not None and self.pages.currentWidget() is search:
+        if search is not None and self.pages.indexOf(search) == self.pages.currentIndex():
             return search.key
         return self._keys[self.pages.currentIndex()]
 
@@ -250,7 +251,10 @@ class ShellPage(QWidget):
             self._day = today
             self._changes.changed(Change.DAY)
         self._show_present()
-        self._changes.shown(self.pages.currentWidget())
+        built = {id(page): page for page in self._built_pages()}
+        # None for the placeholder of a page still to be built
+        if (page := built.get(id(self.pages.currentWidget()))) is not None:
+            self._changes.shown(page)
 
     def _show_present(self) -> None:
         present = self._service.present_partners()
@@ -258,7 +262,7 @@ class ShellPage(QWidget):
 
     def use_settings(self, settings) -> None:
         """UI state the pages remember (the gratitude reminder's on/off choice)."""
-        self.trackers["gratitude"].use_settings(settings)
+        self.gratitude.use_settings(settings)
 
     def flush(self) -> None:
         """Write every pending edit now (before locking or closing)."""

@@ -75,7 +75,7 @@ class StartFromExportPage(Page):
         from workbook.portable import read_import
         with busy(self.choose_button, "Checking the file…"):
             ok, data = attempt(self.message.show_error, lambda: read_import(source, _content()))
-        if not ok:
+        if not ok or data is None:
             return
         self._data = data
         counts = ", ".join(f"{len(data.get(key, []))} {words}" for key, words in SECTIONS)
@@ -89,7 +89,8 @@ class StartFromExportPage(Page):
 
     def submit(self) -> None:
         self.message.clear()
-        if self._data is None:
+        data = self._data
+        if data is None:
             return
         problem = self.form.problem()
         if problem:
@@ -100,8 +101,8 @@ class StartFromExportPage(Page):
         partner = self.form.new_partner()
         with busy(self.start_button, "Starting…", self.back_button, self.choose_button):
             ok, result = attempt(self.message.show_error, lambda: start_from_export(
-                self._service, self._data, _content(), partner.passphrase, partner.name, paint))
-        if ok:
+                self._service, data, _content(), partner.passphrase, partner.name, paint))
+        if ok and result is not None:
             self.clear()
             self.created.emit([result[0]])
 

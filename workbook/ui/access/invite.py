@@ -63,6 +63,6 @@ class InviteCard(FoldingFormCard):
         with busy(self.add_button, "Adding…", self.cancel_button):
             ok, created = attempt(self.message.show_error,
                                   lambda: self._service.add_partner(partner))
-        if ok:
+        if ok and created is not None:
             self.close_form()
             self.added.emit(CodeToShow(created.info.name, created.recovery_code))

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QLineEdit, QWidget
+from PySide6.QtCore import Signal, SignalInstance
+from PySide6.QtWidgets import QLineEdit, QPushButton, QWidget
 
 from workbook.errors import DamagedFile
 from workbook.ui.common.prompts import Prompts
@@ -37,16 +37,16 @@ RESET_INTRO = ("Type the recovery code you wrote down (dashes, spaces and capita
                "because this one will have been used.")
 
 
-def reading_links(page: Page) -> None:
+def reading_links(page: Page, read: SignalInstance) -> tuple[QPushButton, QPushButton]:
     """"Support and safety" and "About this workbook", open to anyone before unlocking: someone
-    in distress must not need a passphrase to find help. The page emits `read(page id)`."""
+    in distress must not need a passphrase to find help. They emit `read(page id)`."""
     support = link_button("Support and safety", "Open Support and safety")
     support.setAccessibleDescription("Where to find help. No passphrase needed. F1")
     about = link_button("About this workbook", "Open the introduction to the workbook")
-    support.clicked.connect(lambda: page.read.emit("support"))
-    about.clicked.connect(lambda: page.read.emit("introduction"))
-    page.support_button, page.about_button = support, about
+    support.clicked.connect(lambda: read.emit("support"))
+    about.clicked.connect(lambda: read.emit("introduction"))
     page.body.addLayout(button_row(support, about, align_left=True))
+    return support, about
 
 
 class UnlockPage(Page):
@@ -85,7 +85,7 @@ class UnlockPage(Page):
         self.body.addLayout(button_row(self.restore_button, align_left=True))
         self.body.addSpacing(12)
         self.body.addWidget(plain_label(TOGETHER, role="muted"))
-        reading_links(self)
+        self.support_button, self.about_button = reading_links(self, self.read)
         self.body.addLayout(button_row(self.blank_button, align_left=True))
         self.finish()
         self.setFocusProxy(self.field)
@@ -231,7 +231,7 @@ class RecoverPage(Page):
         with busy(self.reset_button, "Checking…", self.back_button):
             ok, result = attempt(self.message.show_error,
                                  lambda: self._service.recover(code, new))
-        if not ok:
+        if not ok or result is None:
             self.code.setFocus()  # the code is what was refused, or the disk: try again
         else:
             from workbook.ui.access.recovery_page import CodeToShow

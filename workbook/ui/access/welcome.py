@@ -49,6 +49,6 @@ class WelcomePage(Page):
         self.body.addLayout(button_row(self.create_button, self.from_export_button,
                                        align_left=True))
         self.body.addSpacing(8)
-        reading_links(self)
+        self.support_button, self.about_button = reading_links(self, self.read)
         self.finish()
         self.setFocusProxy(self.create_button)

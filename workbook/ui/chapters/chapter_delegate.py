@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QGuiApplication, QPalette, QPen
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate
+from PySide6.QtWidgets import QListView, QStyle, QStyledItemDelegate
 
 from workbook.ui.chapters.chapter_model import ChapterRole, ProgressRole, progress_text
 
@@ -29,7 +29,7 @@ class ChapterDelegate(QStyledItemDelegate):
 
     def _row_width(self, option) -> int:
         view = self.parent()
-        if view is None:
+        if not isinstance(view, QListView):
             return option.rect.width()
         return view.viewport().width() - 2 * view.spacing()
 

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
     QRadioButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -86,7 +85,7 @@ class ChapterReader(Page):
         self.save_message = InlineMessage()
         self._autosaver.on_error = self.save_message.show_error
         self._autosaver.state_changed.connect(
-            lambda state: state == SAVED and self.save_message.clear())
+            lambda state: self.save_message.clear() if state == SAVED else None)
         top = QHBoxLayout()
         top.addWidget(self.back_button)
         top.addStretch(1)
@@ -97,13 +96,13 @@ class ChapterReader(Page):
         self.note.not_today.clicked.connect(self.back)
         self.note.support_button.clicked.connect(self.support_requested)
         self.note.continue_button.clicked.connect(self.continue_past_note)
-        self.content = QWidget()
-        self.content_layout = QVBoxLayout(self.content)
+        self.chapter_area = QWidget()  # not `content`: that is Page's scrolled content
+        self.content_layout = QVBoxLayout(self.chapter_area)
         self.content_layout.setContentsMargins(0, 0, 0, 0)
         self.content_layout.setSpacing(14)
         self.body.addLayout(top)
         self.body.addWidget(self.save_message)
-        for widget in (self.title, self.summary, self.note, self.content):
+        for widget in (self.title, self.summary, self.note, self.chapter_area):
             self.body.addWidget(widget)
         self.finish()
 
@@ -122,14 +121,14 @@ class ChapterReader(Page):
         if chapter.content_note:
             self.note.set_note(" ".join(chapter.content_note.split()))
             self.note.show()
-            self.content.hide()
+            self.chapter_area.hide()
         else:
             self.continue_past_note()
 
     def continue_past_note(self) -> None:
         self.note.hide()
         self._build_content()
-        self.content.show()
+        self.chapter_area.show()
         self.focus_first()
         waiting, self._waiting_worksheet = self._waiting_worksheet, ""
         if waiting:  # a search result led here: once past the note, go on to its worksheet
@@ -142,6 +141,7 @@ class ChapterReader(Page):
 
     def _build_content(self) -> None:
         self._clear_content()
+        assert self.chapter is not None  # the reader builds only an open chapter
         present = [p for p in self.partners if p.unlocked]
         self.consent = None  # only when partners sit together; every widget lives in the page
         self.side_by_side = SideBySideView()
@@ -161,7 +161,8 @@ class ChapterReader(Page):
         self._build_worksheets(layout)
         for index in range(self.content_layout.count()):
             # Shown now rather than from the event loop, so the page is whole when it returns.
-            self.content_layout.itemAt(index).widget().show()
+            if (item := self.content_layout.itemAt(index)) and (widget := item.widget()):
+                widget.show()
         if self.consent is not None:
             self.consent.hide()
         self.side_by_side.hide()
@@ -173,7 +174,7 @@ class ChapterReader(Page):
         for partner in present:
             button = QRadioButton(partner.name)
             button.setChecked(partner.id == self.answering)
-            button.toggled.connect(lambda on, pid=partner.id: on and self.answer_as(pid))
+            button.toggled.connect(lambda on, pid=partner.id: self.answer_as(pid) if on else None)
             self.partner_group.addButton(button)
             row.addWidget(button)
         row.addStretch(1)
@@ -187,6 +188,7 @@ class ChapterReader(Page):
     def _build_worksheets(self, layout: QVBoxLayout) -> None:
         self.cards = []
         chapter = self.chapter
+        assert chapter is not None and self.answering is not None  # set by open_chapter
         stored = self._answers.chapter_answers(self.answering, chapter.id)
         shared = self._answers.shared_in_chapter(chapter.id)
         others = [p for p in self.partners if p.id != self.answering]
@@ -208,14 +210,18 @@ class ChapterReader(Page):
             return
         self._autosaver.flush()
         self.answering = partner_id
+        assert self.chapter is not None  # partners are offered only inside an open chapter
         self._answers.set_bookmark(partner_id, self.chapter.id)
         self._build_content()
         # The radio button that had focus was rebuilt: keep focus there, not on the navigation.
-        self.partner_group.checkedButton().setFocus()
+        if (button := self.partner_group.checkedButton()) is not None:
+            button.setFocus()
 
     def _side_button_clicked(self) -> None:
         if self.side_by_side.isVisibleTo(self):
             self.close_side_by_side()
+        elif self.consent is None:  # the button is there only with a consent step beside it
+            return
         elif self.consent.isVisibleTo(self):
             self.consent.cancel()
         else:
@@ -226,6 +232,7 @@ class ChapterReader(Page):
         """Each partner's column: all their answers if they agreed this time, else only what
         they have shared (an unshared answer then looks unanswered, and nothing says why)."""
         self._autosaver.flush()
+        assert self.chapter is not None  # consent is asked only inside an open chapter
         present = [p for p in self.partners if p.unlocked]
         shared = self._answers.shared_in_chapter(self.chapter.id)
         stored = {}
@@ -256,9 +263,9 @@ class ChapterReader(Page):
             return
         card = next((c for c in self.cards if c.key.worksheet_id == worksheet_id), None)
         if card is not None:
-            scroll = self.findChild(QScrollArea)
-            scroll.widget().layout().activate()  # the cards were just built: place them first
-            scroll.ensureWidgetVisible(card, 0, 40)
+            if (layout := self.content().layout()) is not None:
+                layout.activate()  # the cards were just built: place them first
+            self._scroll.ensureWidgetVisible(card, 0, 40)
 
     def card(self, worksheet_id: str, field_id: str) -> FieldCard:
         return next(c for c in self.cards

@@ -296,8 +296,8 @@ class RankedListEditor(FieldEditor):
         self.down = plain_button("Move down")
         self.add = plain_button("Add")
         self.remove = plain_button("Remove")
-        self.up.clicked.connect(lambda: self.move(-1))
-        self.down.clicked.connect(lambda: self.move(1))
+        self.up.clicked.connect(lambda: self.move_item(-1))
+        self.down.clicked.connect(lambda: self.move_item(1))
         self.add.clicked.connect(self.add_item)
         self.remove.clicked.connect(self.remove_item)
         buttons = QHBoxLayout()
@@ -328,7 +328,7 @@ class RankedListEditor(FieldEditor):
         cap = self.field.max_items
         self.add.setEnabled(cap is None or self.list.count() < cap)
 
-    def move(self, step: int) -> None:
+    def move_item(self, step: int) -> None:  # not move(): QWidget.move places the widget
         row = self.list.currentRow()
         target = row + step
         if row < 0 or not 0 <= target < self.list.count():

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QDate, QEvent, QLocale, QObject, Qt, Signal
-from PySide6.QtGui import QPalette, QTextCharFormat
+from PySide6.QtGui import QKeyEvent, QPalette, QTextCharFormat
 from PySide6.QtWidgets import (
     QCalendarWidget,
     QFrame,
@@ -182,7 +182,7 @@ class DateField(QWidget):
         parent = self.parentWidget()
         while parent is not None and not isinstance(parent, QScrollArea):
             parent = parent.parentWidget()
-        if parent is not None:
+        if parent is not None and self._popup is not None:
             parent.ensureWidgetVisible(self, 0, self._popup.height() + 16)
 
     def _picked(self, day: dt.date) -> None:
@@ -190,7 +190,8 @@ class DateField(QWidget):
         self.edit.setFocus(Qt.FocusReason.PopupFocusReason)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.edit and event.type() == QEvent.Type.KeyPress:
+        if watched is self.edit and isinstance(event, QKeyEvent) \
+                and event.type() == QEvent.Type.KeyPress:
             alt_down = event.key() == Qt.Key.Key_Down \
                 and event.modifiers() & Qt.KeyboardModifier.AltModifier
             if event.key() == Qt.Key.Key_F4 or alt_down:

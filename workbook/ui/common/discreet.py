@@ -38,7 +38,7 @@ class DiscreetMode(QObject):
     @property
     def title_index(self) -> int:
         try:
-            index = int(self._settings.value(DISCREET_KEY, -1))
+            index = int(str(self._settings.value(DISCREET_KEY, -1)))
         except (TypeError, ValueError):
             return -1
         return index if 0 <= index < len(NEUTRAL_TITLES) else -1

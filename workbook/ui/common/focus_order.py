@@ -7,9 +7,13 @@ order explicitly, and make the first Tab into a list land on an item, visibly.""
 from __future__ import annotations
 
 from itertools import pairwise
+from typing import TypeVar
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QAbstractItemView, QScrollArea, QWidget
+
+V = TypeVar("V", bound=QAbstractItemView)
+W = TypeVar("W", bound=QWidget)
 
 
 def focus_chain(container: QWidget) -> list[QWidget]:
@@ -52,7 +56,7 @@ class _FirstItemOnFocus(QObject):
         return False
 
 
-def highlight_first_on_focus(view: QAbstractItemView) -> QAbstractItemView:
+def highlight_first_on_focus(view: V) -> V:
     """The first Tab into a list with nothing chosen chooses its first item, so focus shows."""
     view.installEventFilter(_FirstItemOnFocus(view))
     return view
@@ -69,7 +73,7 @@ class _RevealOnFocus(QObject):
         return False
 
 
-def reveal_on_focus(widget: QWidget) -> QWidget:
+def reveal_on_focus(widget: W) -> W:
     """Scroll `widget` into its page's view whenever it gets focus, however it got it: Qt only
     does so for Tab inside a scroll area, not for focus given by code or coming from outside."""
     widget.installEventFilter(_RevealOnFocus(widget))

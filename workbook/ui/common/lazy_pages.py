@@ -7,8 +7,13 @@ index) in the stack until the page is first asked for (benchmarks/README.md: pea
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtWidgets import QStackedWidget, QWidget
+
+# A built page, as its callers see it: pages of several classes, each with the refresh() and
+# clear() the shell calls (typed change events are to give them one protocol, issue 12).
+BuiltPage = Any
 
 
 class LazyPages:
@@ -26,7 +31,7 @@ class LazyPages:
         self._stack.addWidget(page)
         self._built[key] = page
 
-    def __getitem__(self, key: str) -> QWidget:
+    def __getitem__(self, key: str) -> BuiltPage:
         """The page, built now if it was waiting (KeyError for a key never added)."""
         if key not in self._built:
             placeholder, build = self._waiting.pop(key)
@@ -40,9 +45,9 @@ class LazyPages:
     def __contains__(self, key: str) -> bool:
         return key in self._built or key in self._waiting
 
-    def peek(self, key: str) -> QWidget | None:
+    def peek(self, key: str) -> BuiltPage | None:
         """The page if it has been built, without building it."""
         return self._built.get(key)
 
-    def built(self) -> list[QWidget]:
+    def built(self) -> list[BuiltPage]:
         return list(self._built.values())

@@ -7,6 +7,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QWidget
 
 from workbook.accounts import WorkbookService
+from workbook.errors import NotPresent
 from workbook.ui.common.wheel_guard import wheel_only_when_focused
 from workbook.ui.common.widgets import form_label
 
@@ -40,6 +41,13 @@ class PartnerPicker(QWidget):
 
     def current_id(self) -> str | None:
         return self.combo.currentData()
+
+    def chosen_id(self) -> str:
+        """The partner writing; NotPresent (a calm message) when there is none, as after locking."""
+        partner = self.current_id()
+        if partner is None:
+            raise NotPresent()
+        return partner
 
     def current_name(self) -> str:
         return self.combo.currentText()

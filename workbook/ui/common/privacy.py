@@ -44,7 +44,7 @@ class PrivacyOptions(QObject):
     @property
     def idle_minutes(self) -> int:
         try:
-            value = int(self._settings.value(IDLE_KEY, DEFAULT_IDLE_MINUTES))
+            value = int(str(self._settings.value(IDLE_KEY, DEFAULT_IDLE_MINUTES)))
         except (TypeError, ValueError):  # a hand-edited file must not stop the app
             return DEFAULT_IDLE_MINUTES
         return value if value in IDLE_CHOICES else DEFAULT_IDLE_MINUTES
@@ -145,7 +145,7 @@ class ScreenLockWatcher(QObject):
             return False
         ok = False
         for interface, path in self.SERVICES:
-            ok |= bus.connect("", path, interface, "ActiveChanged", self,
+            ok |= bus.connect("", path, interface, "ActiveChanged", self,  # type: ignore[call-overload]  # the stubs want bytes; PySide6 takes SLOT()'s str
                               SLOT("on_active_changed(bool)"))
         log.info("screen lock watcher %s", "listening" if ok else "unavailable")
         return ok
@@ -163,5 +163,7 @@ def scrub_text_history(root: QWidget) -> None:
         if edit.isUndoAvailable() or edit.isRedoAvailable():
             text = edit.text()
             edit.setText(text)  # setText, unlike clear(), resets the line edit's history
-    for edit in [*root.findChildren(QPlainTextEdit), *root.findChildren(QTextEdit)]:
-        edit.document().clearUndoRedoStacks()
+    areas: list[QPlainTextEdit | QTextEdit] = [*root.findChildren(QPlainTextEdit),
+                                               *root.findChildren(QTextEdit)]
+    for area in areas:
+        area.document().clearUndoRedoStacks()

@@ -135,12 +135,12 @@ class ScriptedPrompts(Prompts):
     def save_file(self, parent, title: str, suggested: Path, filters: str) -> Path | None:
         self.shown.append(Shown("save_file", title, str(suggested)))
         answer = self._next(title)
-        return Path(answer) if answer else None
+        return Path(str(answer)) if answer else None
 
     def open_file(self, parent, title: str, filters: str) -> Path | None:
         self.shown.append(Shown("open_file", title, filters))
         answer = self._next(title)
-        return Path(answer) if answer else None
+        return Path(str(answer)) if answer else None
 
     def ask_text(self, parent, title: str, text: str, secret: bool = False, yes: str = "OK",
                  expected: str | None = None) -> str | None:

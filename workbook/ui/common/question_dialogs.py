@@ -39,7 +39,7 @@ def fit_to_screen(dialog: QtWidgets.QWidget, available: QRect | None = None) -> 
     wanted = MAX_WIDTH + (margins.left() + margins.right() if margins else 0)
     width = min(max(dialog.sizeHint().width(), wanted), room_w)
     wraps = layout is not None and layout.hasHeightForWidth()
-    height = layout.totalHeightForWidth(width) if wraps else dialog.sizeHint().height()
+    height = layout.totalHeightForWidth(width) if wraps and layout else dialog.sizeHint().height()
     height = min(height, room_h)
     dialog.resize(width, height)
     dialog.move(available.center().x() - width // 2, available.center().y() - height // 2)

@@ -7,11 +7,14 @@ sage accent. The theme follows the system colour scheme and updates when it chan
 from __future__ import annotations
 
 import os
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
+
+if TYPE_CHECKING:  # imported when first used, after the first paint
+    from workbook.ui.common.calm_style import CalmStyle
 
 THEME_ENV = "COUPLES_WORKBOOK_THEME"
 
@@ -171,7 +174,7 @@ class ThemeController(QObject):
         super().__init__(app)
         self._app = app
         self.choice = "system"  # Settings → Appearance (set_choice)
-        self.style = None  # the calm style, once in place
+        self.style: CalmStyle | None = None  # the calm style, once in place
         font = app.font()
         font.setPointSizeF(max(font.pointSizeF(), 10.5))  # calm, readable body text
         app.setFont(font)

@@ -368,7 +368,7 @@ class Page(QWidget):
         self.body = QVBoxLayout(column)
         self.body.setContentsMargins(32, 32, 32, 32)
         self.body.setSpacing(16)
-        holder = QWidget()
+        self._holder = holder = QWidget()  # the scroll area's widget, for good
         centre = QHBoxLayout(holder)
         centre.setContentsMargins(0, 0, 0, 0)
         centre.addStretch(1)
@@ -385,7 +385,7 @@ class Page(QWidget):
 
     def content(self) -> QWidget:
         """The scrolled content: it paints when the page shows (Qt skips what it covers)."""
-        return self._scroll.widget()
+        return self._holder
 
     def finish(self) -> None:
         self.body.addStretch(1)

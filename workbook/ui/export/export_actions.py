@@ -6,11 +6,23 @@ pages onto the printer on the worker thread, so paper, file and screen agree.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 
 from workbook.ui.export.blank_dialog import BlankSheetsDialog
 from workbook.ui.export.export_jobs import PdfJob, PrintJob
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QComboBox, QLineEdit, QProgressBar, QPushButton, QWidget
+
+    from workbook.content.model import Content
+    from workbook.packet import Packet
+    from workbook.ui.common.prompts import Prompts
+    from workbook.ui.common.widgets import Card, InlineMessage
+    _Host = QWidget  # the mixin always sits on an ExportPage, a widget
+else:
+    _Host = object
 
 NOT_ENCRYPTED = ("A PDF is not encrypted. Anyone who opens the file can read everything in "
                  "it, and printed pages are not protected either. You can add a password "
@@ -21,9 +33,23 @@ WITH_PASSWORD = ("The PDF will be locked with the password you typed (AES-256): 
                  "printing.")
 
 
-class SavingAndPrinting:
+class SavingAndPrinting(_Host):
     """Needs: gather(), prompts, password, warning, page_size, message, progress, the two
     buttons, _start(job), _content (the ExportPage provides them)."""
+
+    prompts: Prompts
+    password: QLineEdit
+    warning: Card
+    page_size: QComboBox
+    message: InlineMessage
+    progress: QProgressBar
+    save_button: QPushButton
+    print_button: QPushButton
+    _content: Content
+
+    if TYPE_CHECKING:
+        def gather(self) -> Packet | None: ...
+        def _start(self, job: PdfJob) -> None: ...
 
     # -- saving and printing ------------------------------------------------------------------
     def save(self) -> None:

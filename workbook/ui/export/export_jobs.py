@@ -91,12 +91,12 @@ class BlankJob(PdfJob):
     """Save blank worksheets (no vault involved: they hold no one's words)."""
 
     def __init__(self, path: Path, chapter_ids: list[str], page_size: str, fillable: bool):
-        super().__init__(None, page_size, path)
-        self.chapter_ids, self.fillable = chapter_ids, fillable
+        super().__init__(None, page_size, path)  # type: ignore[arg-type]  # no packet: blank sheets hold no one's words
+        self.chapter_ids, self.fillable, self.target = chapter_ids, fillable, path
 
     def _build(self) -> int:
         from workbook.export import build_blank_worksheets
-        return build_blank_worksheets(self.path, self.chapter_ids, self.page_size,
+        return build_blank_worksheets(self.target, self.chapter_ids, self.page_size,
                                       self.fillable)
 
 

@@ -319,11 +319,14 @@ class ExportPage(SavingAndPrinting, Page):
         self._generation += 1
         generation = self._generation
         job = PdfJob(packet, self.page_size.currentText())
-        job.signals.previewed.connect(lambda images: generation == self._generation
-                                      and self.pages.show_pages(images))
+        job.signals.previewed.connect(lambda images: self._previewed(generation, images))
         job.signals.done.connect(lambda pages: self._counted(generation, pages))
         job.signals.failed.connect(lambda text: self._counted(generation, None))
         self._start(job)
+
+    def _previewed(self, generation: int, images) -> None:
+        if generation == self._generation:
+            self.pages.show_pages(images)
 
     def _counted(self, generation: int, pages: int | None) -> None:
         if generation != self._generation:

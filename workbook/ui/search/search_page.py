@@ -85,7 +85,7 @@ class SearchPage(Page):
         self._query = query
         searched, trimmed = capped(query)
         ok, found = attempt(self.summary.setText, lambda: self._search.find(
-            self.picker.current_id(), searched, LIMIT))
+            self.picker.chosen_id(), searched, LIMIT))
         self._results = found.results if ok and found else []
         self.model.reload()
         if not ok or found is None:

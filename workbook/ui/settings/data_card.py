@@ -95,7 +95,7 @@ class DataCard(Card):
         with busy(self.import_button, "Checking the file…", *self._buttons()):
             ok, preview = attempt(self.message.show_error, lambda: self._preview(
                 source, partner_id))
-        if not ok:
+        if not ok or preview is None:
             return
         data, plan = preview
         if not plan.changes:
@@ -108,7 +108,7 @@ class DataCard(Card):
             return
         with busy(self.import_button, "Importing…", *self._buttons()):
             ok, done = attempt(self.message.show_error, lambda: self._import(data, partner_id))
-        if ok:
+        if ok and done is not None:
             self.message.show_success(f"Imported: {done.changes} entries added or updated.")
 
     def _preview(self, source: Path, partner_id: str):

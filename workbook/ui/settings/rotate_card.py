@@ -86,7 +86,7 @@ class RotateCard(Card):
             ok, result = attempt(self.message.show_error, lambda: rotate_keys(
                 self._service, partner_id, old, new, other_passphrase))
         self.old.clear()
-        if not ok:
+        if not ok or result is None:
             return
         self.new.clear()
         self.message.show_success("Done: new keys, a new passphrase and new recovery codes. "

@@ -4,11 +4,14 @@ spreadsheets), leaving, and about."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QRadioButton, QVBoxLayout, QWidget
 
 from workbook.accounts import WorkbookService
 from workbook.changes import Change
+from workbook.errors import NotPresent
 from workbook.session import PartnerInfo
 from workbook.ui.access.invite import InviteCard
 from workbook.ui.access.recovery_page import CodeToShow
@@ -28,6 +31,9 @@ from workbook.ui.common.widgets import (
     plain_label,
     primary_button,
 )
+
+if TYPE_CHECKING:  # imported when the window adds the card
+    from workbook.ui.settings.privacy_page import PrivacyCard
 
 NEW_CODE = ("If you have lost the paper with your recovery code, or think someone else has seen "
             "it, make a new one. The old code stops working straight away.")
@@ -71,6 +77,8 @@ class PartnerChoice(QWidget):
 
     def chosen(self) -> tuple[str, str]:
         button = self.group.checkedButton()
+        if button is None:  # one is always chosen while a partner is present
+            raise NotPresent()
         return button.property("partner_id"), button.text()
 
     def names(self) -> list[str]:
@@ -105,7 +113,7 @@ class SettingsPage(Page):
         self.privacy_slot = QVBoxLayout()  # filled by add_privacy: the window owns the choices
         self.privacy_slot.setSpacing(16)
         self.body.addLayout(self.privacy_slot)
-        self.privacy = None
+        self.privacy: PrivacyCard | None = None
         from workbook.ui.settings.vault_cards import BackupCard, DeleteCard
         self.backup = BackupCard(service, prompts)
         self.backup.lock_requested.connect(self.lock_requested)
@@ -197,5 +205,5 @@ class SettingsPage(Page):
         with busy(self.new_code_button, "Making a new code…"):
             ok, code = attempt(self.code_message.show_error,
                                lambda: self._service.new_recovery_code(partner_id))
-        if ok:
+        if ok and code is not None:
             self.show_codes.emit([CodeToShow(name, code)])

@@ -75,7 +75,8 @@ class ReadingPage(Page):
         for section in page.sections:
             self._add_section(section)
         for layout in (self.sections_layout, self.body, self.content().layout()):
-            layout.activate()  # laid out now, inner to outer: the page is whole when it returns
+            if layout is not None:
+                layout.activate()  # laid out now, inner to outer: the page is whole when it returns
         self._scroll.verticalScrollBar().setValue(0)
 
     def _page(self, page_id: str) -> ContentPage | None:

@@ -32,13 +32,24 @@ def together_page(service: WorkbookService, content: Content) -> QWidget:
     return TogetherPage(service, content, script, services)
 
 
+class _BrokenPage(Page):
+    """Together's place in the window when its words did not load: nothing to refresh."""
+
+    key = "together"
+
+    def refresh(self) -> None:
+        pass
+
+    def flush(self) -> None:
+        pass
+
+    def open_day(self, _day) -> None:
+        pass
+
+
 def _broken_page() -> QWidget:
-    page = Page()
-    page.key = "together"
+    page = _BrokenPage()
     page.body.addWidget(plain_label("Together", role="heading"))
     page.body.addWidget(plain_label(BROKEN))
     page.finish()
-    page.refresh = lambda: None
-    page.flush = lambda: None
-    page.open_day = lambda _day: None
     return page

@@ -5,8 +5,10 @@ another day."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 
 from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import QVBoxLayout
 
 from workbook.session import PartnerInfo
 from workbook.together.script import Script
@@ -34,7 +36,9 @@ class ConversationFlow(FlowFrame):
         self.lines: list[PartnerLine] = []
         self.together_fields: dict[str, Callable[[], str]] = {}
         self.message = InlineMessage()
-        self.layout().insertWidget(1, self.message)
+        column = self.layout()
+        assert isinstance(column, QVBoxLayout)  # FlowFrame's own
+        column.insertWidget(1, self.message)
         self._save_timer = QTimer(self)
         self._save_timer.setSingleShot(True)
         self._save_timer.setInterval(SAVE_DELAY_MS)
@@ -54,7 +58,7 @@ class ConversationFlow(FlowFrame):
     def begin(self, topic: str = "") -> bool:
         ok, conversation = attempt(self.message.show_error,
                                    lambda: self.together.start(self.kind, topic))
-        if ok:
+        if ok and conversation is not None:
             self.conversation = conversation
             self.set_topic(conversation.topic)
             self.message.clear()
@@ -75,9 +79,9 @@ class ConversationFlow(FlowFrame):
     def go(self, step: int) -> None:
         self.flush()
         self.show_step(step)
-        if self.conversation is not None:
+        if (conversation := self.conversation) is not None:
             attempt(self.message.show_error,
-                    lambda: self.together.set_step(self.conversation.id, step))
+                    lambda: self.together.set_step(conversation.id, step))
         self.focus_step()
 
     def flush(self) -> None:
@@ -88,17 +92,20 @@ class ConversationFlow(FlowFrame):
         cid = self.conversation.id
         for line in self.lines:
             text, share = line.value()
-            if not attempt(self.message.show_error, lambda line=line, text=text, share=share:
-                           self.together.write(cid, line.partner.id, line.slot, text, share))[0]:
+            if not attempt(self.message.show_error, partial(
+                    self.together.write, cid, line.partner.id, line.slot, text, share))[0]:
                 return
         for slot, read in self.together_fields.items():
             attempt(self.message.show_error,
-                    lambda slot=slot, read=read: self.together.write_together(cid, slot, read()))
+                    partial(self.together.write_together, cid, slot, read()))
 
     def finish(self, keep: KeepRecordCard) -> None:
         self.flush()
+        conversation = self.conversation
+        if conversation is None:  # finished already
+            return
         ok, kept = attempt(self.message.show_error,
-                           lambda: self.together.finish(self.conversation.id, keep.agreed()))
+                           lambda: self.together.finish(conversation.id, keep.agreed()))
         if ok:
             self.conversation = None
             self.closed.emit(KEPT if kept else NOT_KEPT)

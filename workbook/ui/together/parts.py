@@ -181,7 +181,7 @@ class FlowFrame(QWidget):
         main = getattr(page, "swap_button", None)
         if main is not None and main.isVisible():
             main.setFocus()
-        else:
+        elif page is not None:
             page.setFocus()
             page.focusNextChild()
 

@@ -186,8 +186,10 @@ class TogetherPage(QWidget):
         self.stack.addWidget(flow)
         self.stack.setCurrentWidget(flow)
         self.ticker.start()
-        flow.steps.currentWidget().setFocus()
-        flow.steps.currentWidget().focusNextChild()
+        first = flow.steps.currentWidget()
+        if first is not None:
+            first.setFocus()
+            first.focusNextChild()
         return flow
 
     def _flow_closed(self, message: str) -> None:

@@ -24,6 +24,7 @@ from workbook.accounts import WorkbookService
 from workbook.changes import Change
 from workbook.content.model import CheckinScale
 from workbook.dates import full_date, month_year, weekday_date
+from workbook.errors import NotPresent
 from workbook.trackers.checkins import MONTH, WEEK, CheckinService, TrendPoint
 from workbook.ui.common.date_field import DateField
 from workbook.ui.common.partner_picker import PartnerPicker
@@ -204,10 +205,9 @@ class CheckinsPage(Page):
         self.message.clear()
 
     def save(self) -> None:
-        partner = self.picker.current_id()
         scores = {row.scale.id: row.slider.value() for row in self.rows}
         ok, _ = attempt(self.message.show_error, lambda: self._checkins.save(
-            partner, scores, self.note.toPlainText(), self.share.isChecked(),
+            self.picker.chosen_id(), scores, self.note.toPlainText(), self.share.isChecked(),
             self.chosen_day()))
         if ok:
             self.message.show_success("Saved. Thank you for checking in.")
@@ -237,6 +237,8 @@ class CheckinsPage(Page):
     def _together(self, partner: str, period: str, since) -> list[Series]:
         scale = self.scale.currentData()
         other = self.picker.other_id()
+        if other is None:  # "together" is offered only with a partner to be together with
+            raise NotPresent()
         mine = self._checkins.trend(partner, partner, period, since)
         theirs = self._checkins.trend(partner, other, period, since)
         return [Series(self.picker.current_name(), _points(mine, scale)),

@@ -202,7 +202,7 @@ class GratitudePage(Page):
     def _build_history(self) -> Card:
         card = Card("Past entries")
         self.history_model = PagedListModel(
-            lambda offset, limit: self._gratitude.page(self.picker.current_id(), offset, limit),
+            lambda offset, limit: self._gratitude.page(self.picker.chosen_id(), offset, limit),
             entry_text)
         self.history = highlight_first_on_focus(QListView())
         self.history.setModel(self.history_model)
@@ -272,9 +272,8 @@ class GratitudePage(Page):
         self.message.clear()
 
     def save(self) -> None:
-        partner = self.picker.current_id()
         ok, _ = attempt(self.message.show_error, lambda: self._gratitude.save(
-            partner, self.grateful.toPlainText(), self.appreciation.toPlainText(),
+            self.picker.chosen_id(), self.grateful.toPlainText(), self.appreciation.toPlainText(),
             self.share.isChecked(), self.selected_day()))
         if ok:
             self.message.show_success("Saved.")
@@ -284,15 +283,14 @@ class GratitudePage(Page):
                 self._show_reread()
 
     def _show_memories(self) -> None:
-        partner = self.picker.current_id()
-        memories = self._gratitude.on_this_day(partner)
+        memories = self._gratitude.on_this_day(self.picker.chosen_id())
         other = self.picker.other_name()
         self.on_this_day.setText("\n".join(memory_text(m, other) for m in memories[:3])
                                  or "Nothing from this date in earlier years yet.")
         self._show_reread()
 
     def _show_reread(self) -> None:
-        memory = self._gratitude.random_appreciation(self.picker.current_id(), self._rng)
+        memory = self._gratitude.random_appreciation(self.picker.chosen_id(), self._rng)
         self.reread.setText(memory_text(memory, self.picker.other_name()) if memory else
                             "Appreciations you write, or that are shared with you, appear here.")
         self.another.setVisible(memory is not None)

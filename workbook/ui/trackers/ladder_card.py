@@ -191,7 +191,7 @@ class LadderCard(Card):
         if step is None:
             return
         ok, _ = attempt(self.message.show_error, lambda: self._ladder.set_ready(
-            self.picker.current_id(), step.id, ready))
+            self.picker.chosen_id(), step.id, ready))
         if ok:
             self.message.clear()
             self._after_change(step.id)

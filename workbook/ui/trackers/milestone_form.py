@@ -141,12 +141,12 @@ class MilestoneDetails(QWidget):
         self.notes.setPlainText(milestone.notes if milestone else "")
         reached = milestone is not None and milestone.state == REACHED
         self.reached_on.maximum = today
-        if reached and milestone.reached_on:
+        if reached and milestone is not None and milestone.reached_on:
             self.reached_on.set_value(dt.date.fromisoformat(milestone.reached_on))
         for widget in (self.reached_on, self.reached_label):
             widget.setVisible(reached)
-        for widget in (self.title, self.notes, self.save_button):
-            widget.setEnabled(milestone is not None)
+        for control in (self.title, self.notes, self.save_button):
+            control.setEnabled(milestone is not None)
 
     def reached_day(self) -> dt.date:
         return self.reached_on.value() or dt.date.today()

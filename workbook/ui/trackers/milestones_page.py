@@ -10,6 +10,7 @@ from workbook.accounts import WorkbookService
 from workbook.changes import Change
 from workbook.content.model import Content
 from workbook.dates import full_date, long_date
+from workbook.errors import InvalidInput
 from workbook.trackers.ladder import LadderService
 from workbook.trackers.milestones import (
     IN_PROGRESS,
@@ -49,7 +50,7 @@ def day_text(iso_day: str, today: dt.date | None = None) -> str:
 
 def celebration(milestone: Milestone, today: dt.date | None = None) -> str:
     """A quiet note and the date, nothing loud."""
-    return f"Reached on {day_text(milestone.reached_on, today)} — well done, quietly."
+    return f"Reached on {long_date(_reached_day(milestone), today)} — well done, quietly."
 
 
 def milestone_text(m: Milestone) -> str:
@@ -60,7 +61,13 @@ def milestone_text(m: Milestone) -> str:
 
 def reached_text(m: Milestone) -> str:
     """A timeline may span years: every line has its year."""
-    return f"{full_date(dt.date.fromisoformat(m.reached_on))}: {m.title}"
+    return f"{full_date(_reached_day(m))}: {m.title}"
+
+
+def _reached_day(m: Milestone) -> dt.date:
+    if m.reached_on is None:  # only reached milestones are shown as reached
+        raise InvalidInput("That milestone has not been reached yet.")
+    return dt.date.fromisoformat(m.reached_on)
 
 
 class MilestonesPage(Page):
@@ -184,7 +191,7 @@ class MilestonesPage(Page):
                 suggestion.title, suggestion.chapter_id,
                 notes if notes.strip() else suggestion.description, suggestion.id, owner)
         ok, milestone_id = attempt(self.message.show_error, action)
-        if ok:
+        if ok and milestone_id is not None:
             form.reset()
             self.message.show_success("Added to your milestones.")
             self.refresh(Change.MILESTONES)
@@ -197,7 +204,7 @@ class MilestonesPage(Page):
             return
         ok, after = attempt(self.message.show_error,
                             lambda: self._milestones.set_state(chosen.id, state))
-        if ok:
+        if ok and after is not None:
             self.refresh(Change.MILESTONES)
             self.message.show_success(celebration(after, self._milestones.today())
                                       if state == REACHED else STATE_NOTES[state])

@@ -78,7 +78,7 @@ class DailyReminder(QObject):
 
     def use_settings(self, settings: QSettings) -> None:
         self._settings = settings
-        self._apply(settings.value(SETTING, False, type=bool))
+        self._apply(bool(settings.value(SETTING, False, type=bool)))
 
     def set_enabled(self, on: bool) -> None:
         if self._settings is not None:
