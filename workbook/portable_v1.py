@@ -7,9 +7,10 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from workbook.answer_values import InvalidValue, decode
+from workbook.answer_values import decode
 from workbook.answers import AnswerKey
 from workbook.content.model import Content
+from workbook.field_kinds import InvalidValue
 from workbook.portable_values import field_of, to_native
 from workbook.text import InvalidText, check_storable
 

@@ -186,7 +186,7 @@ class ChapterReader(Page):
     def _build_worksheets(self, layout: QVBoxLayout) -> None:
         self.cards = []
         chapter = self.chapter
-        stored = self._answers.chapter_answers(self.answering, chapter.id)
+        values = self._answers.chapter_values(self.answering, chapter)
         shared = self._answers.shared_in_chapter(chapter.id)
         others = [p for p in self.partners if p.id != self.answering]
         for sheet in chapter.worksheets:
@@ -197,7 +197,7 @@ class ChapterReader(Page):
                 key = AnswerKey(chapter.id, sheet.id, field.id)
                 card = FieldCard(field, key, self.answering, self._answers, self._autosaver,
                                  others[0] if others else None)
-                card.load(stored.get(key), shared)
+                card.load(values[key], shared)
                 layout.addWidget(card)
                 self.cards.append(card)
 
