@@ -90,8 +90,23 @@ class ReframeEditor(FieldEditor):
         return tuple(r for r in rows if r.thought or r.kinder)
 
 
+def ranked_status(field: Field, count: int) -> str:
+    """What the list allows and how far it is filled, said next to it in words."""
+    if field.items:
+        return ("Drag an item, or choose it and use Move up and Move down, to put them in "
+                "order.")
+    cap = field.max_items
+    added = f"{count} added" if count else "none added yet"
+    if cap is None:
+        return f"Add as many as you like; {added}."
+    full = " (the list is full)" if count >= cap else ""
+    return f"Up to {cap} {'item' if cap == 1 else 'items'}; {added}{full}."
+
+
 class RankedListEditor(FieldEditor):
-    """Given items are put in order; otherwise people write their own (up to max_items)."""
+    """Given items are put in order; otherwise people write their own (up to max_items). A line
+    next to the list says how many may be added; Move and Remove are on only when they can act
+    on the chosen item."""
 
     def __init__(self, field: Field):
         super().__init__(field)
@@ -102,6 +117,8 @@ class RankedListEditor(FieldEditor):
         self.list.setMinimumHeight(120)
         self.list.model().rowsMoved.connect(self._emit)
         self.list.itemChanged.connect(self._emit)
+        self.list.itemSelectionChanged.connect(self._update_buttons)
+        self.status = plain_label(role="muted")
         self.up = plain_button("Move up")
         self.down = plain_button("Move down")
         self.add = plain_button("Add")
@@ -115,6 +132,7 @@ class RankedListEditor(FieldEditor):
             buttons.addWidget(button)
         buttons.addStretch(1)
         self.layout_.addWidget(self.list)
+        self.layout_.addWidget(self.status)
         self.layout_.addLayout(buttons)
         self.add.setVisible(self.free)  # after parenting, or each would open as a window
         self.remove.setVisible(self.free)
@@ -134,12 +152,21 @@ class RankedListEditor(FieldEditor):
         self._update_buttons()
         super()._emit()
 
+    def chosen_row(self) -> int:
+        """The selected item's row, or -1 when nothing is chosen (or the list is empty)."""
+        rows = [index.row() for index in self.list.selectedIndexes()]
+        return rows[0] if rows else -1
+
     def _update_buttons(self) -> None:
-        cap = self.field.max_items
-        self.add.setEnabled(cap is None or self.list.count() < cap)
+        count, row, cap = self.list.count(), self.chosen_row(), self.field.max_items
+        self.add.setEnabled(cap is None or count < cap)
+        self.up.setEnabled(row > 0)
+        self.down.setEnabled(0 <= row < count - 1)
+        self.remove.setEnabled(row >= 0)
+        self.status.setText(ranked_status(self.field, count))
 
     def move(self, step: int) -> None:
-        row = self.list.currentRow()
+        row = self.chosen_row()
         target = row + step
         if row < 0 or not 0 <= target < self.list.count():
             return
@@ -156,7 +183,7 @@ class RankedListEditor(FieldEditor):
         self._emit()
 
     def remove_item(self) -> None:
-        row = self.list.currentRow()
+        row = self.chosen_row()
         if row >= 0:
             self.list.takeItem(row)
             self._emit()
@@ -173,5 +200,3 @@ class RankedListEditor(FieldEditor):
         if self.free:
             return tuple(t for t in texts if t.strip())
         return texts if self._touched else ()  # the given order is not an answer yet
-
-
