@@ -387,7 +387,9 @@ class ReframeKind(JsonKind):
         return any(r.thought.strip() or r.kinder.strip() for r in value)
 
     def words(self, field, value):
-        return _lines(text for r in value for text in (r.thought, r.kinder))
+        # The kinder thought first in each row: it is the one worth finding again, and it is
+        # the order the index has always held (the stored JSON's sorted keys).
+        return _lines(text for r in value for text in (r.kinder, r.thought))
 
     def _describe(self, field, value):
         return "\n".join(f"{r.thought} → {r.kinder}" for r in value)
