@@ -124,7 +124,7 @@ def test_the_upgrade_reindexes_answers_with_their_kinds_words(tmp_path, kind):
     answer someone wrote as `{"note": "tender"}` could not be found by "note". The upgrade asks
     each field's kind for its words, for the answers already there and for every later one;
     structured answers keep the words they had (a reframe is still found by its thoughts)."""
-    import workbook.answers  # noqa: F401  (installs the kinds' words, as the app does)
+    import workbook.session  # noqa: F401  (installs the kinds' words, as unlocking does)
 
     migrations = {"shared": SHARED_MIGRATIONS, "private": PRIVATE_MIGRATIONS}[kind]
     key = secrets.token_bytes(32)

@@ -10,44 +10,18 @@ unsharing removes that copy.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
 from typing import Any
 
 from workbook.accounts import WorkbookService
-from workbook.content.model import Chapter, Content, Field
+from workbook.content.model import Chapter, Field
 from workbook.errors import InvalidInput
-from workbook.field_kinds import InvalidValue, decoded_or_empty, is_answered_text, kind_of
-from workbook.storage import answer_words
+from workbook.field_kinds import decoded_or_empty, is_answered_text, kind_of
 from workbook.storage.repositories import AnswerKey
 from workbook.text import check_storable
 
 __all__ = ["AnswerKey", "AnswerService", "Progress", "LAST_READ"]
 
 LAST_READ = "last-read"  # the bookmark Home offers to continue from
-
-
-@cache
-def _bundled_content() -> Content:
-    from workbook.content.loader import load_content
-    return load_content().content
-
-
-def indexed_words(chapter_id: str, worksheet_id: str, field_id: str, stored: str) -> str:
-    """What the search index holds for a stored answer: the words its field's kind gives
-    (`Kind.words`); for a question this version does not have, or a value that no longer fits
-    it, the strings stored (storage/answer_words.py)."""
-    try:
-        field = _bundled_content().worksheet(chapter_id, worksheet_id).field(field_id)
-    except KeyError:
-        return answer_words.stored_words(stored)
-    kind = kind_of(field)
-    try:
-        return kind.words(field, kind.decode(field, stored))
-    except InvalidValue:
-        return answer_words.stored_words(stored)
-
-
-answer_words.use(indexed_words)  # the search-index triggers call it on every answer written
 
 
 @dataclass(frozen=True)

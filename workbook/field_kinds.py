@@ -30,10 +30,12 @@ import json
 import random
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 from typing import Any, ClassVar
 
-from workbook.content.model import Field, FieldKind
+from workbook.content.model import Content, Field, FieldKind
 from workbook.dates import WEEKDAYS, full_date
+from workbook.storage.answer_words import stored_words
 from workbook.text import InvalidText, check_storable
 
 NOT_ANSWERED = "(not answered yet)"
@@ -477,3 +479,24 @@ def decoded_or_empty(field: Field, text: str | None) -> Any:
         return kind.decode(field, text)
     except InvalidValue:
         return kind.empty(field)
+
+
+@cache
+def _bundled_content() -> Content:
+    from workbook.content.loader import load_content
+    return load_content().content
+
+
+def indexed_words(chapter_id: str, worksheet_id: str, field_id: str, stored: str) -> str:
+    """What the search index holds for a stored answer: the words its field's kind gives; for a
+    question this version does not have, or a value that no longer fits it, the strings stored
+    (storage/answer_words.py). The session installs it before any file is opened (session.py)."""
+    try:
+        field = _bundled_content().worksheet(chapter_id, worksheet_id).field(field_id)
+    except KeyError:
+        return stored_words(stored)
+    kind = kind_of(field)
+    try:
+        return kind.words(field, kind.decode(field, stored))
+    except InvalidValue:
+        return stored_words(stored)

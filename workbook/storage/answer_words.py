@@ -3,10 +3,11 @@ value)` that the search-index triggers call (search_text.py), so the index holds
 kind says a person wrote or chose (workbook/field_kinds.py, `Kind.words`) and never the JSON the
 app stores.
 
-Storage cannot know field kinds (they live above it), so the kind-aware function is handed in with
-`use()` by the answers service when it is first imported. Until then, and for an answer to a
-question this version of the app does not have, `stored_words` reads any stored JSON object as the
-strings inside it, which is what every structured kind's words are too. Every connection the app
+Storage cannot know field kinds (they live above it), so the kind-aware function
+(`field_kinds.indexed_words`) is handed in with `use()` by the session module, which is imported
+before any file is opened. Without it, and for an answer to a question this version of the app
+does not have, `stored_words` reads any stored JSON object as the strings inside it, which is what
+every structured kind's words are too (tests/test_field_kinds.py). Every connection the app
 opens has the function (sqlcipher.py), so a write through any road keeps the index right.
 """
 
