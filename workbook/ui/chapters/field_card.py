@@ -17,6 +17,7 @@ from workbook.answers import AnswerKey, AnswerService
 from workbook.content.model import Field
 from workbook.field_kinds import InvalidValue, kind_of
 from workbook.session import PartnerInfo
+from workbook.text import InvalidText
 from workbook.ui.chapters.autosave import Autosaver
 from workbook.ui.chapters.editors import editor_for
 from workbook.ui.common.widgets import (
@@ -132,8 +133,8 @@ class FieldCard(QFrame):
         value = self.editor.value()
         try:
             self.kind.validate(self.field, value)  # at once, here; the service encodes it
-        except InvalidValue as error:
-            self.message.show_error(str(error))
+        except InvalidText as error:  # a value that does not fit, or a character that cannot
+            self.message.show_error(str(error))  # be stored: said calmly, and nothing is saved
             return
         self.message.clear()
         self._autosaver.queue(self.partner_id, self.key, self.field, value)
