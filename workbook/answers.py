@@ -47,10 +47,6 @@ class AnswerService:
             raise ValueError("the key and the field name different questions")
         self.save(partner_id, key, kind_of(field).encode(field, value))
 
-    def value(self, partner_id: str, key: AnswerKey, field: Field) -> Any:
-        """The decoded answer (the empty value when there is none, or it no longer fits)."""
-        return decoded_or_empty(field, self.get(partner_id, key))
-
     def save(self, partner_id: str, key: AnswerKey, value: str) -> None:
         """Save text already in the stored encoding (field_kinds.py)."""
         value = check_storable(value)
