@@ -119,3 +119,27 @@ def test_a_private_answer_never_reaches_shared_db(vault_two):
     assert answers.shared_in_chapter(None) == {}
     assert answers.get(one, shared) == "ours"  # unsharing keeps the private copy
     service.lock()
+
+
+def test_the_service_encodes_the_values_it_is_handed(vault_one):
+    """The windows and the demo hand values to AnswerService.save_value; it encodes them with
+    the field's kind, refuses one that does not fit (storing nothing), and reads them back."""
+    from workbook.content import load_content
+    content = load_content().content
+    chapter = content.chapter("intimacy-beyond-sex")
+    sheet = chapter.worksheet("ways-to-connect")
+    ranked = sheet.field("top-three")
+    key = AnswerKey(chapter.id, sheet.id, ranked.id)
+    service = vault_one.service()
+    me = service.unlock(PASSPHRASE_ONE).id
+    answers = AnswerService(service)
+    answers.save_value(me, key, ranked, (NASTY, "二番目"))
+    assert answers.get(me, key) == encode(ranked, (NASTY, "二番目"))
+    with pytest.raises(InvalidValue, match="at most 3 items"):
+        answers.save_value(me, key, ranked, ("1", "2", "3", "4"))
+    with pytest.raises(InvalidValue):
+        answers.save_value(me, key, ranked, '{"items":["as JSON"]}')  # values, never JSON
+    values = answers.chapter_values(me, chapter)
+    assert values[key] == (NASTY, "二番目")
+    assert values[AnswerKey(chapter.id, sheet.id, "felt-closest")] == ""  # not answered: empty
+    service.lock()

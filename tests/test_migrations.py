@@ -33,7 +33,9 @@ SEED = {
                    "INSERT INTO conversation_lines (conversation_id, partner_id, slot, text, "
                    "shared_at) VALUES (1, 'aaaaaaaaaaaa', 'end-0', 'heard', 't')"],
                6: ["INSERT INTO milestones (title, state, created_on, updated_at, owner) "
-                   "VALUES ('I asked for a hug', 'reached', '2024-01-03', 't', 'aaaaaaaaaaaa')"]},
+                   "VALUES ('I asked for a hug', 'reached', '2024-01-03', 't', 'aaaaaaaaaaaa')"],
+               7: ["INSERT INTO shared_answers VALUES ('aaaaaaaaaaaa', 'c', 'w', 'h', "
+                   "'{\"items\":[\"ranked words\"]}', 't')"]},
     "private": {1: ["INSERT INTO answers VALUES ('c', 'w', 'f', 'kept <b>', 't')"],
                 2: ["INSERT INTO bookmarks VALUES ('last', 'c', NULL, 't')"],
                 3: ["INSERT INTO ladder_readiness VALUES (1, 1, 1, 't')",
@@ -43,7 +45,9 @@ SEED = {
                 4: ["INSERT INTO answers VALUES ('c', 'w', 'g', "
                     "'{\"checked\":[\"Tiredness\"],\"other\":\"kids\"}', 't')"],
                 5: ["INSERT INTO conversation_notes (conversation_id, kind, day, slot, text, "
-                    "updated_at) VALUES (1, 'turns', 'd', 'end-0', 'mine', 't')"]},
+                    "updated_at) VALUES (1, 'turns', 'd', 'end-0', 'mine', 't')"],
+                6: ["INSERT INTO answers VALUES ('c', 'w', 'h', "
+                    "'{\"items\":[\"ranked words\"]}', 't')"]},
 }
 CHECK = {
     "shared": ("SELECT display_name FROM partners", "Ünïcode 🙂"),

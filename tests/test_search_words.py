@@ -111,3 +111,46 @@ def test_results_are_grouped_by_kind_and_counted(vault_one):
     assert [r.group for r in found.results] == ["Answers", "Gratitude", "Gratitude", "Gratitude"]
     assert found.summary() == "4 matches (answers 1, gratitude 3)"
     service.lock()
+
+
+def long_text_key() -> AnswerKey:
+    return next(AnswerKey(c.id, w.id, f.id) for c in CONTENT.chapters for w in c.worksheets
+                for f in w.fields if f.kind.value == "long_text")
+
+
+@pytest.mark.parametrize("kind", ["shared", "private"])
+def test_the_upgrade_reindexes_answers_with_their_kinds_words(tmp_path, kind):
+    """Before issue 12 the index read the strings inside any JSON-looking answer, so a long
+    answer someone wrote as `{"note": "tender"}` could not be found by "note". The upgrade asks
+    each field's kind for its words, for the answers already there and for every later one;
+    structured answers keep the words they had (a reframe is still found by its thoughts)."""
+    import workbook.session  # noqa: F401  (installs the kinds' words, as unlocking does)
+
+    migrations = {"shared": SHARED_MIGRATIONS, "private": PRIVATE_MIGRATIONS}[kind]
+    key = secrets.token_bytes(32)
+    conn = create_new(tmp_path / f"{kind}.db", raw_key_literal(key))
+    migrate(conn, migrations, backup=lambda v: None, upto=len(migrations) - 1)
+    typed, reframe = long_text_key(), reframe_key()
+    rows = [(typed, '{"note":"tender"}'),
+            (reframe, '{"rows":[{"kinder":"gentle harbour","thought":"old fear"}]}')]
+    if kind == "shared":
+        conn.execute("INSERT INTO partners VALUES ('aaaaaaaaaaaa', 'A', 0, 't')")
+        insert = "INSERT INTO shared_answers VALUES ('aaaaaaaaaaaa', ?, ?, ?, ?, 't')"
+    else:
+        insert = "INSERT INTO answers VALUES (?, ?, ?, ?, 't')"
+    for k, value in rows:
+        conn.execute(insert, (k.chapter_id, k.worksheet_id, k.field_id, value))
+
+    def count(word: str) -> int:
+        return conn.execute("SELECT count(*) FROM search_index WHERE search_index MATCH ?",
+                            (word,)).fetchone()[0]
+
+    assert (count("note"), count("tender"), count("harbour")) == (0, 1, 1)  # the old index
+    migrate(conn, migrations, backup=lambda v: None)
+    assert (count("note"), count("tender"), count("harbour"), count("fear")) == (1, 1, 1, 1)
+    assert (count("kinder"), count("rows")) == (0, 0)
+    table = "shared_answers" if kind == "shared" else "answers"
+    conn.execute(f"UPDATE {table} SET value = ? WHERE field_id = ?",
+                 ('{"later":"words"}', typed.field_id))
+    assert (count("later"), count("note")) == (1, 0)  # a later write: the trigger, same words
+    conn.close()

@@ -277,3 +277,44 @@ def test_closing_the_window_saves_what_was_typed(qtbot, vault_one, app_paths):
     key = AnswerKey(NO_NOTE, "try-this-week", "plan")
     assert AnswerService(service).get(vault_one.ids[0], key) == "typed before closing"
     service.lock()
+
+
+def accessible_name(widget) -> str:
+    from PySide6.QtGui import QAccessible
+    return QAccessible.queryAccessibleInterface(widget).text(QAccessible.Text.Name)
+
+
+def test_a_ranked_list_says_its_limit_and_offers_only_moves_that_can_happen(
+        qtbot, vault_one, app_paths):
+    window = open_window(qtbot, app_paths)
+    unlock(qtbot, window, PASSPHRASE_ONE)
+    reader = open_chapter(qtbot, window, NO_NOTE)
+    ranked = reader.card("ways-to-connect", "top-three").editor
+    status, buttons = ranked.status, (ranked.up, ranked.down, ranked.add, ranked.remove)
+    assert status.isVisibleTo(window) and all(b.isVisibleTo(window) for b in buttons)
+    assert [accessible_name(w) for w in (status, *buttons)] == [
+        w.text() for w in (status, *buttons)]
+
+    def state() -> tuple[str, list[bool]]:
+        return status.text(), [b.isEnabled() for b in buttons]  # up, down, add, remove
+
+    assert state() == ("Up to 3 items; none added yet.", [False, False, True, False])
+    click(qtbot, ranked.add)
+    ranked.list.currentItem().setText("walk")
+    assert state() == ("Up to 3 items; 1 added.", [False, False, True, True])
+    click(qtbot, ranked.add)
+    ranked.list.currentItem().setText("cook")
+    assert state() == ("Up to 3 items; 2 added.", [True, False, True, True])  # the last one
+    ranked.list.setCurrentRow(0)
+    assert state()[1] == [False, True, True, True]  # the first one
+    ranked.list.clearSelection()
+    assert state()[1] == [False, False, True, False]  # nothing chosen: nothing to move
+    click(qtbot, ranked.add)
+    ranked.list.currentItem().setText("read aloud")
+    assert state() == ("Up to 3 items; 3 added (the list is full).", [True, False, False, True])
+    assert accessible_name(status) == status.text()
+    click(qtbot, ranked.remove)  # the item before it is chosen next
+    assert state() == ("Up to 3 items; 2 added.", [True, False, True, True])
+    wait_saved(qtbot, reader)
+    assert stored(window, vault_one.ids[0], NO_NOTE, "ways-to-connect", "top-three") == (
+        "walk", "cook")

@@ -19,8 +19,8 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QScrollArea
 
 from workbook.accounts import WorkbookService
-from workbook.answer_values import ChecklistValue, encode
 from workbook.answers import AnswerKey, AnswerService
+from workbook.field_kinds import ChecklistValue
 from workbook.paths import AppPaths
 from workbook.ui.app import create_main_window
 from workbook.ui.common.prompts import ScriptedPrompts
@@ -133,8 +133,8 @@ def _side_by_side(window, app, folder: Path) -> None:
     chapter = window.shell.chapters.content.chapter(CHAPTER)
     ideas = chapter.worksheet(SHEET).field("ideas")
     sam = window.service.present_partners()[1].id
-    answers.save(sam, AnswerKey(CHAPTER, SHEET, "ideas"),
-                 encode(ideas, ChecklistValue(ideas.options[:2], "Reading aloud to each other")))
+    answers.save_value(sam, AnswerKey(CHAPTER, SHEET, "ideas"), ideas,
+                       ChecklistValue(ideas.options[:2], "Reading aloud to each other"))
     answers.save(sam, AnswerKey(CHAPTER, SHEET, "felt-closest"),
                  "The walk by the river. You held my hand first.")
     window.shell.continue_chapter(CHAPTER)

@@ -1,18 +1,22 @@
 """Answers to worksheet fields: private by default, shared by an explicit act.
 
-A value is text (structured field kinds store JSON text). Private answers live in the partner's own
-database; sharing copies the value into `shared.db`, and unsharing removes that copy.
+The windows and the demo hand over values (a string, a date, a ChecklistValue…) with `save_value`;
+the service encodes them with the field's kind (field_kinds.py), so there is one road from a value
+to its stored text. `save` takes text already stored that way (imports, the self-test). Private
+answers live in the partner's own database; sharing copies the stored text into `shared.db`, and
+unsharing removes that copy.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from workbook.accounts import WorkbookService
-from workbook.answer_values import is_answered_text
 from workbook.changes import Change
-from workbook.content.model import Chapter
+from workbook.content.model import Chapter, Field
 from workbook.errors import InvalidInput
+from workbook.field_kinds import decoded_or_empty, is_answered_text, kind_of
 from workbook.storage.repositories import AnswerKey
 from workbook.text import check_storable
 
@@ -38,7 +42,14 @@ class AnswerService:
     def _session(self):
         return self.workbook._session()
 
+    def save_value(self, partner_id: str, key: AnswerKey, field: Field, value: Any) -> None:
+        """Encode `value` for `field` and save it; raises InvalidValue when it does not fit."""
+        if key.field_id != field.id:
+            raise ValueError("the key and the field name different questions")
+        self.save(partner_id, key, kind_of(field).encode(field, value))
+
     def save(self, partner_id: str, key: AnswerKey, value: str) -> None:
+        """Save text already in the stored encoding (field_kinds.py)."""
         value = check_storable(value)
         session = self._session()
         session.partner(partner_id).answers.save(key, value)
@@ -74,6 +85,14 @@ class AnswerService:
 
     def chapter_answers(self, partner_id: str, chapter_id: str) -> dict[AnswerKey, str]:
         return self._session().partner(partner_id).answers.all(chapter_id)
+
+    def chapter_values(self, partner_id: str, chapter: Chapter) -> dict[AnswerKey, Any]:
+        """Every field's answer, decoded; the empty value where there is none, or where the stored
+        one no longer fits this version of the field (it is kept as stored until overwritten)."""
+        stored = self.chapter_answers(partner_id, chapter.id)
+        return {key: decoded_or_empty(field, stored.get(key))
+                for sheet in chapter.worksheets for field in sheet.fields
+                for key in (AnswerKey(chapter.id, sheet.id, field.id),)}
 
     def all_answers(self, partner_id: str) -> dict[AnswerKey, str]:
         return self._session().partner(partner_id).answers.all()

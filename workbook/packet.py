@@ -20,11 +20,11 @@ import datetime as dt
 from dataclasses import dataclass
 
 from workbook.accounts import WorkbookService
-from workbook.answer_values import InvalidValue, decode, is_answered
 from workbook.answers import AnswerKey, AnswerService
 from workbook.content.model import Content, Field
 from workbook.dates import full_date
 from workbook.errors import NotPresent
+from workbook.field_kinds import is_answered_text, kind_of
 from workbook.trackers.checkins import MONTH, WEEK, CheckinService
 from workbook.trackers.gratitude import GratitudeService
 from workbook.trackers.ladder import OPENED, PAUSED_EVENT, STEPPED_BACK, LadderService
@@ -73,7 +73,7 @@ class AnswerChoice:
 class PrintedAnswer:
     who: str  # "Alex", "A.", or "Partner 1"
     field: Field
-    value: object  # decoded (answer_values.decode)
+    value: object  # decoded (field_kinds.py)
     private: bool
 
 
@@ -227,7 +227,7 @@ class PacketService:
                 for number, fld in enumerate(sheet.fields, 1):
                     key = AnswerKey(chapter.id, sheet.id, fld.id)
                     printed = tuple(
-                        PrintedAnswer(who[pid], fld, decode(fld, stored[pid][key]),
+                        PrintedAnswer(who[pid], fld, kind_of(fld).decode(fld, stored[pid][key]),
                                       chosen[(pid, key)].private)
                         for pid in request.partner_ids if (pid, key) in chosen)
                     if printed:
@@ -334,10 +334,8 @@ def printed_day(day: dt.date) -> str:
 
 
 def _answered(fld: Field, text: str | None) -> bool:
-    try:
-        return text is not None and is_answered(fld, decode(fld, text))
-    except InvalidValue:
-        return False  # a value that no longer fits its field is not printed rather than guessed
+    # A value that no longer fits its field is not printed rather than guessed.
+    return is_answered_text(fld, text)
 
 
 def _day(day: str | None) -> dt.date | None:

@@ -7,9 +7,9 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from workbook.answer_values import InvalidValue, decode
 from workbook.answers import AnswerKey
 from workbook.content.model import Content
+from workbook.field_kinds import InvalidValue, kind_of
 from workbook.portable_values import field_of, to_native
 from workbook.text import InvalidText, check_storable
 
@@ -92,12 +92,13 @@ def _check_answer(where: str, entry: Any, content: Content) -> None:
     field = field_of(content, AnswerKey(entry["chapter"], entry["worksheet"], entry["field"]))
     if field is None:
         return  # content this version does not ship: kept as text, as export keeps it
-    check_fits(where, entry, field, decode)
+    check_fits(where, entry, field, lambda f, stored: kind_of(f).decode(f, stored))
 
 
 def check_fits(where: str, entry: Any, field, convert: Callable[[Any, Any], Any]) -> None:
-    """An answer's kind is its question's, and its value converts (`decode` for version 1's
-    stored text, `to_stored` for version 2's native values); v1 and v2 imports share this."""
+    """An answer's kind is its question's, and its value converts (the kind's `decode` for
+    version 1's stored text, `to_stored` for version 2's native values); v1 and v2 imports share
+    this."""
     if field is not None and entry["kind"] != field.kind.value:
         raise InvalidImport(f"{where}.kind is {entry['kind']!r}, but field {field.id!r} is a "
                             f"{field.kind.value}.")

@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 import sqlcipher3
 
 from workbook.errors import NotPresent
+from workbook.field_kinds import indexed_words
+from workbook.storage import answer_words
 from workbook.storage.keyslots import KeyMaterial
 from workbook.storage.repositories import (
     AnswerRepository,
@@ -16,6 +18,10 @@ from workbook.storage.repositories import (
     SharedAnswerRepository,
 )
 from workbook.storage.vault import VaultFolder
+
+# Every file a session opens indexes answers with the words their field's kind gives (the
+# search-index triggers call `answer_words`); installed here, before any file is opened.
+answer_words.use(indexed_words)
 
 
 @dataclass(frozen=True)

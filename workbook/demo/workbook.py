@@ -12,19 +12,19 @@ from collections.abc import Callable
 from pathlib import Path
 
 from workbook.accounts import NewPartner, WorkbookService
-from workbook.answer_values import ChecklistValue, Reframe, encode
 from workbook.answers import AnswerKey, AnswerService
 from workbook.content.loader import load_content
 from workbook.content.model import Field, FieldKind
 from workbook.demo.trackers import fill_trackers
+from workbook.field_kinds import SampleWords, kind_of
 from workbook.resources import verify_installation
 from workbook.storage.errors import VaultExists
 from workbook.storage.trackers import bulk_writes
 
 DEMO_PARTNERS = (("Alex", "demo-partner-one"), ("Sam", "demo-partner-two"))
-_THOUGHTS = [("I always get it wrong.", "I got one thing wrong, and I'm learning."),
+_THOUGHTS = (("I always get it wrong.", "I got one thing wrong, and I'm learning."),
              ("They don't want me.", "They are tired and scared, and still here with me."),
-             ("It will never change.", "Small things have already changed.")]
+             ("It will never change.", "Small things have already changed."))
 
 _OPENINGS = ["Honestly,", "When I think about it,", "Lately", "Some days", "I've noticed that",
              "It surprised me that", "If I'm kind to myself,", "Looking back,"]
@@ -92,14 +92,14 @@ def _answer(answers: AnswerService, partner_id: str, key: AnswerKey, field: Fiel
             rng: random.Random, start: dt.date, years: int) -> int:
     """Write one answer, then its revisits (about one every eight years). Returns revisits."""
     value = demo_value(field, rng)
-    answers.save(partner_id, key, encode(field, value))
+    answers.save_value(partner_id, key, field, value)
     if rng.random() < 0.45:
         answers.share(partner_id, key)
     days = sorted(start + dt.timedelta(days=rng.randrange(365 * years))
                   for _ in range(years) if rng.random() < 0.12)
     for day in days:
         value = _revised(field, value, day, rng)
-        answers.save(partner_id, key, encode(field, value))
+        answers.save_value(partner_id, key, field, value)
     return len(days)
 
 
@@ -109,23 +109,12 @@ def _revised(field: Field, value, day: dt.date, rng: random.Random):
     return demo_value(field, rng)
 
 
+def demo_words(rng: random.Random) -> SampleWords:
+    return SampleWords(rng, lambda count: demo_sentence(rng, count), _THOUGHTS,
+                       "Being too tired to talk")
+
+
 def demo_value(field: Field, rng: random.Random):
-    """A plausible answer of the right shape for any field kind (see answer_values)."""
-    kind = field.kind
-    if kind in (FieldKind.LONG_TEXT, FieldKind.SHORT_TEXT):
-        return demo_sentence(rng, 1 if kind == FieldKind.SHORT_TEXT else rng.randint(2, 5))
-    if kind == FieldKind.CHECKLIST:
-        picked = [o for o in field.options if rng.random() < 0.4]
-        other = "Being too tired to talk" if field.allow_other and rng.random() < 0.3 else ""
-        return ChecklistValue(tuple(picked), other)
-    if kind == FieldKind.SINGLE_CHOICE:
-        return rng.choice(field.options)
-    if kind == FieldKind.SCALE:
-        return rng.randint(field.min, field.max)
-    if kind == FieldKind.REFRAME:
-        return tuple(Reframe(*pair) for pair in rng.sample(_THOUGHTS, rng.randint(1, 3)))
-    if kind == FieldKind.RANKED_LIST:
-        if field.items:
-            return tuple(rng.sample(field.items, len(field.items)))
-        return tuple(demo_sentence(rng, 1)[:60] for _ in range(min(3, field.max_items or 3)))
-    return dt.date(2026, 1, 1) + dt.timedelta(days=rng.randint(0, 364))
+    """A plausible answer of the right shape for any field kind: each kind makes its own
+    (field_kinds.py) from the demo's words."""
+    return kind_of(field).sample(field, demo_words(rng))

@@ -7,6 +7,7 @@ always stays on the same page as the space for its answer.
 from __future__ import annotations
 
 import datetime as _dt
+from collections.abc import Callable
 from pathlib import Path
 
 from reportlab.platypus import (
@@ -230,23 +231,8 @@ def _hint(field: Field) -> str:
 
 def _answer(field: Field, name: str | None, compact: bool = False,
             free_lines: int | None = None) -> list[Flowable]:
-    kind = field.kind
-    if kind is FieldKind.LONG_TEXT:
-        return [RuledLines(_long_text_lines(field, compact), name=name)]
-    if kind is FieldKind.SHORT_TEXT:
-        return [RuledLines(SHORT_TEXT_LINES, name=name)]
-    if kind in (FieldKind.CHECKLIST, FieldKind.SINGLE_CHOICE):
-        return _choices(field, name)
-    if kind is FieldKind.SCALE:
-        return [Spacer(1, 2), ScaleBar(field.min, field.max, field.low_label, field.high_label,
-                                       name=name)]
-    if kind is FieldKind.REFRAME:
-        return [_reframe(field, name)]
-    if kind is FieldKind.RANKED_LIST:
-        return _ranked(field, name, free_lines)
-    if kind is FieldKind.DATE:
-        return [DateBlank(name=name)]
-    raise ValueError(f"no printed layout for field kind {kind!r}")
+    """The space to answer in, drawn by the field kind's entry in BLANK_DRAWERS."""
+    return BLANK_DRAWERS[field.kind](field, name, compact, free_lines)
 
 
 def _long_text_lines(field: Field, compact: bool) -> int:
@@ -327,6 +313,34 @@ def _ranked(field: Field, name: str | None, free_lines: int | None = None) -> li
     cells = [[Mark("rank", name=f"{name}:{i}" if name else None), paragraph(item, "option")]
              for i, item in enumerate(field.items, 1)]
     return [_mark_table(cells, two_columns=False, mark_width=30)]
+
+
+def _long_text(field: Field, name: str | None, compact: bool, _lines) -> list[Flowable]:
+    return [RuledLines(_long_text_lines(field, compact), name=name)]
+
+
+def _short_text(field: Field, name: str | None, _compact, _lines) -> list[Flowable]:
+    return [RuledLines(SHORT_TEXT_LINES, name=name)]
+
+
+def _scale(field: Field, name: str | None, _compact, _lines) -> list[Flowable]:
+    return [Spacer(1, 2), ScaleBar(field.min, field.max, field.low_label, field.high_label,
+                                   name=name)]
+
+
+# How each field kind is printed blank: (field, form-field name or None, compact, lines for a
+# free list) -> flowables. One entry per kind (tests/test_field_kinds.py).
+BlankDrawer = Callable[[Field, str | None, bool, int | None], list[Flowable]]
+BLANK_DRAWERS: dict[FieldKind, BlankDrawer] = {
+    FieldKind.LONG_TEXT: _long_text,
+    FieldKind.SHORT_TEXT: _short_text,
+    FieldKind.CHECKLIST: lambda field, name, _compact, _lines: _choices(field, name),
+    FieldKind.SINGLE_CHOICE: lambda field, name, _compact, _lines: _choices(field, name),
+    FieldKind.SCALE: _scale,
+    FieldKind.REFRAME: lambda field, name, _compact, _lines: [_reframe(field, name)],
+    FieldKind.RANKED_LIST: lambda field, name, _compact, lines: _ranked(field, name, lines),
+    FieldKind.DATE: lambda _field, name, _compact, _lines: [DateBlank(name=name)],
+}
 
 
 class _Area(Flowable):

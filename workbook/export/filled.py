@@ -6,11 +6,12 @@ a numbered list for ranked items. Every text goes through `to_markup` (via layou
 from __future__ import annotations
 
 import datetime as _dt
+from collections.abc import Callable
+from typing import Any
 
 from reportlab.lib.pagesizes import A4
 from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
-from workbook.answer_values import ChecklistValue
 from workbook.content.model import Field, FieldKind
 from workbook.export.drawn import ScaleBar
 from workbook.export.fonts import SERIF, SERIF_BOLD
@@ -24,29 +25,28 @@ from workbook.export.layout import (
     styles,
     user_paragraphs,
 )
+from workbook.field_kinds import ChecklistValue
 
 _CELL_FONT = [("FONTNAME", (0, 0), (-1, -1), SERIF)]  # keeps reportlab's Helvetica out
 
 
 def answer_flowables(field: Field, value) -> list[Flowable]:
-    """The printed form of one decoded answer (see workbook/answer_values.py)."""
-    kind = field.kind
-    if kind in (FieldKind.LONG_TEXT, FieldKind.SHORT_TEXT):
-        return user_paragraphs(value, "body")
-    if kind is FieldKind.CHECKLIST:
-        return _checklist(field, value)
-    if kind is FieldKind.SINGLE_CHOICE:
-        return _marks(field.options, {value}, "circle")
-    if kind is FieldKind.SCALE:
-        return [paragraph(f"Chosen: {value} of {field.max}", "help"), Spacer(1, 2),
-                MarkedScale(field, value)]
-    if kind is FieldKind.REFRAME:
-        return [_reframe(field, value)]
-    if kind is FieldKind.RANKED_LIST:
-        return _ranked(value)
-    if kind is FieldKind.DATE:
-        return [paragraph(printed_date(value) if isinstance(value, _dt.date) else "", "body")]
-    raise ValueError(f"no printed layout for field kind {kind!r}")
+    """The printed form of one decoded answer (workbook/field_kinds.py), drawn by the field
+    kind's entry in FILLED_DRAWERS."""
+    return FILLED_DRAWERS[field.kind](field, value)
+
+
+def _text(_field: Field, value: str) -> list[Flowable]:
+    return user_paragraphs(value, "body")
+
+
+def _scale(field: Field, value: int | None) -> list[Flowable]:
+    return [paragraph(f"Chosen: {value} of {field.max}", "help"), Spacer(1, 2),
+            MarkedScale(field, value)]
+
+
+def _date(_field: Field, value) -> list[Flowable]:
+    return [paragraph(printed_date(value) if isinstance(value, _dt.date) else "", "body")]
 
 
 def _checklist(field: Field, value: ChecklistValue) -> list[Flowable]:
@@ -108,6 +108,20 @@ def _reframe(field: Field, rows) -> Table:
 def _ranked(items) -> list[Flowable]:
     kept = [item for item in items if item.strip()]
     return [paragraph(item, "listed", bullet=f"{n}.") for n, item in enumerate(kept, 1)]
+
+
+# How each field kind's answer is printed: (field, decoded value) -> flowables. One entry per
+# kind (tests/test_field_kinds.py).
+FILLED_DRAWERS: dict[FieldKind, Callable[[Field, Any], list[Flowable]]] = {
+    FieldKind.LONG_TEXT: _text,
+    FieldKind.SHORT_TEXT: _text,
+    FieldKind.CHECKLIST: _checklist,
+    FieldKind.SINGLE_CHOICE: lambda field, value: _marks(field.options, {value}, "circle"),
+    FieldKind.SCALE: _scale,
+    FieldKind.REFRAME: lambda field, value: [_reframe(field, value)],
+    FieldKind.RANKED_LIST: lambda _field, value: _ranked(value),
+    FieldKind.DATE: _date,
+}
 
 
 class Choice(Flowable):

@@ -13,7 +13,7 @@ from collections.abc import Callable
 import sqlcipher3
 
 from workbook.storage.errors import VaultError
-from workbook.storage.search_text import answer_index_sql
+from workbook.storage.search_text import answer_index_sql, kind_words
 
 SHARED_MIGRATIONS: list[str] = [
     # 1: who is in this workbook. Names live only here, encrypted.
@@ -155,6 +155,9 @@ SHARED_MIGRATIONS: list[str] = [
     # 6: whose a milestone is, so an "I…" one says so on screen and paper: a partner's id, ''
     # for both of you, NULL for one added before the app asked.
     "ALTER TABLE milestones ADD COLUMN owner TEXT;",
+    # (issue 12): shared answers are indexed with the words their field's kind gives
+    # (`answer_words`, storage/answer_words.py), rebuilt for the answers already here.
+    answer_index_sql("shared_answers", 6, "shared_answers", words=kind_words),
 ]
 
 PRIVATE_MIGRATIONS: list[str] = [
@@ -261,6 +264,9 @@ PRIVATE_MIGRATIONS: list[str] = [
     CREATE TRIGGER conversation_notes_ad AFTER DELETE ON conversation_notes BEGIN
         DELETE FROM search_index WHERE rowid = (7 << 40) + old.id; END;
     """,
+    # (issue 12): answers are indexed with the words their field's kind gives (`answer_words`,
+    # storage/answer_words.py), rebuilt for the answers already here.
+    answer_index_sql("answers", 3, "answers", words=kind_words),
 ]
 
 

@@ -1,11 +1,12 @@
 """What the search index holds for an answer, and reading hits back with their place.
 
-Answers of structured kinds are stored as JSON (answer_values.py). The index must hold only the
+Answers of structured kinds are stored as JSON (field_kinds.py). The index must hold only the
 words a person wrote or chose — typed text, checked options, "other", reframe thoughts, list
-items — never JSON keys such as "kinder", "rows" or "checked". PLAIN_TEXT is the SQL that turns a
-stored value into those words: every string inside a JSON object, one per line; anything else
-(plain text, a date) as it is. The triggers of the search-text migrations (schema.py) use it, so
-the index stays right without any Python in the loop.
+items — never JSON keys such as "kinder", "rows" or "checked". Today's triggers ask the field's
+kind for those words through the SQL function `answer_words` (answer_words.py, `kind_words`
+below). The triggers of the first search-text migration used `plain_text`, SQL that reads every
+string inside a JSON object, one per line, and anything else as it is; it stays as it was, because
+a migration that has shipped is never rewritten.
 """
 
 from __future__ import annotations
@@ -40,8 +41,18 @@ def plain_text(column: str) -> str:
             f"WHERE j.type = 'text'), '') ELSE {column} END")
 
 
-def answer_index_sql(table: str, kind: int, prefix: str) -> str:
-    """Triggers that index `table`'s answers as plain text, and a rebuild of their entries."""
+def json_strings(row: str) -> str:
+    """SQL for the words of an answer in `row` (new, or the table): the strings in its JSON."""
+    return plain_text(f"{row}.value")
+
+
+def kind_words(row: str) -> str:
+    """SQL for the words of an answer in `row`, as its field's kind gives them."""
+    return f"answer_words({row}.chapter_id, {row}.worksheet_id, {row}.field_id, {row}.value)"
+
+
+def answer_index_sql(table: str, kind: int, prefix: str, words=json_strings) -> str:
+    """Triggers that index `table`'s answers as `words`, and a rebuild of their entries."""
     low, high = kind << KIND_SHIFT, (kind + 1) << KIND_SHIFT
     body = f"""
     DROP TRIGGER IF EXISTS {prefix}_ai;
@@ -49,14 +60,14 @@ def answer_index_sql(table: str, kind: int, prefix: str) -> str:
     CREATE TRIGGER {prefix}_ai AFTER INSERT ON {table} BEGIN
         DELETE FROM search_index WHERE rowid = ({kind} << 40) + new.rowid;
         INSERT INTO search_index(rowid, body)
-        VALUES (({kind} << 40) + new.rowid, {plain_text('new.value')}); END;
+        VALUES (({kind} << 40) + new.rowid, {words('new')}); END;
     CREATE TRIGGER {prefix}_au AFTER UPDATE OF value ON {table} BEGIN
         DELETE FROM search_index WHERE rowid = ({kind} << 40) + new.rowid;
         INSERT INTO search_index(rowid, body)
-        VALUES (({kind} << 40) + new.rowid, {plain_text('new.value')}); END;
+        VALUES (({kind} << 40) + new.rowid, {words('new')}); END;
     DELETE FROM search_index WHERE rowid >= {low} AND rowid < {high};
     INSERT INTO search_index(rowid, body)
-        SELECT ({kind} << 40) + rowid, {plain_text(f'{table}.value')} FROM {table};
+        SELECT ({kind} << 40) + rowid, {words(table)} FROM {table};
     INSERT INTO search_index(search_index) VALUES ('optimize');
     """
     return body

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import sqlcipher3
 
+from workbook.storage import answer_words
 from workbook.storage.errors import DamagedFile, EncryptionUnavailable, StorageFull, WrongPassphrase
 
 KEY_BYTES = 32
@@ -117,6 +118,7 @@ def _connect(path: Path, key: bytes, readonly: bool) -> sqlcipher3.Connection:
     else:
         conn = sqlcipher3.connect(str(path), isolation_level=None, factory=GuardedConnection)
     conn.set_key(key)
+    answer_words.register(conn)  # the search-index triggers of answers call it
     version = conn.execute("PRAGMA cipher_version").fetchone()
     if not version or not version[0]:
         conn.close()

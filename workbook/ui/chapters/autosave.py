@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from workbook.answers import AnswerKey, AnswerService
-from workbook.errors import WorkbookError
+from workbook.content.model import Field
+from workbook.errors import InvalidInput, WorkbookError
 
 log = logging.getLogger(__name__)
 DEBOUNCE_MS = 600
@@ -21,7 +23,8 @@ SAVED, SAVING, FAILED = "Saved", "Saving…", "Not saved"
 
 
 class Autosaver(QObject):
-    """Collects (partner, field) → stored text, and writes them after DEBOUNCE_MS of quiet."""
+    """Collects (partner, field) → value, and hands them to the service (which encodes them)
+    after DEBOUNCE_MS of quiet."""
 
     state_changed = Signal(str)
     saved = Signal(str, object)  # partner id, AnswerKey: so share buttons can update
@@ -29,7 +32,7 @@ class Autosaver(QObject):
     def __init__(self, answers: AnswerService, parent: QObject | None = None):
         super().__init__(parent)
         self._answers = answers
-        self._pending: dict[tuple[str, AnswerKey], str] = {}
+        self._pending: dict[tuple[str, AnswerKey], tuple[Field, Any]] = {}
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(DEBOUNCE_MS)
@@ -37,8 +40,8 @@ class Autosaver(QObject):
         self.state = SAVED
         self.on_error: Callable[[str], None] = lambda message: None
 
-    def queue(self, partner_id: str, key: AnswerKey, text: str) -> None:
-        self._pending[(partner_id, key)] = text
+    def queue(self, partner_id: str, key: AnswerKey, field: Field, value: Any) -> None:
+        self._pending[(partner_id, key)] = (field, value)
         self._set_state(SAVING)
         self._timer.start()  # restarting the timer is the debounce
 
@@ -46,22 +49,27 @@ class Autosaver(QObject):
     def has_pending(self) -> bool:
         return bool(self._pending)
 
-    def pending(self, partner_id: str, key: AnswerKey) -> str | None:
-        return self._pending.get((partner_id, key))
+    def pending(self, partner_id: str, key: AnswerKey) -> Any | None:
+        """The value waiting to be written for this field, if any."""
+        waiting = self._pending.get((partner_id, key))
+        return waiting[1] if waiting else None
 
     def flush(self) -> None:
         """Write everything pending now. A failed write stays pending and is retried next time."""
         self._timer.stop()
         if not self._pending:
             return
-        failed: dict[tuple[str, AnswerKey], str] = {}
-        for (partner_id, key), text in list(self._pending.items()):
+        failed: dict[tuple[str, AnswerKey], tuple[Field, Any]] = {}
+        for (partner_id, key), (field, value) in list(self._pending.items()):
             try:
-                self._answers.save(partner_id, key, text)
+                self._answers.save_value(partner_id, key, field, value)
                 self.saved.emit(partner_id, key)
+            except InvalidInput as error:  # a value that does not fit: retrying cannot help
+                log.warning("autosave refused a value: %s", type(error).__name__)
+                self.on_error(str(error))
             except (WorkbookError, PermissionError) as error:
                 log.warning("autosave failed: %s", type(error).__name__)
-                failed[(partner_id, key)] = text
+                failed[(partner_id, key)] = (field, value)
                 self.on_error(str(error))
         self._pending = failed
         self._set_state(FAILED if failed else SAVED)

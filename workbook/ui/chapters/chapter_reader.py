@@ -189,7 +189,7 @@ class ChapterReader(Page):
         self.cards = []
         chapter = self.chapter
         assert chapter is not None and self.answering is not None  # set by open_chapter
-        stored = self._answers.chapter_answers(self.answering, chapter.id)
+        values = self._answers.chapter_values(self.answering, chapter)
         shared = self._answers.shared_in_chapter(chapter.id)
         others = [p for p in self.partners if p.id != self.answering]
         for sheet in chapter.worksheets:
@@ -200,7 +200,7 @@ class ChapterReader(Page):
                 key = AnswerKey(chapter.id, sheet.id, field.id)
                 card = FieldCard(field, key, self.answering, self._answers, self._autosaver,
                                  others[0] if others else None)
-                card.load(stored.get(key), shared)
+                card.load(values[key], shared)
                 layout.addWidget(card)
                 self.cards.append(card)
 

@@ -8,15 +8,18 @@ at once, because this is a courtesy and not a lock, and the page says so.
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout
 
-from workbook.answer_values import InvalidValue, decode, describe, encode, is_answered
 from workbook.answers import AnswerKey, AnswerService
 from workbook.content.model import Field
+from workbook.field_kinds import InvalidValue, kind_of
 from workbook.session import PartnerInfo
+from workbook.text import InvalidText
 from workbook.ui.chapters.autosave import Autosaver
-from workbook.ui.chapters.field_editors import editor_for
+from workbook.ui.chapters.editors import editor_for
 from workbook.ui.common.widgets import (
     InlineMessage,
     attempt,
@@ -72,8 +75,9 @@ class PartnerAnswer(QFrame):
         self.update_for(self._text, False)
 
     def _describe(self, text: str) -> str:
+        kind = kind_of(self.field)
         try:
-            return describe(self.field, decode(self.field, text))
+            return kind.describe(self.field, kind.decode(self.field, text))
         except InvalidValue:
             return text  # an answer from another version of the content: show it as written
 
@@ -88,6 +92,7 @@ class FieldCard(QFrame):
         super().__init__()
         self.setProperty("role", "field")
         self.field, self.key, self.partner_id = field, key, partner_id
+        self.kind = kind_of(field)
         self._answers, self._autosaver = answers, autosaver
         self.prompt = plain_label(field.prompt, role="lead")
         self.help = plain_label(field.help, role="muted")
@@ -118,23 +123,21 @@ class FieldCard(QFrame):
             layout.addWidget(self.partner)
 
     # -- loading and saving ---------------------------------------------------------------------
-    def load(self, stored: str | None, shared: dict[tuple[str, AnswerKey], str]) -> None:
-        try:
-            value = decode(self.field, stored)
-        except InvalidValue:
-            value = decode(self.field, None)  # unreadable for this content: start afresh
+    def load(self, value: Any, shared: dict[tuple[str, AnswerKey], str]) -> None:
+        """Show a decoded answer (AnswerService.chapter_values) and what is shared."""
         self.editor.set_value(value)
         self._shared = shared
         self._refresh_sharing()
 
     def _edited(self) -> None:
+        value = self.editor.value()
         try:
-            text = encode(self.field, self.editor.value())
-        except InvalidValue as error:
-            self.message.show_error(str(error))
+            self.kind.validate(self.field, value)  # at once, here; the service encodes it
+        except InvalidText as error:  # a value that does not fit, or a character that cannot
+            self.message.show_error(str(error))  # be stored: said calmly, and nothing is saved
             return
         self.message.clear()
-        self._autosaver.queue(self.partner_id, self.key, text)
+        self._autosaver.queue(self.partner_id, self.key, self.field, value)
         self._refresh_sharing()
 
     def _on_saved(self, partner_id: str, key: AnswerKey) -> None:
@@ -155,7 +158,7 @@ class FieldCard(QFrame):
         self._refresh_sharing()
 
     def _refresh_sharing(self) -> None:
-        answered = is_answered(self.field, self.editor.value())
+        answered = self.kind.is_answered(self.field, self.editor.value())
         name = self._other_name
         if self.is_shared:
             self.share_status.setText(f"Shared with {name}. You can stop sharing at any time.")

@@ -10,9 +10,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 
-from workbook.answer_values import ChecklistValue, InvalidValue, decode, describe
 from workbook.answers import AnswerKey
 from workbook.content.model import Chapter, Field, FieldKind
+from workbook.field_kinds import ChecklistValue, decoded_or_empty, kind_of
 from workbook.session import PartnerInfo
 from workbook.ui.common.widgets import clear_layout, plain_label
 
@@ -34,13 +34,6 @@ def checklist_rows(field: Field, values: list[ChecklistValue]) -> list[tuple[str
     return rows
 
 
-def _decoded(field: Field, text: str | None):
-    try:
-        return decode(field, text)
-    except InvalidValue:
-        return decode(field, None)
-
-
 class SideBySideView(QWidget):
     def __init__(self) -> None:
         super().__init__()
@@ -58,7 +51,7 @@ class SideBySideView(QWidget):
             self.body.addWidget(plain_label(sheet.title, role="subheading"))
             for field in sheet.fields:
                 key = AnswerKey(chapter.id, sheet.id, field.id)
-                values = [_decoded(field, stored[p.id].get(key)) for p in partners]
+                values = [decoded_or_empty(field, stored[p.id].get(key)) for p in partners]
                 self.body.addWidget(self._field(field, partners, values))
 
     def _field(self, field: Field, partners: list[PartnerInfo], values: list) -> QWidget:
@@ -76,8 +69,10 @@ class SideBySideView(QWidget):
             grid.setColumnStretch(0, 3)
             self._checklist(grid, field, values)
         else:
+            kind = kind_of(field)
             for column, value in enumerate(values):
-                grid.addWidget(plain_label(describe(field, value), selectable=True), 2, column, TOP)
+                text = kind.describe(field, value)
+                grid.addWidget(plain_label(text, selectable=True), 2, column, TOP)
         return box
 
     def _checklist(self, grid: QGridLayout, field: Field, values: list) -> None:
