@@ -19,6 +19,10 @@ def test_the_demo_answers_every_kind_with_valid_values(tmp_path):
         decode(field, text)  # raises if the demo wrote anything off-format
         assert is_answered(field, decode(field, text)) or field.kind == "checklist"
     assert len(kinds) == 8
+    for name, phrase in DEMO_PARTNERS:  # each was last somewhere, so Home says where
+        partner = service.unlock(phrase) if name != me.name else me
+        chapter_id, sheet_id = AnswerService(service).bookmark(partner.id)
+        assert content.worksheet(chapter_id, sheet_id) is not None
     service.lock()
 
 

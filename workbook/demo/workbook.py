@@ -55,6 +55,7 @@ def create_demo(folder: Path, years: int = 1, say: Callable[[str], None] = print
     ids = [c.info.id for c in created]
     rng = random.Random(seed)
     answered, revisited = _fill_answers(service, ids, rng, years)
+    _leave_bookmarks(AnswerService(service), ids, random.Random(seed + 1))
     tracked = fill_trackers(service, ids, years, rng)
     service.lock()
     entries = ", ".join(f"{count} {kind}" for kind, count in tracked.items())
@@ -86,6 +87,16 @@ def _fill_answers(service: WorkbookService, partner_ids: list[str], rng: random.
                         revisited += _answer(answers, partner_id, key, field, rng, start, years)
                         answered += 1
     return answered, revisited
+
+
+def _leave_bookmarks(answers: AnswerService, partner_ids: list[str], rng: random.Random) -> None:
+    """Each partner was last in some chapter, as after real use, so Home offers "Where you left
+    off" rather than the first-time "Start here". (Its own rng: the rest of the demo stays the
+    same for a given seed.)"""
+    chapters = [c for c in load_content().content.chapters[1:] if c.worksheets]  # past the first
+    for partner_id in partner_ids:
+        chapter = rng.choice(chapters)
+        answers.set_bookmark(partner_id, chapter.id, chapter.worksheets[0].id)
 
 
 def _answer(answers: AnswerService, partner_id: str, key: AnswerKey, field: Field,

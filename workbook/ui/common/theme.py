@@ -89,11 +89,11 @@ def style_sheet(c: Colors) -> str:
     QFrame[role="partner-answer"] {{ border: none; border-left: 3px solid {c.accent}; }}
     QLabel[role="difference"] {{ background: {c.button}; color: {c.text}; font-weight: 600;
                                  border-left: 3px solid {c.error}; padding: 2px 6px; }}
-    QPlainTextEdit, QDateEdit {{ border: 1px solid {c.border}; border-radius: 6px;
-                                 background: {c.base}; padding: 4px;
-                                 selection-background-color: {c.accent};
-                                 selection-color: {c.on_accent}; }}
-    QPlainTextEdit:focus, QDateEdit:focus {{ border: 2px solid {c.accent}; padding: 3px; }}
+    QPlainTextEdit {{ border: 1px solid {c.border}; border-radius: 6px;
+                      background: {c.base}; padding: 4px;
+                      selection-background-color: {c.accent};
+                      selection-color: {c.on_accent}; }}
+    QPlainTextEdit:focus {{ border: 2px solid {c.accent}; padding: 3px; }}
     QListView#chapterList {{ background: transparent; }}
     QFrame[role="header"] {{ border: none; border-bottom: 1px solid {c.border}; }}
     QLineEdit, QComboBox {{ padding: 6px 8px; border: 1px solid {c.border}; border-radius: 6px;
