@@ -3,10 +3,10 @@ shortcut and button; the choices live in the settings file as numbers, never as 
 
 from __future__ import annotations
 
-from conftest import PASSPHRASE_ONE
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
-from test_ui_support import TITLE, click, open_window, unlock
+from support.vaults import PASSPHRASE_ONE
+from support.window import TITLE, click, open_window, unlock
 
 from workbook.ui.common.privacy import (
     DEFAULT_IDLE_MINUTES,

@@ -8,9 +8,9 @@ import time
 
 import pytest
 import sqlcipher3
-from conftest import PASSPHRASE_ONE
 from PySide6.QtCore import Qt, QTimer
-from test_ui_support import open_window, unlock
+from support.vaults import PASSPHRASE_ONE
+from support.window import open_window, unlock
 
 from workbook.storage.search_text import SearchText, SearchTooSlow
 from workbook.ui.search.search_page import MAX_TERMS

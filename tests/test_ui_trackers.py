@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from conftest import PASSPHRASE_ONE, PASSPHRASE_TWO
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
-from test_ui_support import click, open_window, type_date, unlock, visible_texts
+from support.tracker_pages import activate, join, open_page, search, select_row
+from support.vaults import PASSPHRASE_ONE, PASSPHRASE_TWO
+from support.window import click, open_window, type_date, unlock, visible_texts
 
 from workbook.content.loader import load_content
 from workbook.dates import full_date, weekday_date
@@ -16,23 +16,6 @@ from workbook.ui.common.prompts import ScriptedPrompts
 from workbook.ui.trackers.trend_chart import DARK_LINES, LIGHT_LINES, TrendChart
 
 SCALES = load_content().content.checkin_scales
-
-
-def open_page(window, key: str):
-    """Show a tracker page and let its layout settle, as it would before anyone could click."""
-    window.shell.show_section(key)
-    for _ in range(3):  # nested layouts settle one level per pass
-        QApplication.processEvents()
-    return window.shell.trackers[key]
-
-
-def join(qtbot, window, passphrase: str) -> None:
-    home = window.shell.home
-    window.shell.show_section("home")
-    home.join.open_form()
-    home.join.field.setText(passphrase)
-    home.join.submit()
-    assert len(window.service.present_partners()) == 2
 
 
 def test_checkin_saved_and_drawn_with_a_table_beside(qtbot, qtmodeltester, vault_two, app_paths):
@@ -157,11 +140,6 @@ def test_gratitude_history_fetches_in_batches(qtbot, qtmodeltester, vault_one, a
     model.fetchMore()
     assert model.rowCount() == 250 and not model.canFetchMore()
     qtmodeltester.check(model)
-
-
-def select_row(view, model, text: str) -> None:
-    rows = [i for i in range(model.rowCount()) if text in model.index(i).data()]
-    view.setCurrentIndex(model.index(rows[0]))
 
 
 def test_milestones_added_reached_quietly_and_on_the_timeline(qtbot, qtmodeltester, vault_one,
@@ -321,18 +299,6 @@ def test_a_step_opened_together_cannot_be_removed_only_paused(qtbot, vault_two, 
     assert "pause it at any time" in ladder.remove_button.toolTip()
 
 
-def _search(qtbot, shell, words: str):
-    shell.search.setText(words)
-    qtbot.keyClick(shell.search, Qt.Key.Key_Return)
-    return shell.search_page
-
-
-def _activate(qtbot, page, text: str) -> None:
-    """Enter on the result whose text contains `text`."""
-    select_row(page.list, page.model, text)
-    qtbot.keyClick(page.list, Qt.Key.Key_Return)
-
-
 def test_search_results_open_their_entries(qtbot, vault_one, app_paths):
     from workbook.answers import AnswerKey, AnswerService
     from workbook.trackers.gratitude import GratitudeService
@@ -352,21 +318,21 @@ def test_search_results_open_their_entries(qtbot, vault_one, app_paths):
     window = open_window(qtbot, app_paths)
     unlock(qtbot, window, PASSPHRASE_ONE)
     shell = window.shell
-    results = _search(qtbot, shell, "quince")
+    results = search(qtbot, shell, "quince")
     assert results.model.rowCount() == 4
-    _activate(qtbot, results, "«Quince» jam")
+    activate(qtbot, results, "«Quince» jam")
     gratitude = shell.trackers["gratitude"]
     assert shell.current_key == "gratitude" and gratitude.selected_day() == past
     assert gratitude.grateful.toPlainText() == "Quince jam on toast"
-    _activate(qtbot, _search(qtbot, shell, "quince"), "«quince» walk")
+    activate(qtbot, search(qtbot, shell, "quince"), "«quince» walk")
     checkins = shell.trackers["checkins"]
     assert shell.current_key == "checkins" and checkins.chosen_day() == past
     assert checkins.note.toPlainText() == "a quince walk"
     assert checkins.today_card.title.text() == f"Check-in for {weekday_date(past)}"
-    _activate(qtbot, _search(qtbot, shell, "quince"), "«quince» tree")
+    activate(qtbot, search(qtbot, shell, "quince"), "«quince» tree")
     assert shell.current_key == "milestones"
     assert shell.trackers["milestones"].chosen().id == milestone
-    page = _search(qtbot, shell, "quince")
+    page = search(qtbot, shell, "quince")
     select_row(page.list, page.model, "orchard")
     rect = page.list.visualRect(page.list.currentIndex())
     qtbot.mouseClick(page.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())

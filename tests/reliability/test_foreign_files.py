@@ -7,8 +7,8 @@ import shutil
 import sqlite3
 
 import pytest
-from test_tampering import kinds, open_for
-from test_vault import snapshot
+from support.files import snapshot
+from support.tampering import kinds, open_for
 
 from workbook.storage.errors import DamagedFile
 

@@ -4,25 +4,10 @@ the file, changes no file, and points to a backup."""
 from __future__ import annotations
 
 import pytest
-from conftest import PASSPHRASE_ONE
-from test_vault import snapshot
+from support.files import snapshot
+from support.tampering import kinds, open_for
 
 from workbook.storage.errors import DamagedFile
-
-
-def kinds(one: str) -> dict[str, tuple[str, str]]:
-    """file kind → (file name, how it is opened: by passphrase or by recovery code)"""
-    return {"shared": ("shared.db", "passphrase"), "private": (f"{one}.db", "passphrase"),
-            "keyslot": (f"{one}.keys.db", "passphrase"),
-            "recovery": (f"{one}.recovery.db", "recovery")}
-
-
-def open_for(service, vault, opener: str) -> None:
-    """Open the way that reads the damaged file: the recovery slot only by a recovery reset."""
-    if opener == "recovery":
-        service.recover(vault.recovery_codes[0], "a fresh passphrase here")
-    else:
-        service.unlock(PASSPHRASE_ONE)
 
 
 def damage(path, how: str) -> None:

@@ -1,8 +1,7 @@
-"""Helpers for the UI tests (no tests here). Windows are driven through their real widgets."""
+"""Opening the main window and driving it through its real widgets, as a person would: type,
+click, press keys, unlock, join, fill the create form, read what the window holds."""
 
 from __future__ import annotations
-
-from pathlib import Path
 
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import (
@@ -102,11 +101,6 @@ def finish_codes(qtbot, window: MainWindow) -> list[tuple[str, str]]:
     return seen
 
 
-def file_bytes(folder: Path) -> dict[str, bytes]:
-    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*"))
-            if p.is_file()}
-
-
 def visible_texts(window: QWidget) -> list[str]:
     """Every text a label, field or list on this window holds right now."""
     texts = [label.text() for label in window.findChildren(QLabel)]
@@ -124,3 +118,9 @@ def type_date(qtbot, field, text: str) -> None:
     field.edit.selectAll()
     qtbot.keyClicks(field.edit, text)
     qtbot.keyClick(field.edit, Qt.Key.Key_Tab)
+
+
+def fill_partner(qtbot, form, name: str, passphrase: str, again: str | None = None) -> None:
+    type_text(qtbot, form.name, name)
+    type_text(qtbot, form.passphrase.first, passphrase)
+    type_text(qtbot, form.passphrase.again, passphrase if again is None else again)
