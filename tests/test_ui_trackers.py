@@ -5,7 +5,9 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import Qt
+from support.clocks import FakeClock
 from support.tracker_pages import activate, join, open_page, search, select_row
+from support.trays import FakeTray
 from support.vaults import PASSPHRASE_ONE, PASSPHRASE_TWO
 from support.window import click, open_window, type_date, unlock, visible_texts
 
@@ -357,30 +359,18 @@ def test_a_past_check_in_can_be_written_for_an_earlier_day(qtbot, vault_one, app
     assert page.note.toPlainText() == ""
 
 
-class FakeClock:
-    def __init__(self, start: dt.datetime):
-        self.now = start
-
-    def __call__(self) -> dt.datetime:
-        return self.now
-
-
 def test_daily_reminder_is_generic_once_a_day_and_remembered(qtbot, vault_one, app_paths):
     from PySide6.QtCore import QSettings
 
     from workbook.ui.trackers.reminder import SETTING, TEXT
-    window = open_window(qtbot, app_paths)
+    clock = FakeClock(dt.datetime(2026, 3, 12, 9, 0))
+    window = open_window(qtbot, app_paths, clock=clock, tray=FakeTray(available=False))
     unlock(qtbot, window, PASSPHRASE_ONE)
     page = open_page(window, "gratitude")
     reminder, banner = page.reminder, window.shell.reminder_banner
-    clock = FakeClock(dt.datetime(2026, 3, 12, 9, 0))
-    reminder._now, reminder._started = clock, clock.now
-    reminder._tray_available = lambda: False  # the in-app banner
     shown = []
     reminder.shown.connect(shown.append)
     assert not page.remind.isChecked() and not reminder.timer.isActive()
-    reminder.check()
-    assert shown == []  # off unless chosen
     click(qtbot, page.remind)
     assert reminder.timer.isActive()
     assert QSettings(str(app_paths.settings_file), QSettings.Format.IniFormat).value(
@@ -388,45 +378,55 @@ def test_daily_reminder_is_generic_once_a_day_and_remembered(qtbot, vault_one, a
     page.grateful.setPlainText("Ünïcode private words")
     reminder.timer.timeout.emit()
     assert shown == []  # the app has only just opened
-    clock.now += dt.timedelta(minutes=20)
+    clock.advance(minutes=20)
+    click(qtbot, page.remind)
+    reminder.check()
+    assert shown == [] and not reminder.timer.isActive()  # off unless chosen
+    click(qtbot, page.remind)
     reminder.timer.timeout.emit()
     assert shown == ["banner"] and banner.isVisible() and banner.text.text() == TEXT
     assert "Ünïcode" not in " ".join(visible_texts(banner))
     click(qtbot, banner.dismiss_button)
-    clock.now += dt.timedelta(hours=3)
+    clock.advance(hours=3)
     reminder.timer.timeout.emit()
     assert shown == ["banner"] and not banner.isVisible()  # once a day
     window.shell.show_section("home")
-    clock.now += dt.timedelta(days=1)
+    clock.advance(days=1)
     reminder.timer.timeout.emit()
     click(qtbot, banner.open_button)
     assert window.shell.current_key == "gratitude" and not banner.isVisible()
     click(qtbot, page.remind)  # off again: nothing more, nothing left on screen
-    clock.now += dt.timedelta(days=1)
+    clock.advance(days=1)
     reminder.check()
     assert shown == ["banner", "banner"] and not reminder.timer.isActive()
 
 
 def test_reminder_uses_the_tray_when_there_is_one_and_survives_a_restart(qtbot, vault_one,
                                                                          app_paths):
-    from workbook.ui.trackers.reminder import TEXT, TITLE, DailyReminder
     window = open_window(qtbot, app_paths)
     unlock(qtbot, window, PASSPHRASE_ONE)
     page = open_page(window, "gratitude")
     click(qtbot, page.remind)
     window.close()
-    again = open_window(qtbot, app_paths)
+    clock, tray = FakeClock(dt.datetime(2026, 3, 12, 20, 0)), FakeTray()
+    again = open_window(qtbot, app_paths, clock=clock, tray=tray)
     unlock(qtbot, again, PASSPHRASE_ONE)
     page = open_page(again, "gratitude")
     reminder = page.reminder
     assert page.remind.isChecked() and reminder.enabled and reminder.timer.isActive()
-    clock = FakeClock(dt.datetime(2026, 3, 12, 20, 0))
-    reminder._now, reminder._started = clock, clock.now - dt.timedelta(hours=1)
-    reminder._tray_available = lambda: True
-    messages = []
-    reminder._show_in_tray = lambda: messages.append((TITLE, TEXT))
+    clock.advance(hours=1)
     reminder.check()
-    assert messages == [("A gentle reminder", "A moment for gratitude?")]
+    assert tray.messages == [("A gentle reminder", "A moment for gratitude?")]
     assert not again.shell.reminder_banner.isVisible()
-    DailyReminder._show_in_tray(reminder)  # the real tray call runs, with an icon and no text
-    assert not reminder._tray.icon().isNull() and reminder._tray.toolTip() == ""
+    again.shell.show_section("home")
+    tray.click_message()
+    assert again.shell.current_key == "gratitude"
+
+
+def test_the_system_tray_shows_an_icon_with_our_words_only(qtbot):
+    from workbook.ui.trackers.reminder import TEXT, TITLE, SystemTray
+    tray = SystemTray()
+    tray.show_message(TITLE, TEXT, lambda: None)  # the real tray call runs
+    assert tray.icon is not None and tray.icon.isVisible()
+    assert not tray.icon.icon().isNull() and tray.icon.toolTip() == ""
+    tray.icon.hide()

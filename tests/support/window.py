@@ -3,6 +3,8 @@ click, press keys, unlock, join, fill the create form, read what the window hold
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import (
     QApplication,
@@ -18,16 +20,23 @@ from PySide6.QtWidgets import (
 from workbook.accounts import WorkbookService
 from workbook.paths import AppPaths
 from workbook.ui.app import create_main_window
+from workbook.ui.common.clock import SYSTEM_CLOCK, Clock
 from workbook.ui.common.prompts import ScriptedPrompts
 from workbook.ui.common.widgets import PassphraseField
 from workbook.ui.main_window import MainWindow
 
+if TYPE_CHECKING:
+    from workbook.ui.trackers.reminder import Tray
+
 TITLE = "Couples Workbook"
 
 
-def open_window(qtbot, paths: AppPaths, prompts: ScriptedPrompts | None = None) -> MainWindow:
+def open_window(qtbot, paths: AppPaths, prompts: ScriptedPrompts | None = None,
+                clock: Clock = SYSTEM_CLOCK, tray: Tray | None = None) -> MainWindow:
+    """The main window as the app builds it; a test may pass its own clock and tray
+    (support/clocks.py, support/trays.py) to move time by hand and read the tray."""
     window = create_main_window(WorkbookService(paths.data_dir), paths,
-                                prompts or ScriptedPrompts())
+                                prompts or ScriptedPrompts(), clock, tray)
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QWidget
 from workbook import APP_NAME
 from workbook.paths import AppPaths
 from workbook.ui.access.unlock import UnlockPage
+from workbook.ui.common.clock import SYSTEM_CLOCK, Clock
 from workbook.ui.common.discreet import DiscreetMode
 from workbook.ui.common.privacy import QUICK_HIDE_KEYS, IdleLock, PrivacyOptions, scrub_text_history
 from workbook.ui.common.prompts import Prompts
@@ -28,6 +29,7 @@ if TYPE_CHECKING:  # the rest loads after the unlock window's first paint (bench
     from workbook.ui.access.recovery_page import CodeToShow
     from workbook.ui.common.clipboard_guard import ClipboardGuard
     from workbook.ui.common.privacy import ScreenLockWatcher
+    from workbook.ui.trackers.reminder import Tray
 
 DEFAULT_SIZE = (1000, 680)
 MINIMUM_SIZE = (640, 460)
@@ -38,8 +40,10 @@ HOME_KEY = "home"
 class MainWindow(QMainWindow):
     first_painted = Signal()  # the unlock window is up; the rest of the app can load now
 
-    def __init__(self, service: WorkbookService, paths: AppPaths, prompts: Prompts | None = None):
+    def __init__(self, service: WorkbookService, paths: AppPaths, prompts: Prompts | None = None,
+                 clock: Clock = SYSTEM_CLOCK, tray: Tray | None = None):
         super().__init__()
+        self._clock, self._tray = clock, tray  # passed in, so tests can move time by hand
         self.service = service
         self.paths = paths
         self.prompts = prompts or Prompts()
@@ -184,7 +188,7 @@ class MainWindow(QMainWindow):
             from workbook.ui.settings.appearance_card import AppearanceCard
             from workbook.ui.settings.discreet_card import DiscreetCard
             from workbook.ui.shell import ShellPage
-            self._shell = ShellPage(self.service, self.prompts)
+            self._shell = ShellPage(self.service, self.prompts, self._clock, self._tray)
             self.stack.addWidget(self._shell)
             self._shell.lock_requested.connect(self.lock)
             self._shell.show_codes.connect(self.show_codes)
@@ -218,7 +222,7 @@ class MainWindow(QMainWindow):
 
     def _build_privacy(self) -> None:
         self.privacy = PrivacyOptions(self._settings, self)
-        self.idle_lock = IdleLock(QApplication.instance(), self)
+        self.idle_lock = IdleLock(QApplication.instance(), self, self._clock)
         self.idle_lock.idle.connect(self._lock_if_unlocked)
         self.clipboard_guard: ClipboardGuard | None = None
         self.screen_watcher: ScreenLockWatcher | None = None

@@ -3,6 +3,8 @@ button, and one page per part of the workbook."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -18,6 +20,7 @@ from PySide6.QtWidgets import (
 from workbook import APP_NAME
 from workbook.accounts import WorkbookService
 from workbook.ui.chapters.chapters_page import ChaptersPage
+from workbook.ui.common.clock import SYSTEM_CLOCK, Clock
 from workbook.ui.common.lazy_pages import LazyPages
 from workbook.ui.common.prompts import Prompts
 from workbook.ui.common.widgets import plain_button, plain_label
@@ -27,6 +30,9 @@ from workbook.ui.settings.settings_page import SettingsPage
 from workbook.ui.support.reading_page import SUPPORT as SUPPORT_PAGE
 from workbook.ui.support.reading_page import ReadingPage
 from workbook.ui.trackers.tracker_pages import gratitude_page, lazy_tracker_pages, open_target
+
+if TYPE_CHECKING:
+    from workbook.ui.trackers.reminder import Tray
 
 HOME, CHAPTERS, SETTINGS, SUPPORT = "home", "chapters", "settings", "support"
 # In navigation order, between Chapters and Settings.
@@ -46,7 +52,8 @@ class ShellPage(QWidget):
     show_codes = Signal(object)  # list[CodeToShow]
     page_changed = Signal(str)
 
-    def __init__(self, service: WorkbookService, prompts: Prompts):
+    def __init__(self, service: WorkbookService, prompts: Prompts, clock: Clock = SYSTEM_CLOCK,
+                 tray: Tray | None = None):
         super().__init__()
         self._service = service
         self.setAccessibleName("Workbook")
@@ -63,7 +70,8 @@ class ShellPage(QWidget):
         for key, title in TRACKERS:
             self._add_nav(key, title)
             if key == "gratitude":
-                self.trackers.add_built(key, gratitude_page(service, self.chapters.content))
+                self.trackers.add_built(key, gratitude_page(service, self.chapters.content,
+                                                          clock, tray))
             else:
                 self.trackers.add(key, builders[key])
         self._add_page(SETTINGS, "Settings", self.settings)
