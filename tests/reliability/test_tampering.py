@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 from support.files import snapshot
-from support.tampering import kinds, open_for
+from support.tampering import open_for, vault_files
 
 from workbook.storage.errors import DamagedFile
 
@@ -24,7 +24,7 @@ def damage(path, how: str) -> None:
 @pytest.mark.parametrize("kind", ["shared", "private", "keyslot", "recovery"])
 @pytest.mark.parametrize("how", ["flip-middle", "flip-header", "truncate-page"])
 def test_every_file_kind_reports_damage_and_changes_nothing(vault_one, kind, how):
-    name, opener = kinds(vault_one.ids[0])[kind]
+    name, opener = vault_files(vault_one.ids[0])[kind]
     damage(vault_one.folder / name, how)
     before = snapshot(vault_one.folder)
     service = vault_one.service()

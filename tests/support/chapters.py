@@ -10,9 +10,7 @@ from workbook.answer_values import decode
 from workbook.answers import AnswerKey, AnswerService
 from workbook.ui.chapters.autosave import SAVED
 
-# A chapter without a content note, and one with.
-
-NO_NOTE, WITH_NOTE = "intimacy-beyond-sex", "hurt-and-self-compassion"
+NO_NOTE, WITH_NOTE = "intimacy-beyond-sex", "hurt-and-self-compassion"  # a content note first?
 
 
 def open_chapter(qtbot, window, chapter_id: str):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from support.vaults import PASSPHRASE_ONE
 
 
-def kinds(one: str) -> dict[str, tuple[str, str]]:
+def vault_files(one: str) -> dict[str, tuple[str, str]]:
     """file kind → (file name, how it is opened: by passphrase or by recovery code)"""
     return {"shared": ("shared.db", "passphrase"), "private": (f"{one}.db", "passphrase"),
             "keyslot": (f"{one}.keys.db", "passphrase"),

@@ -16,6 +16,7 @@ def open_page(window, key: str):
 
 
 def join(qtbot, window, passphrase: str) -> None:
+    """The second partner joins from Home's "Sitting together?" card."""
     home = window.shell.home
     window.shell.show_section("home")
     home.join.open_form()
@@ -25,11 +26,13 @@ def join(qtbot, window, passphrase: str) -> None:
 
 
 def select_row(view, model, text: str) -> None:
+    """Make the first row whose text contains `text` the current one."""
     rows = [i for i in range(model.rowCount()) if text in model.index(i).data()]
     view.setCurrentIndex(model.index(rows[0]))
 
 
 def search(qtbot, shell, words: str):
+    """Type `words` in the header's search field and press Enter; returns the results page."""
     shell.search.setText(words)
     qtbot.keyClick(shell.search, Qt.Key.Key_Return)
     return shell.search_page
