@@ -11,13 +11,11 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from support.packets import fill_for_packets
+from support.vaults import NAME_ONE, NAME_TWO, PASSPHRASE_ONE, PASSPHRASE_TWO, VaultFixture
+
 from workbook.accounts import NewPartner, WorkbookService
 from workbook.paths import AppPaths
-
-PASSPHRASE_ONE = "river stone lantern 1"
-PASSPHRASE_TWO = "maple cloud harbour 2"
-NAME_ONE = "Alex"
-NAME_TWO = "Sam"
 
 
 @pytest.fixture
@@ -40,18 +38,6 @@ def _templates(tmp_path_factory):
     two = _build_template(base / "two", [NewPartner(NAME_ONE, PASSPHRASE_ONE),
                                          NewPartner(NAME_TWO, PASSPHRASE_TWO)])
     return {1: one, 2: two}
-
-
-class VaultFixture:
-    """A fresh copy of a template vault: its folder, partner ids and recovery codes."""
-
-    def __init__(self, folder: Path, ids: list[str], codes: list[str]):
-        self.folder = folder
-        self.ids = ids
-        self.recovery_codes = codes
-
-    def service(self) -> WorkbookService:
-        return WorkbookService(self.folder)
 
 
 def _copy(templates, count: int, app_paths: AppPaths) -> VaultFixture:
@@ -78,3 +64,10 @@ def together(vault_two):
     service.unlock(PASSPHRASE_TWO)
     yield service, vault_two.ids
     service.lock()
+
+
+@pytest.fixture
+def filled(vault_two):
+    """For the session packet tests: Alex and Sam both wrote answers, trackers and secrets; then
+    Sam left (support/packets.py)."""
+    return fill_for_packets(vault_two)

@@ -6,7 +6,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from conftest import PASSPHRASE_ONE, PASSPHRASE_TWO
+from support.demanding_answers import LONG, NASTY
+from support.vaults import PASSPHRASE_ONE, PASSPHRASE_TWO
 
 from workbook.answer_values import (
     ChecklistValue,
@@ -20,9 +21,6 @@ from workbook.answer_values import (
 from workbook.answers import AnswerKey, AnswerService
 from workbook.content.model import Field, FieldKind
 from workbook.text import InvalidText
-
-NASTY = "Ünïcode 🙂👩🏽‍❤️‍👨🏿 שלום עליכם مرحبا <b>bold</b> &amp; & \t\x01\x1f\x7f\u200f end"
-LONG = ("abc🙂 " * 20_000)[:100_000]
 
 CHECK = Field("c", FieldKind.CHECKLIST, "p", options=("One", "Two <b>", "Three &"),
               allow_other=True)

@@ -9,7 +9,7 @@ import zipfile
 from datetime import UTC, datetime
 
 import pytest
-from conftest import PASSPHRASE_ONE
+from support.vaults import PASSPHRASE_ONE
 
 from workbook import backups
 from workbook.storage.backup import NotABackup

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from conftest import PASSPHRASE_ONE, PASSPHRASE_TWO
+from support.vaults import PASSPHRASE_ONE, PASSPHRASE_TWO
 
 from workbook import backups
 from workbook.answers import AnswerKey, AnswerService

@@ -10,9 +10,8 @@ import zipfile
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from conftest import PASSPHRASE_ONE, PASSPHRASE_TWO
-from test_sentinel import files_containing
-from test_vault import snapshot
+from support.files import files_containing, snapshot
+from support.vaults import PASSPHRASE_ONE, PASSPHRASE_TWO
 
 from workbook import backups
 from workbook.answers import AnswerKey, AnswerService
@@ -122,7 +121,7 @@ def corrupt(path, how):
 @pytest.fixture(scope="module")
 def one_backup(_templates, tmp_path_factory):
     """Made once: the damage tests only need its bytes."""
-    from conftest import VaultFixture
+    from support.vaults import VaultFixture
     folder = tmp_path_factory.mktemp("backup-source") / "vault"
     import shutil
     shutil.copytree(_templates[2][0], folder)

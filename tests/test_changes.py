@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from conftest import PASSPHRASE_ONE, PASSPHRASE_TWO
+from support.vaults import PASSPHRASE_ONE, PASSPHRASE_TWO
 
 from workbook import portable
 from workbook.accounts import NewPartner

@@ -7,7 +7,7 @@ import errno
 import io
 import sys
 
-from conftest import PASSPHRASE_ONE
+from support.vaults import PASSPHRASE_ONE
 
 from workbook import portable
 from workbook.cli.commands import main

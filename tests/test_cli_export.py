@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from conftest import PASSPHRASE_ONE
 from pypdf import PdfReader
-from test_cli import run_cli
-from test_export_packet import fill_three_answers
+from support.cli import run_cli
+from support.packets import fill_three_answers
+from support.vaults import PASSPHRASE_ONE
 
 PRIVATE = "MY-PRIVATE-LINE & <more>"
 SHARED = "MY-SHARED-LINE"

@@ -4,8 +4,8 @@ partner still unlocks, and no plaintext is left behind."""
 from __future__ import annotations
 
 import pytest
-from conftest import PASSPHRASE_ONE, PASSPHRASE_TWO
-from test_sentinel import files_containing
+from support.files import files_containing
+from support.vaults import PASSPHRASE_ONE, PASSPHRASE_TWO
 
 from workbook import backups, deletion
 from workbook.answers import AnswerKey, AnswerService

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 
-from conftest import PASSPHRASE_ONE, PASSPHRASE_TWO
+from support.vaults import PASSPHRASE_ONE, PASSPHRASE_TWO
 
 from workbook.content.loader import load_content
 from workbook.demo.trackers import fill_trackers

@@ -29,7 +29,7 @@ def test_the_demo_answers_every_kind_with_valid_values(tmp_path):
 def test_the_demo_answers_most_fields_for_both_and_revisits_some(vault_two):
     import random
 
-    from conftest import PASSPHRASE_ONE, PASSPHRASE_TWO
+    from support.vaults import PASSPHRASE_ONE, PASSPHRASE_TWO
 
     from workbook.demo.workbook import _fill_answers
     service = vault_two.service()

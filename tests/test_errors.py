@@ -8,7 +8,7 @@ import inspect
 import pkgutil
 
 import pytest
-from conftest import PASSPHRASE_ONE
+from support.vaults import PASSPHRASE_ONE
 
 import workbook
 from workbook.answers import AnswerKey, AnswerService

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import re
 
-from conftest import PASSPHRASE_ONE
 from pypdf import PdfReader
+from support.vaults import PASSPHRASE_ONE
 
 from workbook.answer_values import Reframe
 from workbook.answers import AnswerKey, AnswerService

@@ -9,7 +9,7 @@ from bidi import get_display
 from pypdf import PdfReader
 from reportlab.lib.enums import TA_RIGHT
 from reportlab.platypus import Paragraph
-from test_export_packet import CONTENT, filled, request  # noqa: F401 - filled is a fixture
+from support.packets import CONTENT, request
 
 from workbook.export import build_session_packet
 from workbook.export.bidi_text import visual
@@ -130,7 +130,7 @@ def test_a_100000_character_hebrew_answer_is_printed_whole():
         assert words.count("בפגישה") >= answer.count("בפגישה") - 1  # nothing dropped
 
 
-def test_a_hebrew_answer_in_a_session_packet_reads_right_to_left(filled, tmp_path):  # noqa: F811
+def test_a_hebrew_answer_in_a_session_packet_reads_right_to_left(filled, tmp_path):
     service, alex, _, _ = filled  # its long answer has the line "שלום עולם"
     packet = PacketService(service, CONTENT).gather(request(alex, names=NAMES))
     path = tmp_path / "p.pdf"

@@ -8,8 +8,8 @@ import tomllib
 from pathlib import Path
 
 import pytest
-from conftest import PASSPHRASE_ONE
-from test_ui_support import click, open_window, unlock
+from support.vaults import PASSPHRASE_ONE
+from support.window import click, open_window, unlock
 
 from workbook import __version__, notices
 from workbook.ui.common.prompts import ScriptedPrompts

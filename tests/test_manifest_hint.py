@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import PASSPHRASE_ONE, PASSPHRASE_TWO
+from support.vaults import PASSPHRASE_ONE, PASSPHRASE_TWO
 
 from workbook.storage.errors import DamagedFile, WrongPassphrase
 from workbook.storage.manifest import Manifest, file_sha256

@@ -5,10 +5,10 @@ app asked says "Not recorded"."""
 from __future__ import annotations
 
 import pytest
-from conftest import NAME_ONE, PASSPHRASE_ONE
 from PySide6.QtCore import Qt
+from support.vaults import NAME_ONE, PASSPHRASE_ONE
 from support.visible import shown_texts
-from test_ui_support import click, open_window, unlock
+from support.window import click, open_window, unlock
 
 from workbook.trackers.milestones import MilestoneService
 from workbook.trackers.tracking import TrackerError

@@ -7,7 +7,7 @@ import datetime as dt
 import itertools
 
 import pytest
-from conftest import PASSPHRASE_ONE, PASSPHRASE_TWO
+from support.vaults import PASSPHRASE_ONE, PASSPHRASE_TWO
 
 from workbook.content.loader import load_content
 from workbook.trackers.ladder import OPEN, PAUSED, WAITING, LadderService

@@ -8,7 +8,7 @@ import zipfile
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from conftest import PASSPHRASE_ONE, PASSPHRASE_TWO
+from support.vaults import PASSPHRASE_ONE, PASSPHRASE_TWO
 
 from workbook import backups
 from workbook.answers import AnswerKey, AnswerService

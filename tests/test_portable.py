@@ -10,12 +10,11 @@ import json
 import stat
 
 import pytest
-from conftest import PASSPHRASE_ONE
-from test_answer_values import LONG, NASTY
-from test_cli import run_cli
+from support.cli import run_cli
+from support.demanding_answers import LONG, every_kind
+from support.vaults import PASSPHRASE_ONE
 
 from workbook import portable
-from workbook.answer_values import ChecklistValue, Reframe, encode
 from workbook.answers import AnswerKey, AnswerService
 from workbook.content import FieldKind, load_content
 from workbook.portable_values import field_of, to_stored
@@ -26,37 +25,6 @@ from workbook.trackers.milestones import MilestoneService
 
 CONTENT = load_content().content
 SECRET = "PRIVATE-ZQX-only-mine"
-
-
-def value_for(field):
-    """A demanding value of the right shape for any real field."""
-    kind = field.kind
-    if kind == FieldKind.LONG_TEXT:
-        return LONG + NASTY
-    if kind == FieldKind.SHORT_TEXT:
-        return NASTY
-    if kind == FieldKind.CHECKLIST:
-        return ChecklistValue(field.options[:2], NASTY if field.allow_other else "")
-    if kind == FieldKind.SINGLE_CHOICE:
-        return field.options[-1]
-    if kind == FieldKind.SCALE:
-        return field.max
-    if kind == FieldKind.REFRAME:
-        return (Reframe(NASTY, "kinder"), Reframe("", LONG))
-    if kind == FieldKind.RANKED_LIST:
-        return tuple(reversed(field.items)) if field.items else (NASTY, "<b>&")[:field.max_items]
-    return dt.date(2027, 3, 1)
-
-
-def every_kind() -> dict[AnswerKey, str]:
-    chosen: dict[FieldKind, tuple[AnswerKey, str]] = {}
-    for chapter in CONTENT.chapters:
-        for sheet in chapter.worksheets:
-            for field in sheet.fields:
-                key = AnswerKey(chapter.id, sheet.id, field.id)
-                chosen.setdefault(field.kind, (key, encode(field, value_for(field))))
-    assert set(chosen) == set(FieldKind)
-    return dict(chosen.values())
 
 
 def unlocked(vault, *phrases):

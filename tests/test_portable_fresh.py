@@ -9,8 +9,8 @@ import io
 import json
 
 import pytest
-from conftest import PASSPHRASE_ONE
-from test_cli import run_cli
+from support.cli import run_cli
+from support.vaults import PASSPHRASE_ONE
 
 from workbook import portable
 from workbook.accounts import WorkbookService

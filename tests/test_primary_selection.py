@@ -8,7 +8,6 @@ import shutil
 import subprocess
 import sys
 import textwrap
-import time
 from pathlib import Path
 
 import pytest
@@ -39,11 +38,15 @@ PROBE = textwrap.dedent("""
 @pytest.mark.skipif(shutil.which("Xvfb") is None or not sys.platform.startswith("linux"),
                     reason="needs Xvfb")
 def test_primary_selection_is_cleared_on_lock(tmp_path):
-    display = f":{200 + os.getpid() % 500}"
-    server = subprocess.Popen(["Xvfb", display, "-screen", "0", "800x600x24", "-nolisten", "tcp"],
+    ready, told = os.pipe()  # Xvfb picks a free display and writes its number once it is up
+    server = subprocess.Popen(["Xvfb", "-displayfd", str(told), "-screen", "0", "800x600x24",
+                               "-nolisten", "tcp"], pass_fds=(told,),
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    os.close(told)
     try:
-        time.sleep(1.0)
+        with os.fdopen(ready) as answer:
+            display = f":{answer.readline().strip()}"
+        assert display != ":", "Xvfb did not start"
         env = dict(os.environ, DISPLAY=display, QT_QPA_PLATFORM="xcb", PYTHONPATH=str(ROOT),
                    XDG_RUNTIME_DIR=str(tmp_path))
         result = subprocess.run([sys.executable, "-c", PROBE], env=env, capture_output=True,

@@ -5,7 +5,7 @@ every byte as it was and says so."""
 from __future__ import annotations
 
 import pytest
-from test_vault import snapshot
+from support.files import snapshot
 
 from workbook.storage import vault as vault_module
 from workbook.storage.errors import DamagedFile, StorageFull

@@ -8,7 +8,7 @@ from __future__ import annotations
 import secrets
 
 import pytest
-from test_portable import every_kind
+from support.demanding_answers import every_kind
 
 from workbook.answers import AnswerKey, AnswerService
 from workbook.content import load_content

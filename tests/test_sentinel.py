@@ -6,7 +6,8 @@ from __future__ import annotations
 import logging
 
 import pytest
-from conftest import PASSPHRASE_ONE, PASSPHRASE_TWO
+from support.files import files_containing
+from support.vaults import PASSPHRASE_ONE, PASSPHRASE_TWO
 
 from workbook.accounts import NewPartner, WorkbookService
 from workbook.answers import AnswerKey, AnswerService
@@ -15,12 +16,6 @@ from workbook.storage.errors import WrongPassphrase
 
 SENTINEL = "ZQXJ-sentinel-7781"
 ENCODINGS = ("utf-8", "utf-16-le", "utf-16-be")
-
-
-def files_containing(folder, needle: str) -> list[str]:
-    patterns = [needle.encode(enc) for enc in ENCODINGS]
-    return [str(p) for p in folder.rglob("*") if p.is_file()
-            and any(pat in p.read_bytes() for pat in patterns)]
 
 
 def test_the_scan_would_find_plaintext(tmp_path):
@@ -66,7 +61,7 @@ def test_a_full_session_leaves_no_plaintext(logged):
 
 
 def test_the_window_writes_no_user_text_to_settings(logged, qtbot):
-    from test_ui_support import open_window, unlock
+    from support.window import open_window, unlock
 
     paths = logged
     WorkbookService(paths.data_dir).create([NewPartner(f"Name{SENTINEL}", PASSPHRASE_ONE)])

@@ -10,7 +10,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import PASSPHRASE_ONE
+from support.vaults import PASSPHRASE_ONE
 
 from workbook import APP_ID
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from conftest import PASSPHRASE_ONE
+from support.vaults import PASSPHRASE_ONE
 
 from workbook.answers import AnswerService
 from workbook.content.loader import load_content

@@ -3,12 +3,12 @@ may add context; an accessible name never replaces what is on screen."""
 
 from __future__ import annotations
 
-from conftest import PASSPHRASE_ONE
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel
-from test_ui_chapters import NO_NOTE, open_chapter
-from test_ui_support import open_window, unlock
-from test_ui_trackers import open_page
+from support.chapters import NO_NOTE, open_chapter
+from support.tracker_pages import open_page
+from support.vaults import PASSPHRASE_ONE
+from support.window import open_window, unlock
 
 MINE = ("home", "chapters", "milestones", "checkins", "gratitude", "settings")
 

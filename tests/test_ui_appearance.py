@@ -4,10 +4,10 @@ applied at once, and is remembered for the next start, before anyone unlocks."""
 from __future__ import annotations
 
 import pytest
-from conftest import PASSPHRASE_ONE
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication
-from test_ui_support import click, open_window, unlock
+from support.vaults import PASSPHRASE_ONE
+from support.window import click, open_window, unlock
 
 from workbook.ui.common import theme
 from workbook.ui.settings.appearance_card import AppearanceCard

@@ -4,11 +4,11 @@ unlocking), and side by side shows a partner's private answers only after that p
 
 from __future__ import annotations
 
-from conftest import PASSPHRASE_ONE, PASSPHRASE_TWO
 from PySide6.QtCore import Qt
+from support.chapters import open_chapter, settle
+from support.vaults import PASSPHRASE_ONE, PASSPHRASE_TWO
 from support.visible import is_shown, shown_text
-from test_ui_chapters import open_chapter, settle
-from test_ui_support import click, join_from_home, open_window, press, unlock
+from support.window import click, join_from_home, open_window, press, unlock
 
 from workbook.answers import AnswerKey, AnswerService
 from workbook.content import load_content

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from conftest import PASSPHRASE_ONE, PASSPHRASE_TWO
 from PySide6.QtCore import QAbstractListModel, QModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -18,8 +17,9 @@ from PySide6.QtWidgets import (
     QTextEdit,
     QWidget,
 )
+from support.vaults import PASSPHRASE_ONE, PASSPHRASE_TWO
 from support.visible import is_shown, shown_text
-from test_ui_support import click, join_from_home, open_window, press, type_text, unlock
+from support.window import click, join_from_home, open_window, press, type_text, unlock
 
 from workbook.changes import Change
 from workbook.content.loader import load_content

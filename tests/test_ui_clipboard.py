@@ -58,8 +58,8 @@ def test_something_copied_since_is_left_alone(qtbot):
 
 
 def test_locking_clears_our_copy(qtbot, vault_one, app_paths):
-    from conftest import PASSPHRASE_ONE
-    from test_ui_support import open_window, unlock
+    from support.vaults import PASSPHRASE_ONE
+    from support.window import open_window, unlock
     window = open_window(qtbot, app_paths)
     unlock(qtbot, window, PASSPHRASE_ONE)
     QGuiApplication.clipboard().setText(WORDS)  # copied while the window is in front

@@ -2,19 +2,13 @@
 
 from __future__ import annotations
 
-from conftest import PASSPHRASE_ONE, PASSPHRASE_TWO
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
-from test_ui_support import TITLE, click, finish_codes, open_window, press, type_text
+from support.vaults import PASSPHRASE_ONE, PASSPHRASE_TWO
+from support.window import TITLE, click, fill_partner, finish_codes, open_window, press
 
 from workbook.accounts import WorkbookService
 from workbook.passphrases import normalize_recovery_code
-
-
-def fill_partner(qtbot, form, name: str, passphrase: str, again: str | None = None) -> None:
-    type_text(qtbot, form.name, name)
-    type_text(qtbot, form.passphrase.first, passphrase)
-    type_text(qtbot, form.passphrase.again, passphrase if again is None else again)
 
 
 def test_welcome_is_shown_when_there_is_no_workbook(qtbot, app_paths):

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import json
 
-from conftest import PASSPHRASE_ONE
-from test_ui_support import click, finish_codes, open_window, type_text, unlock
+from support.vaults import PASSPHRASE_ONE
+from support.window import click, finish_codes, open_window, type_text, unlock
 
 from workbook.accounts import WorkbookService
 from workbook.answers import AnswerKey, AnswerService

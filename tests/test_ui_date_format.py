@@ -8,11 +8,11 @@ import random
 import re
 
 import pytest
-from conftest import PASSPHRASE_ONE, PASSPHRASE_TWO
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtWidgets import QApplication, QLabel
-from test_ui_support import open_window, unlock
-from test_ui_trackers import join, open_page
+from support.tracker_pages import join, open_page
+from support.vaults import PASSPHRASE_ONE, PASSPHRASE_TWO
+from support.window import open_window, unlock
 
 from workbook.demo.trackers import fill_trackers
 

@@ -7,12 +7,12 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from conftest import PASSPHRASE_ONE
 from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QApplication, QLineEdit, QSlider, QVBoxLayout, QWidget
-from test_ui_chapters import NO_NOTE, open_chapter, stored, wait_saved
-from test_ui_support import click, open_window, scroll_into_view, type_date, unlock
-from test_ui_trackers import open_page
+from support.chapters import NO_NOTE, open_chapter, stored, wait_saved
+from support.tracker_pages import open_page
+from support.vaults import PASSPHRASE_ONE
+from support.window import click, open_window, scroll_into_view, type_date, unlock
 
 from workbook.dates import full_date
 from workbook.ui.common.date_field import DateField

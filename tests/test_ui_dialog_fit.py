@@ -5,10 +5,10 @@ opened from the real Settings page and looked at while they are on screen."""
 from __future__ import annotations
 
 import pytest
-from conftest import PASSPHRASE_TWO
 from PySide6.QtCore import QRect, Qt, QTimer
 from PySide6.QtWidgets import QAbstractButton, QApplication, QDialog, QLineEdit, QPushButton
-from test_ui_support import click, open_window, unlock
+from support.vaults import PASSPHRASE_TWO
+from support.window import click, open_window, unlock
 
 from workbook.ui.common.prompts import Prompts, ScriptedPrompts
 from workbook.ui.common.question_dialogs import fit_to_screen

@@ -8,9 +8,9 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from conftest import PASSPHRASE_ONE
 from PySide6.QtWidgets import QApplication, QLabel
-from test_ui_support import click, open_window, unlock
+from support.vaults import PASSPHRASE_ONE
+from support.window import click, open_window, unlock
 
 from workbook import APP_NAME
 from workbook.ui.common.prompts import ScriptedPrompts

@@ -5,12 +5,12 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from conftest import PASSPHRASE_ONE
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
-from test_export_packet import fill_three_answers
-from test_ui_support import click, open_window, unlock
+from support.packets import fill_three_answers
+from support.vaults import PASSPHRASE_ONE
+from support.window import click, open_window, unlock
 
 from workbook.content import load_content
 from workbook.packet import PacketRequest, PacketService

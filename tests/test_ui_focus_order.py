@@ -4,12 +4,12 @@ Home's "Continue" comes before the cards printed under it, and a reframe is read
 
 from __future__ import annotations
 
-from conftest import PASSPHRASE_ONE, PASSPHRASE_TWO
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
-from test_ui_chapters import NO_NOTE, open_chapter, settle
-from test_ui_support import click, join_from_home, open_window, press, unlock
-from test_ui_trackers import open_page
+from support.chapters import NO_NOTE, open_chapter, settle
+from support.tracker_pages import open_page
+from support.vaults import PASSPHRASE_ONE, PASSPHRASE_TWO
+from support.window import click, join_from_home, open_window, press, unlock
 
 from workbook.ui.common.focus_order import focus_chain
 

@@ -3,11 +3,11 @@ item, highlighted; "← All chapters" is scrolled into view whenever it gets foc
 
 from __future__ import annotations
 
-from conftest import PASSPHRASE_ONE
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import QApplication, QScrollArea
-from test_ui_chapters import NO_NOTE, open_chapter, settle
-from test_ui_support import open_window, press, unlock
+from support.chapters import NO_NOTE, open_chapter, settle
+from support.vaults import PASSPHRASE_ONE
+from support.window import open_window, press, unlock
 
 from workbook.trackers.gratitude import GratitudeService
 

@@ -3,10 +3,11 @@ shortcut and button; the choices live in the settings file as numbers, never as 
 
 from __future__ import annotations
 
-from conftest import PASSPHRASE_ONE
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
-from test_ui_support import TITLE, click, open_window, unlock
+from support.clocks import FakeClock
+from support.vaults import PASSPHRASE_ONE
+from support.window import TITLE, click, open_window, unlock
 
 from workbook.ui.common.privacy import (
     DEFAULT_IDLE_MINUTES,
@@ -19,19 +20,44 @@ CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModi
 
 
 def test_idle_time_locks_and_input_postpones_it(qtbot, vault_one, app_paths):
-    window = open_window(qtbot, app_paths)
+    clock = FakeClock()
+    window = open_window(qtbot, app_paths, clock=clock)
     assert window.privacy.idle_minutes == DEFAULT_IDLE_MINUTES
     assert not window.idle_lock.running  # nothing to lock yet
     unlock(qtbot, window, PASSPHRASE_ONE)
     assert window.idle_lock.running
-    window.idle_lock.set_interval_ms(300)
-    for _ in range(4):  # keep typing for longer than the interval: still open
-        qtbot.wait(120)
+    for _ in range(4):  # keep typing for longer than the idle time: still open
+        clock.advance(minutes=DEFAULT_IDLE_MINUTES - 1)
         qtbot.keyClick(window.shell.search, Qt.Key.Key_A)
+        window.idle_lock.check()
     assert window.service.is_unlocked
-    qtbot.waitUntil(lambda: not window.service.is_unlocked, timeout=3000)
+    clock.advance(minutes=DEFAULT_IDLE_MINUTES - 1)
+    window.idle_lock.check()
+    assert window.service.is_unlocked
+    clock.advance(minutes=1)  # the idle time, with no key pressed
+    window.idle_lock.check()
+    assert not window.service.is_unlocked
     assert window.current_page is window.unlock_page
     assert not window.idle_lock.running
+
+
+def test_the_idle_timer_checks_often_enough_for_short_times(qtbot):
+    """The one test that waits on the real timer (300 ms): it shows the timer drives `check`;
+    the others move a FakeClock and call `check` themselves."""
+    from PySide6.QtWidgets import QApplication
+
+    from workbook.ui.common.privacy import IdleLock
+    idle = IdleLock(QApplication.instance())
+    idle.arm(True)
+    idle.set_interval_ms(300)
+    fired = []
+    idle.idle.connect(lambda: fired.append(True))
+    qtbot.waitUntil(lambda: fired == [True], timeout=3000)
+    assert not idle.running
+    idle.set_minutes(5)
+    assert idle.running and idle.interval_seconds == 300
+    idle.arm(False)
+    assert not idle.running
 
 
 def test_the_privacy_choices_are_kept_as_numbers(qtbot, vault_one, app_paths):
@@ -40,7 +66,7 @@ def test_the_privacy_choices_are_kept_as_numbers(qtbot, vault_one, app_paths):
     card = window.shell.settings.privacy
     card.idle.setCurrentIndex(card.idle.findData(15))
     card.minimise.setChecked(True)
-    assert window.idle_lock._interval == 15 * 60
+    assert window.idle_lock.interval_seconds == 15 * 60
     text = app_paths.settings_file.read_text()
     assert f"{IDLE_KEY.split('/')[1]}=15" in text and "lock_on_minimise=true" in text
     window.close()

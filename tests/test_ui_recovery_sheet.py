@@ -3,10 +3,9 @@ encrypted."""
 
 from __future__ import annotations
 
-from conftest import PASSPHRASE_ONE
 from pypdf import PdfReader
-from test_ui_create import fill_partner
-from test_ui_support import click, open_window
+from support.vaults import PASSPHRASE_ONE
+from support.window import click, fill_partner, open_window
 
 from workbook.ui.common.prompts import ScriptedPrompts
 

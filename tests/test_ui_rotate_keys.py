@@ -4,8 +4,8 @@ card says plainly that backups saved elsewhere are beyond reach."""
 from __future__ import annotations
 
 import pytest
-from conftest import PASSPHRASE_ONE, PASSPHRASE_TWO
-from test_ui_support import click, finish_codes, open_window, type_text, unlock, visible_texts
+from support.vaults import PASSPHRASE_ONE, PASSPHRASE_TWO
+from support.window import click, finish_codes, open_window, type_text, unlock, visible_texts
 
 from workbook.accounts import WorkbookService
 from workbook.storage.errors import WrongPassphrase

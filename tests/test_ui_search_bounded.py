@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import pytest
 import sqlcipher3
-from conftest import PASSPHRASE_ONE
 from PySide6.QtCore import Qt
-from test_ui_support import open_window, unlock
+from support.vaults import PASSPHRASE_ONE
+from support.window import open_window, unlock
 
 from workbook.search import SearchService
 from workbook.storage.search_text import SearchText, SearchTooSlow

@@ -6,10 +6,10 @@ from __future__ import annotations
 import datetime as dt
 import json
 
-from conftest import PASSPHRASE_ONE
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QScrollArea
-from test_ui_support import click, open_window, unlock
+from support.vaults import PASSPHRASE_ONE
+from support.window import click, open_window, unlock
 
 from workbook.answers import AnswerKey, AnswerService
 from workbook.content import load_content

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from conftest import PASSPHRASE_ONE, PASSPHRASE_TWO
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel
-from test_ui_support import (
+from support.vaults import PASSPHRASE_ONE, PASSPHRASE_TWO
+from support.window import (
     TITLE,
     click,
     finish_codes,

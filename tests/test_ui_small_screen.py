@@ -7,7 +7,6 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from conftest import PASSPHRASE_ONE, PASSPHRASE_TWO
 from PySide6.QtCore import QRectF
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -17,8 +16,9 @@ from PySide6.QtWidgets import (
     QStyle,
     QStyleOptionComboBox,
 )
-from test_ui_support import click, open_window, unlock
-from test_ui_trackers import join, open_page
+from support.tracker_pages import join, open_page
+from support.vaults import PASSPHRASE_ONE, PASSPHRASE_TWO
+from support.window import click, open_window, unlock
 
 from workbook.ui.common.calm_style import CalmStyle
 from workbook.ui.common.theme import LIGHT, style_sheet

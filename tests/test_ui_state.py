@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from conftest import NAME_ONE, NAME_TWO, PASSPHRASE_ONE, PASSPHRASE_TWO
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication, QMessageBox
-from test_ui_support import open_window, unlock
+from support.vaults import NAME_ONE, NAME_TWO, PASSPHRASE_ONE, PASSPHRASE_TWO
+from support.window import open_window, unlock
 
 from workbook.ui.app import create_main_window, run_gui
 from workbook.ui.common import theme

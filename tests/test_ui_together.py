@@ -8,11 +8,11 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from conftest import PASSPHRASE_ONE, PASSPHRASE_TWO
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QScrollArea
-from test_ui_support import click, open_window, press, unlock
-from test_ui_trackers import join, open_page
+from support.tracker_pages import join, open_page
+from support.vaults import PASSPHRASE_ONE, PASSPHRASE_TWO
+from support.window import click, open_window, press, unlock
 
 from workbook.content.loader import load_content
 from workbook.trackers.checkins import CheckinService
@@ -356,7 +356,7 @@ def test_print_and_export_offers_conversations_unticked(qtbot, vault_two, app_pa
 
 
 def test_a_search_result_opens_the_kept_conversations(qtbot, vault_two, app_paths):
-    from test_ui_trackers import _activate, _search
+    from support.tracker_pages import activate, search
 
     from workbook.together.service import TogetherService
     window, page = sitting_together(qtbot, app_paths)
@@ -367,7 +367,7 @@ def test_a_search_result_opens_the_kept_conversations(qtbot, vault_two, app_path
     together.finish(talk.id, [alex, sam])
     shell = window.shell
     shell.show_section("home")
-    _activate(qtbot, _search(qtbot, shell, "quince"), "Conversation from Sam")
+    activate(qtbot, search(qtbot, shell, "quince"), "Conversation from Sam")
     assert shell.current_key == "together"
     assert "Sam: quince blossoms in spring" in shown(window)
 

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from conftest import PASSPHRASE_ONE, PASSPHRASE_TWO
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
-from test_ui_support import click, open_window, type_date, unlock, visible_texts
+from support.clocks import FakeClock
+from support.tracker_pages import activate, join, open_page, search, select_row
+from support.trays import FakeTray
+from support.vaults import PASSPHRASE_ONE, PASSPHRASE_TWO
+from support.window import click, open_window, type_date, unlock, visible_texts
 
 from workbook.content.loader import load_content
 from workbook.dates import full_date, weekday_date
@@ -16,23 +18,6 @@ from workbook.ui.common.prompts import ScriptedPrompts
 from workbook.ui.trackers.trend_chart import DARK_LINES, LIGHT_LINES, TrendChart
 
 SCALES = load_content().content.checkin_scales
-
-
-def open_page(window, key: str):
-    """Show a tracker page and let its layout settle, as it would before anyone could click."""
-    window.shell.show_section(key)
-    for _ in range(3):  # nested layouts settle one level per pass
-        QApplication.processEvents()
-    return window.shell.trackers[key]
-
-
-def join(qtbot, window, passphrase: str) -> None:
-    home = window.shell.home
-    window.shell.show_section("home")
-    home.join.open_form()
-    home.join.field.setText(passphrase)
-    home.join.submit()
-    assert len(window.service.present_partners()) == 2
 
 
 def test_checkin_saved_and_drawn_with_a_table_beside(qtbot, qtmodeltester, vault_two, app_paths):
@@ -157,11 +142,6 @@ def test_gratitude_history_fetches_in_batches(qtbot, qtmodeltester, vault_one, a
     model.fetchMore()
     assert model.rowCount() == 250 and not model.canFetchMore()
     qtmodeltester.check(model)
-
-
-def select_row(view, model, text: str) -> None:
-    rows = [i for i in range(model.rowCount()) if text in model.index(i).data()]
-    view.setCurrentIndex(model.index(rows[0]))
 
 
 def test_milestones_added_reached_quietly_and_on_the_timeline(qtbot, qtmodeltester, vault_one,
@@ -321,18 +301,6 @@ def test_a_step_opened_together_cannot_be_removed_only_paused(qtbot, vault_two, 
     assert "pause it at any time" in ladder.remove_button.toolTip()
 
 
-def _search(qtbot, shell, words: str):
-    shell.search.setText(words)
-    qtbot.keyClick(shell.search, Qt.Key.Key_Return)
-    return shell.search_page
-
-
-def _activate(qtbot, page, text: str) -> None:
-    """Enter on the result whose text contains `text`."""
-    select_row(page.list, page.model, text)
-    qtbot.keyClick(page.list, Qt.Key.Key_Return)
-
-
 def test_search_results_open_their_entries(qtbot, vault_one, app_paths):
     from workbook.answers import AnswerKey, AnswerService
     from workbook.trackers.gratitude import GratitudeService
@@ -352,21 +320,21 @@ def test_search_results_open_their_entries(qtbot, vault_one, app_paths):
     window = open_window(qtbot, app_paths)
     unlock(qtbot, window, PASSPHRASE_ONE)
     shell = window.shell
-    results = _search(qtbot, shell, "quince")
+    results = search(qtbot, shell, "quince")
     assert results.model.rowCount() == 4
-    _activate(qtbot, results, "«Quince» jam")
+    activate(qtbot, results, "«Quince» jam")
     gratitude = shell.trackers["gratitude"]
     assert shell.current_key == "gratitude" and gratitude.selected_day() == past
     assert gratitude.grateful.toPlainText() == "Quince jam on toast"
-    _activate(qtbot, _search(qtbot, shell, "quince"), "«quince» walk")
+    activate(qtbot, search(qtbot, shell, "quince"), "«quince» walk")
     checkins = shell.trackers["checkins"]
     assert shell.current_key == "checkins" and checkins.chosen_day() == past
     assert checkins.note.toPlainText() == "a quince walk"
     assert checkins.today_card.title.text() == f"Check-in for {weekday_date(past)}"
-    _activate(qtbot, _search(qtbot, shell, "quince"), "«quince» tree")
+    activate(qtbot, search(qtbot, shell, "quince"), "«quince» tree")
     assert shell.current_key == "milestones"
     assert shell.trackers["milestones"].chosen().id == milestone
-    page = _search(qtbot, shell, "quince")
+    page = search(qtbot, shell, "quince")
     select_row(page.list, page.model, "orchard")
     rect = page.list.visualRect(page.list.currentIndex())
     qtbot.mouseClick(page.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
@@ -391,30 +359,18 @@ def test_a_past_check_in_can_be_written_for_an_earlier_day(qtbot, vault_one, app
     assert page.note.toPlainText() == ""
 
 
-class FakeClock:
-    def __init__(self, start: dt.datetime):
-        self.now = start
-
-    def __call__(self) -> dt.datetime:
-        return self.now
-
-
 def test_daily_reminder_is_generic_once_a_day_and_remembered(qtbot, vault_one, app_paths):
     from PySide6.QtCore import QSettings
 
     from workbook.ui.trackers.reminder import SETTING, TEXT
-    window = open_window(qtbot, app_paths)
+    clock = FakeClock(dt.datetime(2026, 3, 12, 9, 0))
+    window = open_window(qtbot, app_paths, clock=clock, tray=FakeTray(available=False))
     unlock(qtbot, window, PASSPHRASE_ONE)
     page = open_page(window, "gratitude")
     reminder, banner = page.reminder, window.shell.reminder_banner
-    clock = FakeClock(dt.datetime(2026, 3, 12, 9, 0))
-    reminder._now, reminder._started = clock, clock.now
-    reminder._tray_available = lambda: False  # the in-app banner
     shown = []
     reminder.shown.connect(shown.append)
     assert not page.remind.isChecked() and not reminder.timer.isActive()
-    reminder.check()
-    assert shown == []  # off unless chosen
     click(qtbot, page.remind)
     assert reminder.timer.isActive()
     assert QSettings(str(app_paths.settings_file), QSettings.Format.IniFormat).value(
@@ -422,45 +378,55 @@ def test_daily_reminder_is_generic_once_a_day_and_remembered(qtbot, vault_one, a
     page.grateful.setPlainText("Ünïcode private words")
     reminder.timer.timeout.emit()
     assert shown == []  # the app has only just opened
-    clock.now += dt.timedelta(minutes=20)
+    clock.advance(minutes=20)
+    click(qtbot, page.remind)
+    reminder.check()
+    assert shown == [] and not reminder.timer.isActive()  # off unless chosen
+    click(qtbot, page.remind)
     reminder.timer.timeout.emit()
     assert shown == ["banner"] and banner.isVisible() and banner.text.text() == TEXT
     assert "Ünïcode" not in " ".join(visible_texts(banner))
     click(qtbot, banner.dismiss_button)
-    clock.now += dt.timedelta(hours=3)
+    clock.advance(hours=3)
     reminder.timer.timeout.emit()
     assert shown == ["banner"] and not banner.isVisible()  # once a day
     window.shell.show_section("home")
-    clock.now += dt.timedelta(days=1)
+    clock.advance(days=1)
     reminder.timer.timeout.emit()
     click(qtbot, banner.open_button)
     assert window.shell.current_key == "gratitude" and not banner.isVisible()
     click(qtbot, page.remind)  # off again: nothing more, nothing left on screen
-    clock.now += dt.timedelta(days=1)
+    clock.advance(days=1)
     reminder.check()
     assert shown == ["banner", "banner"] and not reminder.timer.isActive()
 
 
 def test_reminder_uses_the_tray_when_there_is_one_and_survives_a_restart(qtbot, vault_one,
                                                                          app_paths):
-    from workbook.ui.trackers.reminder import TEXT, TITLE, DailyReminder
     window = open_window(qtbot, app_paths)
     unlock(qtbot, window, PASSPHRASE_ONE)
     page = open_page(window, "gratitude")
     click(qtbot, page.remind)
     window.close()
-    again = open_window(qtbot, app_paths)
+    clock, tray = FakeClock(dt.datetime(2026, 3, 12, 20, 0)), FakeTray()
+    again = open_window(qtbot, app_paths, clock=clock, tray=tray)
     unlock(qtbot, again, PASSPHRASE_ONE)
     page = open_page(again, "gratitude")
     reminder = page.reminder
     assert page.remind.isChecked() and reminder.enabled and reminder.timer.isActive()
-    clock = FakeClock(dt.datetime(2026, 3, 12, 20, 0))
-    reminder._now, reminder._started = clock, clock.now - dt.timedelta(hours=1)
-    reminder._tray_available = lambda: True
-    messages = []
-    reminder._show_in_tray = lambda: messages.append((TITLE, TEXT))
+    clock.advance(hours=1)
     reminder.check()
-    assert messages == [("A gentle reminder", "A moment for gratitude?")]
+    assert tray.messages == [("A gentle reminder", "A moment for gratitude?")]
     assert not again.shell.reminder_banner.isVisible()
-    DailyReminder._show_in_tray(reminder)  # the real tray call runs, with an icon and no text
-    assert not reminder._tray.icon().isNull() and reminder._tray.toolTip() == ""
+    again.shell.show_section("home")
+    tray.click_message()
+    assert again.shell.current_key == "gratitude"
+
+
+def test_the_system_tray_shows_an_icon_with_our_words_only(qtbot):
+    from workbook.ui.trackers.reminder import TEXT, TITLE, SystemTray
+    tray = SystemTray()
+    tray.show_message(TITLE, TEXT, lambda: None)  # the real tray call runs
+    assert tray.icon is not None and tray.icon.isVisible()
+    assert not tray.icon.icon().isNull() and tray.icon.toolTip() == ""
+    tray.icon.hide()

@@ -3,19 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from conftest import PASSPHRASE_ONE, PASSPHRASE_TWO
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
-from test_ui_support import (
-    TITLE,
-    click,
-    file_bytes,
-    finish_codes,
-    open_window,
-    type_text,
-    unlock,
-    visible_texts,
-)
+from support.files import file_bytes
+from support.vaults import PASSPHRASE_ONE, PASSPHRASE_TWO
+from support.window import TITLE, click, finish_codes, open_window, type_text, unlock, visible_texts
 
 from workbook.accounts import WorkbookService
 from workbook.storage.errors import VaultError, WrongPassphrase

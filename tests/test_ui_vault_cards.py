@@ -6,8 +6,8 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import PASSPHRASE_ONE, PASSPHRASE_TWO
-from test_ui_support import click, open_window, type_text, unlock
+from support.vaults import PASSPHRASE_ONE, PASSPHRASE_TWO
+from support.window import click, open_window, type_text, unlock
 
 from workbook import backups
 from workbook.accounts import WorkbookService

@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import shutil
 
-from conftest import NAME_ONE, PASSPHRASE_ONE
 from PySide6.QtCore import QRect, QSettings, Qt
 from PySide6.QtWidgets import QLabel
-from test_ui_support import open_window, press, unlock
+from support.vaults import NAME_ONE, PASSPHRASE_ONE
+from support.window import open_window, press, unlock
 
 from workbook.paths import AppPaths
 from workbook.ui.common.workbook_state import WorkbookState

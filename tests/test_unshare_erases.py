@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pyaes
-from conftest import PASSPHRASE_ONE, PASSPHRASE_TWO
+from support.vaults import PASSPHRASE_ONE, PASSPHRASE_TWO
 
 from workbook.answers import AnswerKey, AnswerService
 from workbook.trackers.gratitude import GratitudeService

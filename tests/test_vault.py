@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
 import sqlite3
 import stat
 
 import pytest
-from conftest import NAME_ONE, NAME_TWO, PASSPHRASE_ONE, PASSPHRASE_TWO
+from support.files import snapshot
+from support.vaults import NAME_ONE, NAME_TWO, PASSPHRASE_ONE, PASSPHRASE_TWO
 
 from workbook.accounts import NewPartner, WorkbookService
 from workbook.answers import AnswerKey, AnswerService
@@ -23,11 +23,6 @@ from workbook.storage.sqlcipher import SQLITE_HEADER, open_existing, raw_key_lit
 from workbook.text import InvalidText
 
 KEY = AnswerKey("chapter", "sheet", "field")
-
-
-def snapshot(folder) -> dict[str, str]:
-    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 def test_create_one_partner_unlock_lock(app_paths):

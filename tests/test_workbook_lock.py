@@ -15,8 +15,8 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import PASSPHRASE_ONE, PASSPHRASE_TWO
 from PySide6.QtCore import Qt
+from support.vaults import PASSPHRASE_ONE, PASSPHRASE_TWO
 
 from workbook import backups
 from workbook.cli.commands import main
@@ -154,7 +154,8 @@ def test_eight_concurrent_passphrase_changes_leave_everyone_able_to_unlock(vault
 
 
 def test_a_second_window_says_so_on_its_unlock_screen(qtbot, vault_two, app_paths):
-    from test_ui_support import file_bytes, open_window, type_text
+    from support.files import file_bytes
+    from support.window import open_window, type_text
     holder = _hold(vault_two.folder, PASSPHRASE_ONE)
     try:
         before = file_bytes(app_paths.data_dir)

@@ -3,32 +3,11 @@ walk over every QObject (texts, titles, tooltips, models, undo stacks, cached Py
 
 from __future__ import annotations
 
-from conftest import NAME_ONE, NAME_TWO, PASSPHRASE_ONE, PASSPHRASE_TWO
-from PySide6.QtWidgets import QApplication
-from seed import everything_held, seed_everything
-from test_ui_support import open_window, unlock
-
-from workbook.ui.chapters.chapters_page import ChaptersPage
+from support.seed import everything_held, seed_everything, visit_everything
+from support.vaults import NAME_ONE, NAME_TWO, PASSPHRASE_ONE, PASSPHRASE_TWO
+from support.window import open_window, unlock
 
 SENTINEL = "QJXV-afterlock-5521"
-
-
-def visit_everything(qtbot, window, key) -> None:
-    shell = window.shell
-    for section in shell.keys:
-        shell.show_section(section)
-        qtbot.wait(1)
-    shell.show_section("chapters")
-    chapters: ChaptersPage = shell.chapters
-    chapters.open_chapter(key.chapter_id)
-    reader = chapters.reader
-    if reader.note.isVisibleTo(reader):
-        reader.continue_past_note()
-    card = reader.card(key.worksheet_id, key.field_id)
-    card.editor.edit.insertPlainText(f" typed {SENTINEL} ")
-    shell.search.setText(SENTINEL)
-    shell.show_search()
-    QApplication.clipboard().clear()
 
 
 def test_nothing_is_held_after_lock(qtbot, vault_two, app_paths):
@@ -40,7 +19,7 @@ def test_nothing_is_held_after_lock(qtbot, vault_two, app_paths):
     window = open_window(qtbot, app_paths)
     unlock(qtbot, window, PASSPHRASE_ONE)
     window.service.unlock(PASSPHRASE_TWO)  # sitting together: both private spaces are open
-    visit_everything(qtbot, window, key)
+    visit_everything(qtbot, window, key, SENTINEL)
     before, _ = everything_held(window)
     assert any(SENTINEL in t for t in before)  # the walk does see what the pages show
     assert any(NAME_TWO in t for t in before)

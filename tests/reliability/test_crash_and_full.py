@@ -12,7 +12,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import PASSPHRASE_ONE
+from support.vaults import PASSPHRASE_ONE
 
 from workbook.answers import AnswerKey, AnswerService
 from workbook.storage.errors import StorageFull

@@ -7,8 +7,8 @@ import shutil
 import sqlite3
 
 import pytest
-from test_tampering import kinds, open_for
-from test_vault import snapshot
+from support.files import snapshot
+from support.tampering import open_for, vault_files
 
 from workbook.storage.errors import DamagedFile
 
@@ -36,7 +36,7 @@ def listing(folder) -> list[str]:
 @pytest.mark.parametrize("kind", ["shared", "private", "keyslot", "recovery"])
 @pytest.mark.parametrize("how", ["empty", "plain-sqlite", "folder"])
 def test_foreign_content_for_every_file_kind(vault_one, kind, how):
-    name, opener = kinds(vault_one.ids[0])[kind]
+    name, opener = vault_files(vault_one.ids[0])[kind]
     replace(vault_one.folder / name, how)
     before, names = snapshot(vault_one.folder), listing(vault_one.folder)
     service = vault_one.service()

@@ -4,12 +4,11 @@ as rich text when they look like HTML)."""
 
 from __future__ import annotations
 
-from conftest import PASSPHRASE_ONE
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QLabel, QWidget
-from seed import seed_everything
-from test_after_lock import visit_everything
-from test_ui_support import open_window, unlock
+from support.seed import seed_everything, visit_everything
+from support.vaults import PASSPHRASE_ONE
+from support.window import open_window, unlock
 
 from workbook.accounts import NewPartner, WorkbookService
 
@@ -44,7 +43,7 @@ def test_markup_is_shown_literally_everywhere(qtbot, app_paths):
     service.lock()
     window = open_window(qtbot, app_paths)
     unlock(qtbot, window, PASSPHRASE_ONE)
-    visit_everything(qtbot, window, key)
+    visit_everything(qtbot, window, key, MARKUP)
     window.shell.search.setText("B")
     window.shell.show_search()
     objects = [window, *window.findChildren(QObject), *QApplication.allWidgets()]

@@ -7,7 +7,7 @@ from __future__ import annotations
 import logging
 import tempfile
 
-from test_sentinel import files_containing
+from support.files import files_containing
 
 from workbook import backups
 from workbook.accounts import NewPartner, WorkbookService

@@ -4,25 +4,10 @@ the file, changes no file, and points to a backup."""
 from __future__ import annotations
 
 import pytest
-from conftest import PASSPHRASE_ONE
-from test_vault import snapshot
+from support.files import snapshot
+from support.tampering import open_for, vault_files
 
 from workbook.storage.errors import DamagedFile
-
-
-def kinds(one: str) -> dict[str, tuple[str, str]]:
-    """file kind → (file name, how it is opened: by passphrase or by recovery code)"""
-    return {"shared": ("shared.db", "passphrase"), "private": (f"{one}.db", "passphrase"),
-            "keyslot": (f"{one}.keys.db", "passphrase"),
-            "recovery": (f"{one}.recovery.db", "recovery")}
-
-
-def open_for(service, vault, opener: str) -> None:
-    """Open the way that reads the damaged file: the recovery slot only by a recovery reset."""
-    if opener == "recovery":
-        service.recover(vault.recovery_codes[0], "a fresh passphrase here")
-    else:
-        service.unlock(PASSPHRASE_ONE)
 
 
 def damage(path, how: str) -> None:
@@ -39,7 +24,7 @@ def damage(path, how: str) -> None:
 @pytest.mark.parametrize("kind", ["shared", "private", "keyslot", "recovery"])
 @pytest.mark.parametrize("how", ["flip-middle", "flip-header", "truncate-page"])
 def test_every_file_kind_reports_damage_and_changes_nothing(vault_one, kind, how):
-    name, opener = kinds(vault_one.ids[0])[kind]
+    name, opener = vault_files(vault_one.ids[0])[kind]
     damage(vault_one.folder / name, how)
     before = snapshot(vault_one.folder)
     service = vault_one.service()

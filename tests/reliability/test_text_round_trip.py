@@ -7,9 +7,9 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from conftest import PASSPHRASE_ONE
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from support.vaults import PASSPHRASE_ONE
 
 from workbook.answers import AnswerKey, AnswerService
 from workbook.content.loader import load_content

@@ -3,9 +3,9 @@ save succeeds with nothing lost."""
 
 from __future__ import annotations
 
-from conftest import PASSPHRASE_ONE
-from seed import first_text_field
-from test_ui_support import open_window, unlock
+from support.seed import first_text_field
+from support.vaults import PASSPHRASE_ONE
+from support.window import open_window, unlock
 
 from workbook.answers import AnswerService
 from workbook.storage.errors import StorageFull

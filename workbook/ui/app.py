@@ -6,6 +6,7 @@ from __future__ import annotations
 import linecache
 import logging
 import sys
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QIcon
@@ -16,9 +17,13 @@ from workbook.accounts import WorkbookService
 from workbook.crash import install_crash_handlers
 from workbook.paths import AppPaths
 from workbook.resources import MissingResources, missing_files, resource_path
+from workbook.ui.common.clock import SYSTEM_CLOCK, Clock
 from workbook.ui.common.prompts import Prompts
 from workbook.ui.common.theme import apply_theme
 from workbook.ui.main_window import MainWindow
+
+if TYPE_CHECKING:
+    from workbook.ui.trackers.reminder import Tray
 
 log = logging.getLogger(__name__)
 EXIT_BROKEN_INSTALL = 2  # as the command line's exit for the same problem
@@ -28,9 +33,10 @@ UNEXPECTED = ("Something went wrong that the workbook did not expect. What you s
               "If it happens again, restarting the app usually helps.")
 
 
-def create_main_window(service: WorkbookService, paths: AppPaths,
-                       prompts: Prompts | None = None) -> MainWindow:
-    return MainWindow(service, paths, prompts or Prompts())
+def create_main_window(service: WorkbookService, paths: AppPaths, prompts: Prompts | None = None,
+                       clock: Clock = SYSTEM_CLOCK, tray: Tray | None = None) -> MainWindow:
+    """The composition root: the real prompts, clock and tray unless a test passes its own."""
+    return MainWindow(service, paths, prompts or Prompts(), clock, tray)
 
 
 class _CrashBridge(QObject):

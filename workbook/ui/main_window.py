@@ -19,6 +19,7 @@ from workbook import APP_NAME
 from workbook.changes import Change
 from workbook.paths import AppPaths
 from workbook.ui.access.unlock import UnlockPage
+from workbook.ui.common.clock import SYSTEM_CLOCK, Clock
 from workbook.ui.common.discreet import DiscreetMode
 from workbook.ui.common.privacy import QUICK_HIDE_KEYS, IdleLock, PrivacyOptions, scrub_text_history
 from workbook.ui.common.prompts import Prompts
@@ -32,6 +33,7 @@ if TYPE_CHECKING:  # the rest loads after the unlock window's first paint (bench
     from workbook.ui.common.privacy import ScreenLockWatcher
     from workbook.ui.common.widgets import Page
     from workbook.ui.shell import ShellPage
+    from workbook.ui.trackers.reminder import Tray
 
 DEFAULT_SIZE = (1000, 680)
 MINIMUM_SIZE = (640, 460)
@@ -41,8 +43,10 @@ HOME_KEY = "home"
 class MainWindow(QMainWindow):
     first_painted = Signal()  # the unlock window is up; the rest of the app can load now
 
-    def __init__(self, service: WorkbookService, paths: AppPaths, prompts: Prompts | None = None):
+    def __init__(self, service: WorkbookService, paths: AppPaths, prompts: Prompts | None = None,
+                 clock: Clock = SYSTEM_CLOCK, tray: Tray | None = None):
         super().__init__()
+        self._clock, self._tray = clock, tray  # passed in, so tests can move time by hand
         self.service = service
         self.paths = paths
         self.prompts = prompts or Prompts()
@@ -187,7 +191,7 @@ class MainWindow(QMainWindow):
         than the whole unlock screen, so it waits until someone first needs them."""
         if self._shell is None:
             from workbook.ui.shell import ShellPage
-            self._shell = ShellPage(self.service, self.prompts)
+            self._shell = ShellPage(self.service, self.prompts, self._clock, self._tray)
             self._shell.settings_built.connect(self._add_window_settings)
             self.stack.addWidget(self._shell)
             self._shell.lock_requested.connect(self.lock)
@@ -230,7 +234,7 @@ class MainWindow(QMainWindow):
         self.privacy = PrivacyOptions(self._settings, self)
         app = QApplication.instance()
         assert isinstance(app, QApplication)  # a window exists only inside the application
-        self.idle_lock = IdleLock(app, self)
+        self.idle_lock = IdleLock(app, self, self._clock)
         self.idle_lock.idle.connect(self._lock_if_unlocked)
         self.clipboard_guard: ClipboardGuard | None = None
         self.screen_watcher: ScreenLockWatcher | None = None

@@ -3,7 +3,7 @@ button, and one page per part of the workbook."""
 
 from __future__ import annotations
 
-import datetime as dt
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -21,6 +21,7 @@ from workbook import APP_NAME
 from workbook.accounts import WorkbookService
 from workbook.changes import Change
 from workbook.ui.chapters.chapters_page import ChaptersPage
+from workbook.ui.common.clock import SYSTEM_CLOCK, Clock
 from workbook.ui.common.lazy_pages import LazyPages
 from workbook.ui.common.page_changes import ChangePage, PageChanges
 from workbook.ui.common.prompts import Prompts
@@ -31,6 +32,9 @@ from workbook.ui.settings.settings_page import SettingsPage
 from workbook.ui.support.reading_page import SUPPORT as SUPPORT_PAGE
 from workbook.ui.support.reading_page import ReadingPage
 from workbook.ui.trackers.tracker_pages import gratitude_page, lazy_tracker_pages, open_target
+
+if TYPE_CHECKING:
+    from workbook.ui.trackers.reminder import Tray
 
 HOME, CHAPTERS, SETTINGS, SUPPORT = "home", "chapters", "settings", "support"
 # In navigation order, between Chapters and Settings.
@@ -51,7 +55,8 @@ class ShellPage(QWidget):
     page_changed = Signal(str)
     settings_built = Signal(object)  # SettingsPage: the main window adds its own cards to it
 
-    def __init__(self, service: WorkbookService, prompts: Prompts):
+    def __init__(self, service: WorkbookService, prompts: Prompts, clock: Clock = SYSTEM_CLOCK,
+                 tray: Tray | None = None):
         super().__init__()
         self._service = service
         self.setAccessibleName("Workbook")
@@ -68,7 +73,7 @@ class ShellPage(QWidget):
         for key, title in TRACKERS:
             self._add_nav(key, title)
             if key == "gratitude":
-                self.gratitude = gratitude_page(service, self.chapters.content)
+                self.gratitude = gratitude_page(service, self.chapters.content, clock, tray)
                 self.trackers.add_built(key, self.gratitude)
             else:
                 self.trackers.add(key, builders[key])
@@ -89,7 +94,8 @@ class ShellPage(QWidget):
         self.chapters.reader.support_requested.connect(lambda: self.show_reading(SUPPORT_PAGE))
         self._build()
         self._changes = PageChanges(self._built_pages, self.pages.currentWidget)
-        self._day = dt.date.today()
+        self._clock = clock
+        self._day = clock.now().date()
         self.nav.currentRowChanged.connect(self._on_row)
         self.nav.setCurrentRow(0)
 
@@ -247,7 +253,8 @@ class ShellPage(QWidget):
         """The page on screen redraws from whatever changed since it last did."""
         if not self._service.is_unlocked:
             return
-        if (today := dt.date.today()) != self._day:  # "today" on the tracker pages moves on
+        # "today" on the tracker pages moves on
+        if (today := self._clock.now().date()) != self._day:
             self._day = today
             self._changes.changed(Change.DAY)
         self._show_present()

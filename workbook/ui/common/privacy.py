@@ -15,10 +15,11 @@
 from __future__ import annotations
 
 import logging
-import time
 
 from PySide6.QtCore import QEvent, QObject, QSettings, QTimer, Signal, Slot
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QTextEdit, QWidget
+
+from workbook.ui.common.clock import SYSTEM_CLOCK, Clock
 
 log = logging.getLogger(__name__)
 
@@ -70,17 +71,19 @@ class IdleLock(QObject):
     """Emits `idle` after `minutes` without user input while `armed`.
 
     The app-wide filter only notes the time of the latest input (no Qt call per event: every
-    event passes through here); a slow check timer compares it with the interval."""
+    event passes through here); a slow check timer compares it with the interval. Time is read
+    from `clock`, so a test can move a clock of its own and call `check()` instead of waiting."""
 
     idle = Signal()
 
-    def __init__(self, app: QObject, parent: QObject | None = None):
+    def __init__(self, app: QObject, parent: QObject | None = None, clock: Clock = SYSTEM_CLOCK):
         super().__init__(parent)
+        self._clock = clock
         self._interval = 0.0  # seconds; 0 = never
-        self._last_input = time.monotonic()
+        self._last_input = clock.monotonic()
         self._armed = False
         self._check = QTimer(self)
-        self._check.timeout.connect(self._tick)
+        self._check.timeout.connect(self.check)
         self._app = app
 
     def set_minutes(self, minutes: int) -> None:
@@ -100,10 +103,14 @@ class IdleLock(QObject):
     def running(self) -> bool:
         return self._check.isActive()
 
+    @property
+    def interval_seconds(self) -> float:
+        return self._interval
+
     def _restart(self) -> None:
         # The app-wide filter is in place only while counting: every event would otherwise
         # pass through Python, the first paint of the unlock window included.
-        self._last_input = time.monotonic()
+        self._last_input = self._clock.monotonic()
         self._app.removeEventFilter(self)
         if self._armed and self._interval > 0:
             self._app.installEventFilter(self)
@@ -111,14 +118,15 @@ class IdleLock(QObject):
         else:
             self._check.stop()
 
-    def _tick(self) -> None:
-        if time.monotonic() - self._last_input >= self._interval:
+    def check(self) -> None:
+        """Called by the check timer: emit `idle` once the interval has passed without input."""
+        if self.running and self._clock.monotonic() - self._last_input >= self._interval:
             self._check.stop()
             self.idle.emit()
 
     def eventFilter(self, watched, event) -> bool:
         if event.type() in _INPUT_EVENTS:
-            self._last_input = time.monotonic()
+            self._last_input = self._clock.monotonic()
         return False
 
 

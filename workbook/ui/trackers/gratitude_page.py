@@ -23,6 +23,7 @@ from workbook.changes import Change
 from workbook.content.model import Content
 from workbook.dates import full_date, weekday_date
 from workbook.trackers.gratitude import Appreciation, Entry, GratitudeService
+from workbook.ui.common.clock import SYSTEM_CLOCK, Clock
 from workbook.ui.common.date_field import calm_weekends
 from workbook.ui.common.focus_order import highlight_first_on_focus
 from workbook.ui.common.paged_model import PagedListModel
@@ -39,7 +40,7 @@ from workbook.ui.common.widgets import (
     plain_label,
     primary_button,
 )
-from workbook.ui.trackers.reminder import DailyReminder, ReminderBanner
+from workbook.ui.trackers.reminder import DailyReminder, ReminderBanner, Tray
 
 REMIND = "Remind me once a day while the app is open"
 REMIND_NOTE = ("The reminder only ever says “A moment for gratitude?”, never anything you wrote, "
@@ -104,7 +105,8 @@ def _text_box(name: str, placeholder: str) -> QPlainTextEdit:
 class GratitudePage(Page):
     follows = Change.GRATITUDE | Change.WHO | Change.DAY  # "today", the month, memories
 
-    def __init__(self, service: WorkbookService, gratitude: GratitudeService, content: Content):
+    def __init__(self, service: WorkbookService, gratitude: GratitudeService, content: Content,
+                 clock: Clock = SYSTEM_CLOCK, tray: Tray | None = None):
         super().__init__(width=820)
         self.key = "gratitude"
         self._service = service
@@ -116,7 +118,7 @@ class GratitudePage(Page):
         self.picker.changed.connect(self.refresh)
         self.body.addWidget(plain_label("Gratitude", role="heading"))
         self.body.addWidget(plain_label(INTRO))
-        self.body.addWidget(self._build_reminder())
+        self.body.addWidget(self._build_reminder(clock, tray))
         self.body.addWidget(self.picker)
         self.top = self._build_top()
         self.body.addWidget(self.top)
@@ -124,8 +126,8 @@ class GratitudePage(Page):
         self.body.addWidget(self._build_history())
         self.finish()
 
-    def _build_reminder(self) -> QCheckBox:
-        self.reminder = DailyReminder(ReminderBanner(), parent=self)
+    def _build_reminder(self, clock: Clock, tray: Tray | None) -> QCheckBox:
+        self.reminder = DailyReminder(ReminderBanner(), clock, tray, parent=self)
         self.remind = QCheckBox(REMIND)
         self.remind.setToolTip(REMIND_NOTE)
         self.remind.setAccessibleDescription(REMIND_NOTE)

@@ -11,16 +11,20 @@ Why it is built this way:
   already here), then comes at most once per calendar day.
 - With a system tray it is a tray message, and the tray icon goes away again afterwards; without
   one it is a quiet banner inside the window, with "Not now".
+- The clock and the tray are passed in by the composition root (`create_main_window`), so tests
+  move a clock by hand and read a tray of their own instead of waiting or touching the desktop.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from typing import Protocol
 
 from PySide6.QtCore import QObject, QSettings, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QStyle, QSystemTrayIcon
 
+from workbook.ui.common.clock import SYSTEM_CLOCK, Clock
 from workbook.ui.common.widgets import plain_button, plain_label
 
 SETTING = "reminders/gratitude_daily"
@@ -57,20 +61,45 @@ class ReminderBanner(QFrame):
         self.open_requested.emit()
 
 
+class Tray(Protocol):
+    def available(self) -> bool: ...
+
+    def show_message(self, title: str, text: str, clicked: Callable[[], None]) -> None: ...
+
+
+class SystemTray(QObject):
+    """The desktop's tray, used for a moment: the icon comes with a message, then goes again."""
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self.icon: QSystemTrayIcon | None = None
+        self._clicked: Callable[[], None] = lambda: None
+
+    def available(self) -> bool:
+        return QSystemTrayIcon.isSystemTrayAvailable()
+
+    def show_message(self, title: str, text: str, clicked: Callable[[], None]) -> None:
+        self._clicked = clicked
+        if self.icon is None:
+            self.icon = QSystemTrayIcon(_icon(), self)
+            self.icon.messageClicked.connect(lambda: self._clicked())
+        self.icon.show()
+        self.icon.showMessage(title, text, QSystemTrayIcon.MessageIcon.NoIcon, TRAY_SECONDS * 1000)
+        QTimer.singleShot(TRAY_SECONDS * 1000, self.icon.hide)  # no icon left behind
+
+
 class DailyReminder(QObject):
     shown = Signal(str)  # "tray" or "banner"
 
-    def __init__(self, banner: ReminderBanner, now: Callable[[], dt.datetime] = dt.datetime.now,
-                 tray_available: Callable[[], bool] = QSystemTrayIcon.isSystemTrayAvailable,
-                 parent: QObject | None = None):
+    def __init__(self, banner: ReminderBanner, clock: Clock = SYSTEM_CLOCK,
+                 tray: Tray | None = None, parent: QObject | None = None):
         super().__init__(parent)
         self.banner = banner
-        self._now = now
-        self._tray_available = tray_available
+        self._clock = clock
+        self._tray = tray if tray is not None else SystemTray(self)
         self._settings: QSettings | None = None
-        self._started = now()
+        self._started = clock.now()
         self._last_day: dt.date | None = None
-        self._tray: QSystemTrayIcon | None = None
         self.enabled = False
         self.timer = QTimer(self)
         self.timer.setInterval(CHECK_EVERY_MS)
@@ -95,25 +124,16 @@ class DailyReminder(QObject):
 
     def check(self) -> None:
         """Called by the timer: remind if it is on, the app has settled, and not yet today."""
-        now = self._now()
+        now = self._clock.now()
         if not self.enabled or now - self._started < SETTLE or self._last_day == now.date():
             return
         self._last_day = now.date()
-        if self._tray_available():
-            self._show_in_tray()
+        if self._tray.available():
+            self._tray.show_message(TITLE, TEXT, self.banner.open_requested.emit)
             self.shown.emit("tray")
         else:
             self.banner.show()
             self.shown.emit("banner")
-
-    def _show_in_tray(self) -> None:
-        if self._tray is None:
-            self._tray = QSystemTrayIcon(_icon(), self)
-            self._tray.messageClicked.connect(self.banner.open_requested)
-        self._tray.show()
-        self._tray.showMessage(TITLE, TEXT, QSystemTrayIcon.MessageIcon.NoIcon,
-                               TRAY_SECONDS * 1000)
-        QTimer.singleShot(TRAY_SECONDS * 1000, self._tray.hide)  # no icon left behind
 
 
 def _icon():

@@ -15,14 +15,17 @@ from workbook.ui.common.prompts import Prompts
 if TYPE_CHECKING:
     from workbook.content.model import Content
     from workbook.search import Target
+    from workbook.ui.common.clock import Clock
     from workbook.ui.trackers.gratitude_page import GratitudePage
+    from workbook.ui.trackers.reminder import Tray
 
 
-def gratitude_page(service: WorkbookService, content: Content) -> GratitudePage:
+def gratitude_page(service: WorkbookService, content: Content, clock: Clock,
+                   tray: Tray | None) -> GratitudePage:
     """Built with the shell, not on first visit: its daily reminder shows on every page."""
     from workbook.trackers.gratitude import GratitudeService
     from workbook.ui.trackers.gratitude_page import GratitudePage
-    return GratitudePage(service, GratitudeService(service), content)
+    return GratitudePage(service, GratitudeService(service), content, clock, tray)
 
 
 def lazy_tracker_pages(service: WorkbookService, prompts: Prompts,

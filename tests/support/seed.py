@@ -1,5 +1,5 @@
-"""Helpers for the reliability tests (no tests here): put a marker string into every kind of
-user text through the services, and find every string the UI still holds."""
+"""For the reliability tests: put a marker string into every kind of user text through the
+services, visit every page as a person would, and find every string the UI still holds."""
 
 from __future__ import annotations
 
@@ -25,6 +25,7 @@ from workbook.trackers.checkins import CheckinService
 from workbook.trackers.gratitude import GratitudeService
 from workbook.trackers.ladder import LadderService
 from workbook.trackers.milestones import MilestoneService
+from workbook.ui.chapters.chapters_page import ChaptersPage
 
 
 def first_text_field() -> AnswerKey:
@@ -151,3 +152,22 @@ def everything_held(root: QWidget) -> tuple[list[str], list[QObject]]:
         if undo_left(obj):
             undo.append(obj)
     return [t for t in texts if t], undo
+
+
+def visit_everything(qtbot, window, key, marker: str) -> None:
+    """Visit every section, open the chapter of `key`, type `marker` into its card and search it."""
+    shell = window.shell
+    for section in shell.keys:
+        shell.show_section(section)
+        qtbot.wait(1)
+    shell.show_section("chapters")
+    chapters: ChaptersPage = shell.chapters
+    chapters.open_chapter(key.chapter_id)
+    reader = chapters.reader
+    if reader.note.isVisibleTo(reader):
+        reader.continue_past_note()
+    card = reader.card(key.worksheet_id, key.field_id)
+    card.editor.edit.insertPlainText(f" typed {marker} ")
+    shell.search.setText(marker)
+    shell.show_search()
+    QApplication.clipboard().clear()

@@ -1,8 +1,9 @@
-"""Helpers for the UI tests (no tests here). Windows are driven through their real widgets."""
+"""Opening the main window and driving it through its real widgets, as a person would: type,
+click, press keys, unlock, join, fill the create form, read what the window holds."""
 
 from __future__ import annotations
 
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import (
@@ -19,16 +20,23 @@ from PySide6.QtWidgets import (
 from workbook.accounts import WorkbookService
 from workbook.paths import AppPaths
 from workbook.ui.app import create_main_window
+from workbook.ui.common.clock import SYSTEM_CLOCK, Clock
 from workbook.ui.common.prompts import ScriptedPrompts
 from workbook.ui.common.widgets import PassphraseField
 from workbook.ui.main_window import MainWindow
 
+if TYPE_CHECKING:
+    from workbook.ui.trackers.reminder import Tray
+
 TITLE = "Couples Workbook"
 
 
-def open_window(qtbot, paths: AppPaths, prompts: ScriptedPrompts | None = None) -> MainWindow:
+def open_window(qtbot, paths: AppPaths, prompts: ScriptedPrompts | None = None,
+                clock: Clock = SYSTEM_CLOCK, tray: Tray | None = None) -> MainWindow:
+    """The main window as the app builds it; a test may pass its own clock and tray
+    (support/clocks.py, support/trays.py) to move time by hand and read the tray."""
     window = create_main_window(WorkbookService(paths.data_dir), paths,
-                                prompts or ScriptedPrompts())
+                                prompts or ScriptedPrompts(), clock, tray)
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
@@ -102,11 +110,6 @@ def finish_codes(qtbot, window: MainWindow) -> list[tuple[str, str]]:
     return seen
 
 
-def file_bytes(folder: Path) -> dict[str, bytes]:
-    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*"))
-            if p.is_file()}
-
-
 def visible_texts(window: QWidget) -> list[str]:
     """Every text a label, field or list on this window holds right now."""
     texts = [label.text() for label in window.findChildren(QLabel)]
@@ -124,3 +127,9 @@ def type_date(qtbot, field, text: str) -> None:
     field.edit.selectAll()
     qtbot.keyClicks(field.edit, text)
     qtbot.keyClick(field.edit, Qt.Key.Key_Tab)
+
+
+def fill_partner(qtbot, form, name: str, passphrase: str, again: str | None = None) -> None:
+    type_text(qtbot, form.name, name)
+    type_text(qtbot, form.passphrase.first, passphrase)
+    type_text(qtbot, form.passphrase.again, passphrase if again is None else again)
