@@ -29,6 +29,8 @@ PLANTED = {
     "sqlcipher3 imported in a window": ("ui/home.py", "\nimport sqlcipher3\n"),
     "a storage module in a window": ("ui/home.py",
         "\nfrom workbook.storage.vault import VaultFolder\n"),
+    "the session, with its open connections, in a window": ("ui/home.py",
+        "\nfrom workbook.session import Session\n"),
     "Qt in storage": ("storage/layout.py", "\nfrom PySide6.QtCore import QObject\n"),
     "a window imported by the domain": ("answers.py",
         "\ndef planted():\n    return __import__('workbook.ui.home')\n"),

@@ -23,7 +23,8 @@ from workbook.storage.layout import PASSPHRASE_SLOT, RECOVERY_SLOT, workbook_exi
 from workbook.text import InvalidText, clean_display_name
 
 if TYPE_CHECKING:  # imported where first used: SQLCipher loads after the unlock window shows
-    from workbook.session import PartnerInfo, Session
+    from workbook.partners import PartnerInfo
+    from workbook.session import Session
     from workbook.storage.vault import VaultFolder
 
 log = logging.getLogger(__name__)

@@ -9,6 +9,7 @@ import sqlcipher3
 
 from workbook.errors import NotPresent
 from workbook.field_kinds import indexed_words
+from workbook.partners import PartnerInfo
 from workbook.storage import answer_words
 from workbook.storage.keyslots import KeyMaterial
 from workbook.storage.repositories import (
@@ -22,13 +23,6 @@ from workbook.storage.vault import VaultFolder
 # Every file a session opens indexes answers with the words their field's kind gives (the
 # search-index triggers call `answer_words`); installed here, before any file is opened.
 answer_words.use(indexed_words)
-
-
-@dataclass(frozen=True)
-class PartnerInfo:
-    id: str
-    name: str
-    unlocked: bool
 
 
 @dataclass

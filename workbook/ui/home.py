@@ -10,7 +10,7 @@ from workbook.accounts import WorkbookService
 from workbook.answers import AnswerService
 from workbook.changes import Change
 from workbook.content.model import Content
-from workbook.session import PartnerInfo
+from workbook.partners import PartnerInfo
 from workbook.ui.access.invite import InviteCard
 from workbook.ui.access.unlock import clear_error_when_typing, unlock_from_field
 from workbook.ui.common.focus_order import tab_in_reading_order

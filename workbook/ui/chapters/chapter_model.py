@@ -10,7 +10,7 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelInde
 
 from workbook.answers import AnswerService, Progress
 from workbook.content.model import Chapter
-from workbook.session import PartnerInfo
+from workbook.partners import PartnerInfo
 
 ChapterRole = Qt.ItemDataRole.UserRole + 1
 ProgressRole = Qt.ItemDataRole.UserRole + 2  # list of (PartnerInfo, Progress)

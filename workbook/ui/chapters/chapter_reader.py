@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 
 from workbook.answers import AnswerKey, AnswerService
 from workbook.content.model import Chapter
-from workbook.session import PartnerInfo
+from workbook.partners import PartnerInfo
 from workbook.ui.chapters.autosave import SAVED, Autosaver
 from workbook.ui.chapters.consent_step import ConsentStep
 from workbook.ui.chapters.field_card import FieldCard

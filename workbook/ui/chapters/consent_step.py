@@ -8,7 +8,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox
 
-from workbook.session import PartnerInfo
+from workbook.partners import PartnerInfo
 from workbook.ui.common.widgets import Card, button_row, plain_button, primary_button
 
 CHOICE = ("Side by side is a choice, each time. It shows what you have each written in this "

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout
 from workbook.answers import AnswerKey, AnswerService
 from workbook.content.model import Field
 from workbook.field_kinds import InvalidValue, kind_of
-from workbook.session import PartnerInfo
+from workbook.partners import PartnerInfo
 from workbook.text import InvalidText
 from workbook.ui.chapters.autosave import Autosaver
 from workbook.ui.chapters.editors import editor_for

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 from workbook.answers import AnswerKey
 from workbook.content.model import Chapter, Field, FieldKind
 from workbook.field_kinds import ChecklistValue, decoded_or_empty, kind_of
-from workbook.session import PartnerInfo
+from workbook.partners import PartnerInfo
 from workbook.ui.common.widgets import clear_layout, plain_label
 
 TICK, NO_TICK = "✓", "–"

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QRadioButton, QVBoxLayo
 from workbook.accounts import WorkbookService
 from workbook.changes import Change
 from workbook.errors import NotPresent
-from workbook.session import PartnerInfo
+from workbook.partners import PartnerInfo
 from workbook.ui.access.invite import InviteCard
 from workbook.ui.access.recovery_page import CodeToShow
 from workbook.ui.access.unlock import clear_error_when_typing

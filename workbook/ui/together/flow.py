@@ -10,7 +10,7 @@ from functools import partial
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QVBoxLayout
 
-from workbook.session import PartnerInfo
+from workbook.partners import PartnerInfo
 from workbook.together.script import Script
 from workbook.together.service import Conversation, TogetherService
 from workbook.ui.common.widgets import InlineMessage, attempt

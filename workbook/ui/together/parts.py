@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workbook.session import PartnerInfo
+from workbook.partners import PartnerInfo
 from workbook.together.script import PauseText
 from workbook.together.service import Line
 from workbook.together.timer import TurnTimer

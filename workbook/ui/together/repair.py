@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLineEdit
 
-from workbook.session import PartnerInfo
+from workbook.partners import PartnerInfo
 from workbook.together.service import REPAIR
 from workbook.ui.common.widgets import Page, button_row, plain_button, plain_label, primary_button
 from workbook.ui.together.flow import ConversationFlow

@@ -8,7 +8,7 @@ import datetime as dt
 
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPushButton
 
-from workbook.session import PartnerInfo
+from workbook.partners import PartnerInfo
 from workbook.together.service import WEEKLY
 from workbook.trackers.checkins import CheckinService
 from workbook.trackers.gratitude import GratitudeService
