@@ -3,8 +3,10 @@ template per partner count is built once per test session and copied for each te
 
 from __future__ import annotations
 
+import gc
 import os
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
@@ -71,3 +73,17 @@ def filled(vault_two):
     """For the session packet tests: Alex and Sam both wrote answers, trackers and secrets; then
     Sam left (support/packets.py)."""
     return fill_for_packets(vault_two)
+
+
+@pytest.fixture(autouse=True)
+def _qt_objects_go_between_tests():
+    """Windows of a finished test are collected and deleted now, while Qt is idle, not whenever
+    Python's collector happens to run inside the next test. Without this the whole suite, run in
+    one process, crashed (SIGSEGV in QScreen::virtualSiblings while a new window was built,
+    always in the same test, never alone); with it the same run passes. The root cause is not
+    found; see the note on issue 12."""
+    yield
+    gc.collect()
+    qt = sys.modules.get("PySide6.QtCore")  # only once a test has used Qt
+    if qt is not None and qt.QCoreApplication.instance() is not None:
+        qt.QCoreApplication.sendPostedEvents(None, qt.QEvent.Type.DeferredDelete)
