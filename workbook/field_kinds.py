@@ -28,6 +28,7 @@ from __future__ import annotations
 import datetime as _dt
 import json
 import random
+import textwrap
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
@@ -450,7 +451,9 @@ class RankedListKind(JsonKind):
     def sample(self, field, words):
         if field.items:
             return tuple(words.rng.sample(field.items, len(field.items)))
-        return tuple(words.sentences(1)[:60] for _ in range(min(3, field.max_items or 3)))
+        # an item is a line in the list and on paper: cut at a word, and say it was cut
+        return tuple(textwrap.shorten(words.sentences(1), 60, placeholder="…")
+                     for _ in range(min(3, field.max_items or 3)))
 
 
 KINDS: dict[FieldKind, Kind] = {k.kind: k for k in (
