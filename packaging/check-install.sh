@@ -53,7 +53,8 @@ needed_everywhere = ["workbook/assets/content/checkins.toml", "workbook/assets/f
                      "workbook/assets/icons/couples-workbook-256.png"]
 needed_in_sdist = needed_everywhere + [
     "LICENSE", "Makefile", "pyproject.toml", "tests/conftest.py",
-    "tests/test_golden_vault.py", "tests/golden/vault-v1/vault.json", "tests/reliability/seed.py",
+    "tests/test_golden_vault.py", "tests/golden/vault-v1/vault.json", "tests/support/seed.py",
+    "tests/reliability/test_crash_and_full.py",
     "packaging/couples-workbook.spec", "packaging/linux/build-deb.sh", "docs/content-schema.md",
     ".ci/run"]
 missing = [n for n in needed_in_sdist if n not in in_sdist]
