@@ -210,7 +210,7 @@ def test_the_dates_are_typed_in_the_apps_date_field_and_tab_moves_on(qtbot, vaul
     import datetime as dt
 
     from PySide6.QtWidgets import QApplication
-    from test_ui_support import type_date
+    from support.window import type_date
 
     from workbook.dates import full_date
     window, page = open_export(qtbot, app_paths, ScriptedPrompts())
@@ -259,7 +259,7 @@ def test_tab_leaves_the_questions_box(qtbot, vault_two, app_paths):
 
 
 def test_dates_out_of_order_are_said_and_nothing_is_saved(qtbot, vault_two, app_paths):
-    from test_ui_support import type_date
+    from support.window import type_date
     window, page = open_export(qtbot, app_paths, ScriptedPrompts())
     type_date(qtbot, page.date_from, "01032026")
     type_date(qtbot, page.date_to, "01022026")
