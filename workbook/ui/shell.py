@@ -104,9 +104,7 @@ class ShellPage(QWidget):
         page.show_codes.connect(self.show_codes)
         page.lock_requested.connect(self.lock_requested)
         self.settings_built.emit(page)
-        if self._service.is_unlocked:
-            page.refresh()
-        return page
+        return page  # drawn when first shown, from everything it follows (page_changes.py)
 
     def _add_page(self, key: str, title: str, page: QWidget) -> None:
         self._add_nav(key, title)
