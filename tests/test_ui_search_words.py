@@ -8,6 +8,7 @@ import json
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QScrollArea
+from support.tracker_pages import search
 from support.vaults import PASSPHRASE_ONE
 from support.window import click, open_window, unlock
 
@@ -35,15 +36,13 @@ def test_results_read_like_the_workbook_and_say_when_capped(qtbot, vault_one, ap
     shell = window.shell
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     assert QApplication.focusWidget() is shell.search
-    shell.search.setText("pebble")
-    qtbot.keyClick(shell.search, Qt.Key.Key_Return)
+    search(qtbot, shell, "pebble")
     page = shell.search_page
     assert page.summary.isVisibleTo(window)
     assert page.summary.text().startswith("Showing the first 200 of 206 matches")
     texts = [page.model.index(row).data() for row in range(page.model.rowCount())]
     assert texts and all(t.startswith("Gratitude · ") for t in texts)  # paged in, 50 at a time
-    shell.search.setText("shifts pebble")
-    qtbot.keyClick(shell.search, Qt.Key.Key_Return)
+    search(qtbot, shell, "shifts pebble")
     texts = [page.model.index(row).data() for row in range(page.model.rowCount())]
     assert page.summary.text().startswith("1 match,")
     first = texts[0].splitlines()
@@ -51,8 +50,7 @@ def test_results_read_like_the_workbook_and_say_when_capped(qtbot, vault_one, ap
         " ".join(field.prompt.split()[:8]) + ("…" if len(field.prompt.split()) > 8 else "")
     assert first[1] == f"{field.options[0]} / late «pebble» «shifts»"
     assert not any("{" in t or chapter.id in t or "checked" in t for t in texts)
-    shell.search.setText("checked")
-    qtbot.keyClick(shell.search, Qt.Key.Key_Return)
+    search(qtbot, shell, "checked")
     assert page.model.rowCount() == 0 and page.summary.text().startswith("0 matches")
 
 
@@ -68,8 +66,7 @@ def test_a_result_behind_a_content_note_opens_its_worksheet_after_the_note(
     window = open_window(qtbot, app_paths)
     unlock(qtbot, window, PASSPHRASE_ONE)
     shell = window.shell
-    shell.search.setText("zinnia")
-    qtbot.keyClick(shell.search, Qt.Key.Key_Return)
+    search(qtbot, shell, "zinnia")
     page = shell.search_page
     page.list.setCurrentIndex(page.model.index(0))
     qtbot.keyClick(page.list, Qt.Key.Key_Return)

@@ -244,8 +244,7 @@ def test_search_from_the_header_as_the_present_partner(qtbot, qtmodeltester, vau
     window = open_window(qtbot, app_paths)
     unlock(qtbot, window, PASSPHRASE_ONE)
     shell = window.shell
-    shell.search.setText("lantern")
-    qtbot.keyClick(shell.search, Qt.Key.Key_Return)
+    search(qtbot, shell, "lantern")
     assert shell.current_key == "search"
     model = shell.search_page.model
     assert model.rowCount() == 1 and "Alex private «lantern»" in model.index(0).data()
